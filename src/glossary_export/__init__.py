@@ -1,0 +1,3 @@
+"""glossary-export: turn a glossary into flashcards people actually study with."""
+
+__version__ = "0.1.0"

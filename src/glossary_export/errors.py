@@ -1,0 +1,52 @@
+"""The project's exceptions: one base class, each also the matching built-in.
+
+Every message is one sentence a user can act on, prefixed by the file and line it is about.
+The CLI prints ``str(error)`` and exits 1, without a traceback.
+"""
+
+from __future__ import annotations
+
+from .model import format_location
+
+
+class GlossaryError(Exception):
+    """Base class of every error glossary-export raises on purpose."""
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
+        self.message = message
+        self.file = file
+        self.line = line
+        where = format_location(file, line)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class SourceError(GlossaryError, ValueError):
+    """The input cannot be read as a glossary (bad data, not a bug)."""
+
+
+class NoTermsError(SourceError):
+    """The input was readable but held no term."""
+
+
+class ConflictError(GlossaryError, ValueError):
+    """A term has different definitions and the conflict policy is ``error``."""
+
+
+class UnknownFormatError(GlossaryError, ValueError):
+    """No reader or writer matches the requested format or suffix."""
+
+
+class OutputError(GlossaryError, OSError):
+    """An output cannot be written where it was asked to go."""
+
+
+class LimitError(GlossaryError, ValueError):
+    """The glossary exceeds a limit of the target format (cell size, row count, ...)."""
+
+
+class OptionError(GlossaryError, ValueError):
+    """An option has a value that cannot work (a tag with spaces, an empty deck name, ...)."""
+
+
+class MissingDependencyError(GlossaryError, ImportError):
+    """An optional package needed for this format is not installed."""

@@ -1,0 +1,35 @@
+"""Normalised keys: when two spellings of a term are the same term.
+
+The key decides both deduplication and each Anki note's identity (its GUID), so changing it
+changes every note's GUID: treat it as a stable contract.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Typographic quotes and dashes that people type interchangeably with the straight ones.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+    }
+)
+_SPACE = re.compile(r"\s+")
+_TRAILING_PUNCTUATION = re.compile(r"[\s.,;:!?\u3002\uff0c\uff1b\uff1a]+$")
+
+
+def normalise(text: str) -> str:
+    """Text as compared: NFC, case-folded, one space between words, plain quotes and dashes."""
+    text = unicodedata.normalize("NFC", text).translate(_FOLD).casefold()
+    return _SPACE.sub(" ", text).strip()
+
+
+def term_key(term: str) -> str:
+    """The identity of a term: :func:`normalise` without trailing punctuation ("LoRA." is "lora")."""
+    key = _TRAILING_PUNCTUATION.sub("", normalise(term))
+    return key or normalise(term)
