@@ -1,0 +1,256 @@
+"""The command line: a thin click layer over export_deck() and load_glossary().
+
+Every option maps onto an argument of the library; errors print as one line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .dedupe import CONFLICT_POLICIES, DedupeResult, Finding
+from .errors import GlossaryError
+from .writers import WRITERS
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_ESCAPES = {"\\t": "\t", "\\n": "\n", "\\r": "\r", "\\\\": "\\"}
+
+
+def _unescape(value: str) -> str:
+    r"""Turn the ``\t`` and ``\n`` a shell user types into the characters they mean."""
+    out, i = [], 0
+    while i < len(value):
+        pair = value[i : i + 2]
+        if pair in _ESCAPES:
+            out.append(_ESCAPES[pair])
+            i += 2
+        else:
+            out.append(value[i])
+            i += 1
+    return "".join(out)
+
+
+def _friendly_errors(command: F) -> F:
+    """Print GlossaryError and OS errors as one line on stderr and exit 1, with no traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except GlossaryError as error:
+            _fail(str(error))
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            _fail(f"{where}{error.strerror or error}")
+        except MemoryError:
+            _fail("out of memory; split the glossary into smaller files")
+        except Exception as error:  # a bug: still one line, with a way to see the traceback
+            if os.environ.get("GLOSSARY_EXPORT_DEBUG"):
+                raise
+            _fail(
+                f"internal error ({type(error).__name__}: {error}); "
+                "rerun with GLOSSARY_EXPORT_DEBUG=1 for details and please report it"
+            )
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+def _source_options(command: F) -> F:
+    """Options that say how to read the sources, shared by export and check."""
+    options = [
+        click.option("--from", "from_format", metavar="FORMAT",
+                     help="Input format, when detection guesses wrong (see 'formats')."),
+        click.option("--encoding", help="Text encoding of the sources (default: detected)."),
+        click.option("--sheet", help="Excel sheet to read (default: the first)."),
+        click.option("--on-conflict", type=click.Choice(CONFLICT_POLICIES), default="first",
+                     show_default=True,
+                     help="Which definition a term keeps when its rows disagree."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="glossary-export")
+def cli() -> None:
+    """Turn a glossary into flashcards: Anki, Quizlet, CSV and Excel.
+
+    \b
+    Example:
+        glossary-export export examples/llm-glossary-page.txt --out-dir out
+    """
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option("-o", "--output", "outputs", multiple=True, metavar="FILE",
+              help="Output file; its suffix picks the format. Repeatable.")
+@click.option("--out-dir", type=click.Path(file_okay=False),
+              help="Also write .apkg, .txt (Quizlet), .csv and .xlsx here, named after the source.")
+@click.option("--format", "format_", metavar="FORMAT",
+              help="Output format for every -o, instead of guessing from the suffix.")
+@click.option("--deck", help="Deck name; 'Parent::Child' nests. Default: the glossary's title "
+              "or the source's name.")
+@click.option("--description", help="Deck description (default: the page's own).")
+@click.option("--tag", "tags", multiple=True, help="Tag every note with TAG. Repeatable.")
+@click.option("--reverse", is_flag=True, help="Anki: add Definition -> Term cards.")
+@click.option("--acronym-cards", is_flag=True, help="Anki: add Acronym -> full name cards.")
+@click.option("--html", is_flag=True, help="The sources hold HTML: pass it through unescaped.")
+@click.option("--id-namespace", metavar="NAME",
+              help="Anki: keep note identities when renaming the deck (default: the deck name).")
+@click.option("--term-separator", default="\\t", show_default=True,
+              help="Quizlet: between term and definition (\\t and \\n understood).")
+@click.option("--card-separator", default="\\n", show_default=True,
+              help="Quizlet: between cards (\\t and \\n understood).")
+@click.option("--formula-guard/--no-formula-guard", default=True, show_default=True,
+              help="CSV: prefix ' to cells a spreadsheet would run as a formula.")
+@click.option("--bom/--no-bom", default=True, show_default=True,
+              help="CSV: start with a UTF-8 byte order mark so Excel reads accents right.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list every merge.")
+@_source_options
+@_friendly_errors
+def export(
+    sources: tuple[str, ...],
+    outputs: tuple[str, ...],
+    out_dir: str | None,
+    format_: str | None,
+    term_separator: str,
+    card_separator: str,
+    quiet: bool,
+    verbose: bool,
+    **options: Any,
+) -> None:
+    """Export SOURCE (a study-page paste, CSV, ...) to Anki, Quizlet, CSV or Excel.
+
+    \b
+    Example:
+        glossary-export export examples/llm-glossary-page.txt -o deck.apkg -o deck.xlsx
+        glossary-export export terms.csv --out-dir out --deck "AI::LLM" --reverse
+    """
+    from .export import export_deck
+
+    if out_dir:
+        os.makedirs(out_dir, exist_ok=True)
+    report = export_deck(
+        list(sources) if len(sources) > 1 else sources[0],
+        outputs,
+        format=format_,
+        out_dir=out_dir,
+        term_separator=_unescape(term_separator),
+        card_separator=_unescape(card_separator),
+        **options,
+    )
+    if quiet:
+        return
+    click.echo(
+        f"Read {report.rows_read} rows: {report.unique_terms} unique terms, "
+        f"{report.duplicates_removed} duplicates removed, {report.conflicts} conflicts."
+    )
+    if verbose:
+        for finding in report.findings:
+            click.echo(f"  {finding}")
+    for written in report.files:
+        click.echo(f"Wrote {written.terms} terms to {written.path} ({written.format})")
+        for what, count in written.adjustments.items():
+            click.echo(f"  {what}: {count}")
+        for note in written.notes:
+            click.echo(f"  {note}")
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@_source_options
+@_friendly_errors
+def check(
+    sources: tuple[str, ...],
+    as_json: bool,
+    from_format: str | None,
+    on_conflict: str,
+    **read_options: Any,
+) -> None:
+    """Lint SOURCE: one line per duplicate, conflict or near-duplicate, then counts.
+
+    Exits 1 when any term has conflicting definitions.
+
+    \b
+    Example:
+        glossary-export check examples/llm-glossary-page.txt
+    """
+    from .dedupe import dedupe
+    from .export import load_glossary
+
+    source = list(sources) if len(sources) > 1 else sources[0]
+    glossary = load_glossary(source, from_format, **read_options)
+    # Conflicts are what check reports, so it never stops at the first one.
+    result = dedupe(glossary, "first" if on_conflict == "error" else on_conflict)
+    if as_json:
+        click.echo(json.dumps(_check_json(result), ensure_ascii=False, indent=2))
+    else:
+        for finding in result.findings:
+            click.echo(str(finding))
+        click.echo(
+            f"rows read: {result.rows_read}\nunique terms: {result.unique_terms}\n"
+            f"duplicates removed: {result.duplicates_removed}\n"
+            f"conflicting definitions: {result.conflicts}"
+        )
+    if result.conflicts:
+        sys.exit(1)
+
+
+def _check_json(result: DedupeResult) -> dict[str, Any]:
+    return {
+        "rows_read": result.rows_read,
+        "unique_terms": result.unique_terms,
+        "duplicates_removed": result.duplicates_removed,
+        "conflicts": result.conflicts,
+        "findings": [_finding_json(finding) for finding in result.findings],
+    }
+
+
+def _finding_json(finding: Finding) -> dict[str, Any]:
+    other = finding.other
+    return {
+        "kind": finding.kind,
+        "file": finding.term.file,
+        "line": finding.term.line,
+        "term": finding.term.term,
+        "other_line": other.line if other else None,
+        "other_term": other.term if other else None,
+        "similarity": finding.similarity,
+        "message": finding.message,
+    }
+
+
+@cli.command()
+def formats() -> None:
+    """List the output formats and the suffixes that select them.
+
+    \b
+    Example:
+        glossary-export formats
+    """
+    width = max(len(writer.name) for writer in WRITERS)
+    click.echo("Output formats (-o FILE picks by suffix, --format NAME forces):")
+    for writer in WRITERS:
+        suffixes = " ".join(writer.suffixes)
+        click.echo(f"  {writer.name:<{width}}  {suffixes:<10}  {writer.summary}")
+
+
+def main() -> None:
+    cli(prog_name="glossary-export")

@@ -1,0 +1,231 @@
+"""export_deck(): the whole pipeline, read -> dedupe -> write, as one function call.
+
+Everything the CLI can do goes through here, so the library has the same power as the command.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dedupe import ConflictPolicy, DedupeResult, Finding, dedupe
+from .errors import OptionError, OutputError
+from .files import atomic_path
+from .model import Glossary
+from .readers import ReadOptions
+from .sources import PathLike, Source, load, source_paths
+from .writers import WriteOptions, Writer, WriteResult, writer_for_path
+
+# The formats --out-dir writes, each named after the source: the four a user asks for first.
+OUT_DIR_SUFFIXES = (".apkg", ".txt", ".csv", ".xlsx")
+
+
+@dataclass
+class WrittenFile:
+    """One output of an export."""
+
+    path: Path
+    format: str
+    terms: int
+    adjustments: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExportReport:
+    """What an export read, merged and wrote."""
+
+    deck: str
+    rows_read: int
+    unique_terms: int
+    duplicates_removed: int
+    conflicts: int
+    findings: tuple[Finding, ...]
+    files: list[WrittenFile] = field(default_factory=list)
+
+
+def load_glossary(
+    source: Source,
+    format: str | None = None,
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    term_separator: str = "\t",
+    card_separator: str = "\n",
+) -> Glossary:
+    """Parse ``source`` into a Glossary holding every row (duplicates included).
+
+    ``source`` is a path ("-" for standard input), a list of paths (merged in order), a list of
+    (term, definition) pairs, a list of dicts or a pandas DataFrame. ``format`` overrides the
+    input format detection (see ``glossary-export formats``).
+    """
+    options = ReadOptions(
+        encoding=encoding, sheet=sheet, term_separator=term_separator, card_separator=card_separator
+    )
+    return load(source, format, options)
+
+
+def export_deck(
+    source: Source,
+    outputs: PathLike | Sequence[PathLike] = (),
+    *,
+    format: str | None = None,
+    out_dir: PathLike | None = None,
+    from_format: str | None = None,
+    deck: str | None = None,
+    description: str | None = None,
+    tags: Sequence[str] = (),
+    on_conflict: ConflictPolicy = "first",
+    reverse: bool = False,
+    acronym_cards: bool = False,
+    html: bool = False,
+    id_namespace: str | None = None,
+    term_separator: str = "\t",
+    card_separator: str = "\n",
+    formula_guard: bool = True,
+    bom: bool = True,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> ExportReport:
+    """Read ``source``, deduplicate it and write every output; return what happened.
+
+    ``outputs`` is one path or several; each one's format comes from its suffix (``.apkg``,
+    ``.anki.txt``, ``.txt`` for Quizlet, ``.csv``, ``.xlsx``) unless ``format`` names it.
+    ``out_dir`` adds an ``.apkg``, a Quizlet ``.txt``, a ``.csv`` and an ``.xlsx`` named after
+    the source. ``from_format`` overrides input detection. All outputs are written or none:
+    each goes to a temporary file first and all are renamed into place at the end.
+    """
+    glossary = load_glossary(
+        source,
+        from_format,
+        encoding=encoding,
+        sheet=sheet,
+        term_separator=term_separator,
+        card_separator=card_separator,
+    )
+    targets = _targets(outputs, out_dir, glossary)
+    plan = [(path, writer_for_path(path, format)) for path in targets]
+    _refuse_overwriting_sources(targets, glossary)
+    result = dedupe(glossary, on_conflict)
+    options = WriteOptions(
+        deck=deck if deck is not None else default_deck_name(glossary),
+        description=description if description is not None else glossary.description,
+        tags=tuple(tags),
+        timestamp=content_timestamp(glossary),
+        sources=glossary.sources,
+        duplicates_removed=result.duplicates_removed,
+        conflicts=result.conflicts,
+        id_namespace=id_namespace or "",
+        reverse=reverse,
+        acronym_cards=acronym_cards,
+        html=html,
+        term_separator=term_separator,
+        card_separator=card_separator,
+        formula_guard=formula_guard,
+        bom=bom,
+    )
+    report = _report(options.deck, result)
+    report.files = _write_all(result.glossary, plan, options)
+    return report
+
+
+def default_deck_name(glossary: Glossary) -> str:
+    """The glossary's own title, else the first source file's name without its suffix."""
+    if glossary.title:
+        return glossary.title
+    paths = source_paths(glossary)
+    return _stem(paths[0]) if paths else "Glossary"
+
+
+def content_timestamp(glossary: Glossary) -> float:
+    """When the content last changed: SOURCE_DATE_EPOCH, else the newest source file, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return float(int(epoch))
+        except ValueError:
+            raise OptionError(
+                f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}"
+            ) from None
+    mtimes = [path.stat().st_mtime for path in source_paths(glossary) if path.is_file()]
+    return float(int(max(mtimes))) if mtimes else float(int(time.time()))
+
+
+def _report(deck: str, result: DedupeResult) -> ExportReport:
+    return ExportReport(
+        deck=deck,
+        rows_read=result.rows_read,
+        unique_terms=result.unique_terms,
+        duplicates_removed=result.duplicates_removed,
+        conflicts=result.conflicts,
+        findings=result.findings,
+    )
+
+
+def _targets(
+    outputs: PathLike | Sequence[PathLike], out_dir: PathLike | None, glossary: Glossary
+) -> list[Path]:
+    if isinstance(outputs, (str, os.PathLike)):
+        outputs = [outputs]
+    targets = [Path(output) for output in outputs]
+    if out_dir is not None:
+        paths = source_paths(glossary)
+        stem = _stem(paths[0]) if paths else "glossary"
+        targets += [Path(out_dir) / f"{stem}{suffix}" for suffix in OUT_DIR_SUFFIXES]
+    if not targets:
+        raise OptionError("no output given; name one with -o FILE or --out-dir DIR")
+    seen: set[Path] = set()
+    for target in targets:
+        resolved = target.resolve()
+        if resolved in seen:
+            raise OptionError(f"{target} is named twice as an output")
+        seen.add(resolved)
+    return targets
+
+
+def _stem(path: Path) -> str:
+    name = path.name
+    for suffix in (".anki.txt", *path.suffixes[-1:]):
+        if name.lower().endswith(suffix.lower()):
+            return name[: -len(suffix)] or name
+    return name
+
+
+def _refuse_overwriting_sources(targets: list[Path], glossary: Glossary) -> None:
+    """An output that is a source file would destroy the input: refuse before reading further."""
+    sources = [path.resolve() for path in source_paths(glossary)]
+    for target in targets:
+        if target.resolve() in sources:
+            raise OutputError(
+                "this output is also a source; choose another output name", file=str(target)
+            )
+
+
+def _write_all(
+    glossary: Glossary, plan: list[tuple[Path, Writer]], options: WriteOptions
+) -> list[WrittenFile]:
+    """Write every output to a temporary file, then rename them all; a failure renames none."""
+    written = []
+    with contextlib.ExitStack() as stack:
+        for target, writer in plan:
+            temporary = stack.enter_context(atomic_path(target))
+            previous = target if target.is_file() else None
+            file_options = dataclasses.replace(options, previous_output=previous)
+            result = writer.write(glossary, temporary, file_options)
+            written.append(_written(target, writer, result))
+    return written
+
+
+def _written(target: Path, writer: Writer, result: WriteResult) -> WrittenFile:
+    return WrittenFile(
+        path=target,
+        format=writer.name,
+        terms=result.terms_written,
+        adjustments={k: v for k, v in result.adjustments.items() if v},
+        notes=list(result.notes),
+    )
