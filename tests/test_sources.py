@@ -24,7 +24,11 @@ def test_pairs_keep_order_and_recognise_acronyms() -> None:
 def test_records_accept_column_synonyms_and_tags() -> None:
     records = [{"Front": "Bias", "Back": "Systematic error.", "Tags": "ml ethics"}]
     [term] = load_glossary(records).terms
-    assert (term.term, term.definition, term.tags) == ("Bias", "Systematic error.", ("ml", "ethics"))
+    assert (term.term, term.definition, term.tags) == (
+        "Bias",
+        "Systematic error.",
+        ("ml", "ethics"),
+    )
 
 
 def test_dataframe_with_term_and_definition_columns() -> None:

@@ -71,13 +71,21 @@ def _fail(message: str) -> None:
 def _source_options(command: F) -> F:
     """Options that say how to read the sources, shared by export and check."""
     options = [
-        click.option("--from", "from_format", metavar="FORMAT",
-                     help="Input format, when detection guesses wrong (see 'formats')."),
+        click.option(
+            "--from",
+            "from_format",
+            metavar="FORMAT",
+            help="Input format, when detection guesses wrong (see 'formats').",
+        ),
         click.option("--encoding", help="Text encoding of the sources (default: detected)."),
         click.option("--sheet", help="Excel sheet to read (default: the first)."),
-        click.option("--on-conflict", type=click.Choice(CONFLICT_POLICIES), default="first",
-                     show_default=True,
-                     help="Which definition a term keeps when its rows disagree."),
+        click.option(
+            "--on-conflict",
+            type=click.Choice(CONFLICT_POLICIES),
+            default="first",
+            show_default=True,
+            help="Which definition a term keeps when its rows disagree.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -97,29 +105,63 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
-@click.option("-o", "--output", "outputs", multiple=True, metavar="FILE",
-              help="Output file; its suffix picks the format. Repeatable.")
-@click.option("--out-dir", type=click.Path(file_okay=False),
-              help="Also write .apkg, .txt (Quizlet), .csv and .xlsx here, named after the source.")
-@click.option("--format", "format_", metavar="FORMAT",
-              help="Output format for every -o, instead of guessing from the suffix.")
-@click.option("--deck", help="Deck name; 'Parent::Child' nests. Default: the glossary's title "
-              "or the source's name.")
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    metavar="FILE",
+    help="Output file; its suffix picks the format. Repeatable.",
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False),
+    help="Also write .apkg, .txt (Quizlet), .csv and .xlsx here, named after the source.",
+)
+@click.option(
+    "--format",
+    "format_",
+    metavar="FORMAT",
+    help="Output format for every -o, instead of guessing from the suffix.",
+)
+@click.option(
+    "--deck",
+    help="Deck name; 'Parent::Child' nests. Default: the glossary's title or the source's name.",
+)
 @click.option("--description", help="Deck description (default: the page's own).")
 @click.option("--tag", "tags", multiple=True, help="Tag every note with TAG. Repeatable.")
 @click.option("--reverse", is_flag=True, help="Anki: add Definition -> Term cards.")
 @click.option("--acronym-cards", is_flag=True, help="Anki: add Acronym -> full name cards.")
 @click.option("--html", is_flag=True, help="The sources hold HTML: pass it through unescaped.")
-@click.option("--id-namespace", metavar="NAME",
-              help="Anki: keep note identities when renaming the deck (default: the deck name).")
-@click.option("--term-separator", default="\\t", show_default=True,
-              help="Quizlet: between term and definition (\\t and \\n understood).")
-@click.option("--card-separator", default="\\n", show_default=True,
-              help="Quizlet: between cards (\\t and \\n understood).")
-@click.option("--formula-guard/--no-formula-guard", default=True, show_default=True,
-              help="CSV: prefix ' to cells a spreadsheet would run as a formula.")
-@click.option("--bom/--no-bom", default=True, show_default=True,
-              help="CSV: start with a UTF-8 byte order mark so Excel reads accents right.")
+@click.option(
+    "--id-namespace",
+    metavar="NAME",
+    help="Anki: keep note identities when renaming the deck (default: the deck name).",
+)
+@click.option(
+    "--term-separator",
+    default="\\t",
+    show_default=True,
+    help="Quizlet: between term and definition (\\t and \\n understood).",
+)
+@click.option(
+    "--card-separator",
+    default="\\n",
+    show_default=True,
+    help="Quizlet: between cards (\\t and \\n understood).",
+)
+@click.option(
+    "--formula-guard/--no-formula-guard",
+    default=True,
+    show_default=True,
+    help="CSV: prefix ' to cells a spreadsheet would run as a formula.",
+)
+@click.option(
+    "--bom/--no-bom",
+    default=True,
+    show_default=True,
+    help="CSV: start with a UTF-8 byte order mark so Excel reads accents right.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list every merge.")
 @_source_options

@@ -21,9 +21,7 @@ from .model import Glossary, Term, split_acronym
 ConflictPolicy = Literal["first", "last", "longest", "error"]
 CONFLICT_POLICIES: tuple[str, ...] = ("first", "last", "longest", "error")
 
-FindingKind = Literal[
-    "duplicate", "acronym", "conflict", "empty definition", "near-duplicate"
-]
+FindingKind = Literal["duplicate", "acronym", "conflict", "empty definition", "near-duplicate"]
 
 # Near-duplicates are looked for only among keys this long: short terms one letter apart are
 # usually different things ("LoRA" and "DoRA").

@@ -12,11 +12,28 @@ import unicodedata
 # Typographic quotes and dashes that people type interchangeably with the straight ones.
 _FOLD = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\ufe58": "-",
+        "\ufe63": "-",
+        "\uff0d": "-",
     }
 )
 _SPACE = re.compile(r"\s+")
@@ -30,6 +47,6 @@ def normalise(text: str) -> str:
 
 
 def term_key(term: str) -> str:
-    """The identity of a term: :func:`normalise` without trailing punctuation ("LoRA." is "lora")."""
+    """The identity of a term: normalised, without trailing punctuation ("LoRA." is "lora")."""
     key = _TRAILING_PUNCTUATION.sub("", normalise(term))
     return key or normalise(term)

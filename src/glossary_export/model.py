@@ -56,7 +56,7 @@ class Term:
 
     @property
     def where(self) -> str:
-        """"FILE:LINE" (or as much of it as is known), for messages."""
+        """ "FILE:LINE" (or as much of it as is known), for messages."""
         return format_location(self.file, self.line)
 
 
@@ -77,7 +77,7 @@ class Glossary:
 
 
 def format_location(file: str | None, line: int | None = None) -> str:
-    """"FILE:LINE", "FILE", "line N" or "" depending on what is known."""
+    """ "FILE:LINE", "FILE", "line N" or "" depending on what is known."""
     if file and line:
         return f"{file}:{line}"
     if file:

@@ -86,9 +86,15 @@ class Writer:
 
 WRITERS: tuple[Writer, ...] = (
     Writer("apkg", (".apkg",), "Anki package: notes update in place on re-import", "apkg"),
-    Writer("anki-text", (".anki.txt",), "Anki text import with Anki's own file headers", "anki_text"),
-    Writer("quizlet", (".txt",), "Quizlet Import box: term Tab definition, one card per line",
-           "quizlet"),
+    Writer(
+        "anki-text", (".anki.txt",), "Anki text import with Anki's own file headers", "anki_text"
+    ),
+    Writer(
+        "quizlet",
+        (".txt",),
+        "Quizlet Import box: term Tab definition, one card per line",
+        "quizlet",
+    ),
     Writer("csv", (".csv",), "CSV (UTF-8, header row, safe to open in spreadsheets)", "csv"),
     Writer("xlsx", (".xlsx",), "Excel workbook: Terms sheet and About sheet", "xlsx"),
 )
