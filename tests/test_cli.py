@@ -1,0 +1,145 @@
+"""The command line through click's CliRunner: exact output, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from glossary_export import __version__
+from glossary_export.cli import cli
+from glossary_export.writers import WRITERS
+
+
+def run(*args: str | Path) -> Result:
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert "Traceback" not in result.output
+    return result
+
+
+def page(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_check_counts_the_seed_page(seed_path: Path) -> None:
+    result = run("check", seed_path)
+    assert result.exit_code == 0
+    summary = result.output.splitlines()[-4:]
+    assert summary == [
+        "rows read: 100",
+        "unique terms: 71",
+        "duplicates removed: 29",
+        "conflicting definitions: 0",
+    ]
+    duplicates = [line for line in result.output.splitlines() if ": duplicate: " in line]
+    assert len(duplicates) == 29
+    assert duplicates[0].startswith(f"{seed_path}:148: duplicate: 'Large Language Model (LLM)'")
+
+
+def test_check_lists_conflicts_with_their_lines_and_exits_1(tmp_path: Path) -> None:
+    source = page(tmp_path, "Bias", "Systematic error.", "Drift", "Shift.", "Bias", "Prejudice.")
+    result = run("check", source)
+    assert result.exit_code == 1
+    assert f"{source}:5: conflict: 'Bias' has a conflicting definition with line 1" in result.output
+    assert result.output.splitlines()[-1] == "conflicting definitions: 1"
+
+
+def test_check_json_is_machine_readable(tmp_path: Path) -> None:
+    import json
+
+    source = page(tmp_path, "Bias", "Error.", "bias", "Error.")
+    data = json.loads(run("check", "--json", source).output)
+    assert (data["rows_read"], data["unique_terms"], data["duplicates_removed"]) == (2, 1, 1)
+    assert data["findings"][0] | {"file": None} == {
+        "kind": "duplicate",
+        "file": None,
+        "line": 3,
+        "term": "bias",
+        "other_line": 1,
+        "other_term": "Bias",
+        "similarity": None,
+        "message": "'bias' is a duplicate of line 1",
+    }
+
+
+def test_export_several_outputs_and_summary(seed_path: Path, tmp_path: Path) -> None:
+    apkg, csv = tmp_path / "deck.apkg", tmp_path / "deck.csv"
+    result = run("export", seed_path, "-o", apkg, "-o", csv)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:3] == [
+        "Read 100 rows: 71 unique terms, 29 duplicates removed, 0 conflicts.",
+        f"Wrote 71 terms to {apkg} (apkg)",
+        f"Wrote 71 terms to {csv} (csv)",
+    ]
+    assert apkg.stat().st_size > 0 and csv.stat().st_size > 0
+
+
+def test_export_out_dir_writes_the_four_formats_named_after_the_source(
+    seed_path: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = run("export", seed_path, "--out-dir", out, "--quiet")
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+    names = sorted(p.name for p in out.iterdir())
+    stem = seed_path.stem
+    assert names == sorted(f"{stem}{s}" for s in (".apkg", ".txt", ".csv", ".xlsx"))
+
+
+def test_unknown_suffix_is_one_line_listing_the_known_ones(seed_path: Path, tmp_path: Path) -> None:
+    result = run("export", seed_path, "-o", tmp_path / "deck.docx")
+    assert result.exit_code == 1
+    [line] = result.output.splitlines()
+    assert line.startswith("Error: cannot tell the output format of 'deck.docx'")
+    assert ".apkg" in line and ".xlsx" in line
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_that_is_the_source_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "terms.csv"
+    source.write_text("term,definition\nBias,Error.\n", encoding="utf-8")
+    before = source.read_bytes()
+    result = run("export", source, "-o", source)
+    assert result.exit_code == 1
+    assert "this output is also a source" in result.output
+    assert source.read_bytes() == before
+
+
+def test_no_output_is_an_error(seed_path: Path) -> None:
+    result = run("export", seed_path)
+    assert result.exit_code == 1
+    assert "no output given" in result.output
+
+
+def test_bad_conflict_policy_is_a_usage_error(seed_path: Path, tmp_path: Path) -> None:
+    result = run("export", seed_path, "-o", tmp_path / "d.csv", "--on-conflict", "newest")
+    assert result.exit_code == 2
+
+
+def test_formats_lists_every_writer_with_its_suffixes() -> None:
+    result = run("formats")
+    assert result.exit_code == 0
+    for writer in WRITERS:
+        assert any(
+            line.split()[:2] == [writer.name, " ".join(writer.suffixes)]
+            or line.split()[0] == writer.name
+            for line in result.output.splitlines()[1:]
+        )
+        assert all(suffix in result.output for suffix in writer.suffixes)
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output.strip() == f"glossary-export, version {__version__}"
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))  # type: ignore[attr-defined]
+def test_every_command_documents_an_example(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+    assert f"glossary-export {command}" in result.output
