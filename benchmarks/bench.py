@@ -1,0 +1,154 @@
+"""Time glossary-export against the bare libraries on the same data, in the same run.
+
+Each measurement is a whole process (interpreter start included), repeated; the table shows
+medians, their ratio (ours / bare) against the target, and each side's peak memory (max RSS).
+Absolute seconds vary between machines and runs; the ratios are what to compare.
+
+    python benchmarks/bench.py                  # 10k and 100k terms
+    python benchmarks/bench.py --sizes 1000000  # the 1M-term run (slow)
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+WORDS = (
+    "model token weight gradient layer adapter prompt policy reward loss data training inference "
+    "memory precision batch optimiser attention vector embedding safety bias drift benchmark "
+    "quantised sparse expert router guard moderation latency throughput cache schedule"
+).split()
+
+# Bare-library baselines: only the library calls a user would write by hand, same CSV in.
+BARE = {
+    "apkg": """
+import csv, sys, genanki
+model = genanki.Model(1607392319, "Basic", fields=[{"name": "Front"}, {"name": "Back"}],
+    templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{Back}}"}])
+deck = genanki.Deck(2059400110, "Bench")
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    rows = csv.reader(f); next(rows)
+    for term, definition in rows:
+        deck.add_note(genanki.Note(model=model, fields=[term, definition]))
+genanki.Package(deck).write_to_file(sys.argv[2])
+""",
+    "xlsx": """
+import csv, sys, openpyxl
+wb = openpyxl.Workbook(write_only=True); ws = wb.create_sheet("Terms")
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    for row in csv.reader(f):
+        ws.append(row)
+wb.save(sys.argv[2])
+""",
+    "csv": """
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as f, \\
+        open(sys.argv[2], "w", newline="", encoding="utf-8") as out:
+    csv.writer(out).writerows(csv.reader(f))
+""",
+    "txt": """
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    rows = csv.reader(f); next(rows)
+    text = "\\n".join(f"{t}\\t{d}" for t, d in rows)
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    out.write(text + "\\n")
+""",
+}
+TARGETS = {"help": 1.3, "apkg": 0.5, "xlsx": 0.6, "csv": 1.5, "txt": 1.5}
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_mb: float
+
+
+def synthetic_glossary(path: Path, count: int, seed: int = 7) -> None:
+    """A CSV of ``count`` distinct terms: 2-4 word terms, 10-30 word definitions."""
+    rng = random.Random(seed)
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["term", "definition"])
+        for number in range(count):
+            term = " ".join(rng.choices(WORDS, k=rng.randint(2, 4))).title() + f" {number}"
+            words = rng.choices(WORDS, k=rng.randint(10, 30))
+            writer.writerow([term, " ".join(words).capitalize() + "."])
+
+
+def timed(command: list[str]) -> Run:
+    """Run ``command`` to completion; its wall time and its own peak RSS (from wait4)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        error = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"failed: {' '.join(command)}\n{error}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def median_run(command: list[str], repeat: int) -> Run:
+    runs = [timed(command) for _ in range(repeat)]
+    return Run(statistics.median(r.seconds for r in runs), max(r.max_rss_mb for r in runs))
+
+
+def row(task: str, ours: Run, bare: Run, target: float) -> str:
+    ratio = ours.seconds / bare.seconds
+    verdict = "ok" if ratio <= target else "MISSED"
+    return (
+        f"| {task} | {ours.seconds:.3f} | {bare.seconds:.3f} | {ratio:.2f} | ≤ {target} {verdict} "
+        f"| {ours.max_rss_mb:.0f} | {bare.max_rss_mb:.0f} |"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
+    parser.add_argument("--formats", nargs="+", default=["apkg", "xlsx", "csv", "txt"])
+    args = parser.parse_args()
+    python = sys.executable
+    print("| task | ours (s) | bare (s) | ratio | target | ours RSS (MB) | bare RSS (MB) |")
+    print("| --- | ---: | ---: | ---: | --- | ---: | ---: |")
+    help_ours = median_run([python, "-m", "glossary_export", "--help"], args.repeat * 2)
+    help_bare = median_run([python, "-c", "import click"], args.repeat * 2)
+    print(row("`--help` vs `import click`", help_ours, help_bare, TARGETS["help"]), flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.sizes:
+            source = Path(folder) / f"terms-{size}.csv"
+            synthetic_glossary(source, size)
+            repeat = max(1, args.repeat if size <= 100_000 else 1)
+            for suffix in args.formats:
+                out = Path(folder) / f"out.{suffix}"
+                ours = median_run(
+                    [
+                        python,
+                        "-m",
+                        "glossary_export",
+                        "export",
+                        str(source),
+                        "-o",
+                        str(out),
+                        "--quiet",
+                    ],
+                    repeat,
+                )
+                bare_script = Path(folder) / f"bare_{suffix}.py"
+                bare_script.write_text(BARE[suffix], encoding="utf-8")
+                bare = median_run([python, str(bare_script), str(source), str(out)], repeat)
+                task = f"{size:,} terms → .{suffix}"
+                print(row(task, ours, bare, TARGETS[suffix]), flush=True)
+
+
+if __name__ == "__main__":
+    main()
