@@ -72,7 +72,26 @@ READERS: tuple[Reader, ...] = (
         "csv", (".csv",), "CSV: term/definition header (or synonyms) or two columns", "delimited"
     ),
     Reader("tsv", (".tsv", ".tab"), "Tab-separated values, read like CSV", "delimited", "read_tsv"),
+    Reader(
+        "xlsx", (".xlsx", ".xlsm"), "Excel workbook: first sheet or --sheet, header found", "xlsx"
+    ),
     Reader("quizlet", (), "Quizlet Export > Copy text (Tab and new line unless set)", "quizlet"),
+    Reader(
+        "anki-text",
+        (".anki.txt",),
+        "Anki notes export (.txt with #separator... headers)",
+        "anki_text",
+    ),
+    Reader("apkg", (".apkg", ".colpkg"), "Anki package, current (zstd) or legacy", "apkg"),
+    Reader(
+        "markdown",
+        (".md", ".markdown"),
+        "Markdown table, **Term**: def lines, definition lists",
+        "markdown",
+    ),
+    Reader(
+        "json", (".json",), "JSON list of {term, definition} objects, or {term: definition}", "json"
+    ),
 )
 
 

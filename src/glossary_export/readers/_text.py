@@ -159,11 +159,21 @@ class Columns:
         free = [index for index in range(len(names)) if index not in taken and names[index]]
         if term is None:
             term = free.pop(0) if free else None
-        if definition is None:
+            guessed = term
+        elif definition is None:
             definition = free.pop(0) if free else None
+            guessed = definition
+        else:
+            guessed = None
         if term is None or definition is None:
             return None
+        if guessed is not None and not _looks_like_a_name(names[guessed]):
+            return None  # ["Word", "A unit of language."] is a row of data, not a header
         return cls(term, definition, tags, acronym)
+
+
+def _looks_like_a_name(cell: str) -> bool:
+    return len(cell.split()) <= 3 and not cell.endswith((".", "!", "?", ";", ","))
 
 
 def _first(names: list[str], wanted: tuple[str, ...]) -> int | None:

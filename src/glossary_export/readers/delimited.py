@@ -26,7 +26,7 @@ _DELIMITERS = ",;\t|"
 def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
     """Rows of a CSV file, its delimiter sniffed."""
     text = decode(data, file, options.encoding)
-    return read_rows(_rows(text, file, _sniff(text)), file)
+    return read_rows(_rows(text, file, sniff(text)), file)
 
 
 def read_tsv(data: bytes, file: str, options: ReadOptions) -> Glossary:
@@ -35,7 +35,7 @@ def read_tsv(data: bytes, file: str, options: ReadOptions) -> Glossary:
     return read_rows(_rows(text, file, "\t"), file)
 
 
-def _sniff(text: str) -> str:
+def sniff(text: str) -> str:
     """The delimiter that splits the first rows into the most even count of two or more cells.
 
     csv.Sniffer is thrown off by delimiters quoted inside cells (a comma in a definition of
