@@ -109,8 +109,7 @@ def _read_text(path: Path) -> Memory | None:
     text = path.read_text(encoding="utf-8-sig")
     lines = text.splitlines(keepends=True)
     meta: dict[str, object] | None = None
-    columns: list[str] = []
-    deck_tags: list[str] = []
+    header: dict[str, str] = {}
     body_start = 0
     for number, line in enumerate(lines):
         if not line.startswith("#"):
@@ -118,21 +117,21 @@ def _read_text(path: Path) -> Memory | None:
             break
         if line.startswith(TEXT_META_PREFIX):
             meta = json.loads(line[len(TEXT_META_PREFIX) :])
-        elif line.startswith("#columns:"):
-            columns = line[len("#columns:") :].rstrip("\r\n").split("\t")
-        elif line.startswith("#tags:"):
-            deck_tags = line[len("#tags:") :].split()
+        elif ":" in line:
+            key, value = line[1:].split(":", 1)
+            header[key] = value.strip()
     else:
         body_start = len(lines)
-    if meta is None or "GUID" not in columns:
+    if meta is None or "guid column" not in header:
         return None
+    guid_column = int(header["guid column"]) - 1
+    tags_column = int(header.get("tags column", 0)) - 1
     rows = csv.reader(io.StringIO("".join(lines[body_start:])), delimiter="\t", quotechar='"')
-    where = {name: index for index, name in enumerate(columns)}
     notes = []
     for row in rows:
         if not row:
             continue
-        fields = tuple(row[where[name]] if name in where else "" for name in model.FIELDS)
-        tags = deck_tags + (row[where["Tags"]].split() if "Tags" in where else [])
-        notes.append(PreviousNote(row[where["GUID"]], fields, tuple(tags), 0))
+        fields = tuple(row[: len(model.FIELDS)])
+        tags = tuple(row[tags_column].split()) if tags_column >= 0 else ()
+        notes.append(PreviousNote(row[guid_column], fields, tags, 0))
     return Memory(str(meta["namespace"]), bool(meta.get("html", False)), tuple(notes))
