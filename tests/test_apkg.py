@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection
+
+from glossary_export.errors import OptionError
+from glossary_export.model import Glossary, Term
+from glossary_export.writers import WriteOptions, apkg
 from support_anki import (
     T0,
     deck_card_counts,
@@ -22,10 +26,6 @@ from support_anki import (
     replace_term,
     seed_glossary,
 )
-
-from glossary_export.errors import OptionError
-from glossary_export.model import Glossary, Term
-from glossary_export.writers import WriteOptions, apkg
 
 
 @pytest.fixture
