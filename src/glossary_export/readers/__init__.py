@@ -4,12 +4,32 @@
 file and line it came from; deduplication is a later stage (:mod:`glossary_export.dedupe`).
 Format modules are imported only when their format is used.
 
-A reader module has ``read(text_or_path, name, options) -> Glossary`` (see each module).
+A reader module has ``read(data: bytes, file: str, options: ReadOptions) -> Glossary``: the
+whole source as bytes, and the name to put in messages and on each term. Text formats decode
+with :func:`._text.decode`, which warns (:class:`ReadWarning`, via :mod:`warnings`) when it
+falls back to Windows-1252.
 """
 
 from __future__ import annotations
 
+import importlib
+import os
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from ..errors import NoTermsError, SourceError, UnknownFormatError
+from ._text import ReadWarning
+
+if TYPE_CHECKING:
+    from ..model import Glossary
+
+__all__ = ["READERS", "ReadOptions", "ReadWarning", "Reader", "detect_format", "get_reader", "read"]
+
+STDIN_NAME = "<stdin>"
+"""The file name terms read from standard input carry."""
 
 
 @dataclass(frozen=True)
@@ -24,3 +44,132 @@ class ReadOptions:
     """Quizlet text: between term and definition."""
     card_separator: str = "\n"
     """Quizlet text: between cards."""
+
+
+ReadFunction = Callable[[bytes, str, ReadOptions], "Glossary"]
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A format a glossary can be read from."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    summary: str
+    module: str
+    function: str = "read"
+
+    def read(self, data: bytes, file: str, options: ReadOptions) -> Glossary:
+        module = importlib.import_module(f"{__name__}.{self.module}")
+        return cast(ReadFunction, getattr(module, self.function))(data, file, options)
+
+
+READERS: tuple[Reader, ...] = (
+    Reader(
+        "page", (".txt",), "Pasted study page, or lines alternating term and definition", "page"
+    ),
+    Reader(
+        "csv", (".csv",), "CSV: term/definition header (or synonyms) or two columns", "delimited"
+    ),
+    Reader("tsv", (".tsv", ".tab"), "Tab-separated values, read like CSV", "delimited", "read_tsv"),
+    Reader(
+        "xlsx", (".xlsx", ".xlsm"), "Excel workbook: first sheet or --sheet, header found", "xlsx"
+    ),
+    Reader("quizlet", (), "Quizlet Export > Copy text (Tab and new line unless set)", "quizlet"),
+    Reader(
+        "anki-text",
+        (".anki.txt",),
+        "Anki notes export (.txt with #separator... headers)",
+        "anki_text",
+    ),
+    Reader("apkg", (".apkg", ".colpkg"), "Anki package, current (zstd) or legacy", "apkg"),
+    Reader(
+        "markdown",
+        (".md", ".markdown"),
+        "Markdown table, **Term**: def lines, definition lists",
+        "markdown",
+    ),
+    Reader(
+        "json", (".json",), "JSON list of {term, definition} objects, or {term: definition}", "json"
+    ),
+)
+
+
+def get_reader(name: str) -> Reader:
+    """The reader called ``name``; an error listing the known names otherwise."""
+    for reader in READERS:
+        if reader.name == name.lower():
+            return reader
+    known = ", ".join(r.name for r in READERS)
+    raise UnknownFormatError(f"unknown input format {name!r}; known formats: {known}")
+
+
+def read(
+    source: str | os.PathLike[str],
+    format: str | None = None,
+    options: ReadOptions | None = None,
+) -> Glossary:
+    """Every row of ``source`` (a path, or "-" for standard input) as a Glossary.
+
+    ``format`` names the reader (see :data:`READERS`); by default it is detected from the
+    suffix and the content. Raises :class:`~glossary_export.errors.SourceError` for unreadable
+    input and :class:`~glossary_export.errors.NoTermsError` when there is no term at all.
+    """
+    options = options or ReadOptions()
+    path = os.fspath(source)
+    file = STDIN_NAME if path == "-" else path
+    data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
+    if format:
+        reader = get_reader(format)
+    else:
+        name = "" if path == "-" else path
+        reader = get_reader(_quizlet_if_separators_set(detect_format(name, data), options))
+    glossary = reader.read(data, file, options)
+    if not glossary.terms:
+        raise NoTermsError(f"no terms found in {file}", file=file)
+    return glossary
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise SourceError("no such file; check the path", file=path) from None
+    except IsADirectoryError:
+        raise SourceError(
+            "this is a folder, not a glossary file; name a file in it", file=path
+        ) from None
+    except PermissionError:
+        raise SourceError("permission denied: the file cannot be read", file=path) from None
+    except OSError as error:
+        raise SourceError(f"cannot be read ({error.strerror})", file=path) from None
+
+
+def _quizlet_if_separators_set(detected: str, options: ReadOptions) -> str:
+    """Custom Quizlet separators say what a plain-text source is."""
+    custom = options.term_separator != "\t" or options.card_separator != "\n"
+    return "quizlet" if custom and detected in ("page", "csv", "tsv") else detected
+
+
+def detect_format(name: str, head_bytes: bytes) -> str:
+    """The reader name for a file called ``name`` starting with ``head_bytes``.
+
+    A specific suffix decides (``.csv``, ``.xlsx``, ``.apkg``, ``.anki.txt``...); a ``.txt``
+    file, an unknown suffix or standard input (``name`` empty) is told apart by its content.
+    """
+    from ._detect import detect_content
+
+    lowered = Path(name).name.lower()
+    matches = [(len(s), r.name) for r in READERS for s in r.suffixes if lowered.endswith(s)]
+    if matches:
+        best = max(matches)[1]
+        if best != "page":
+            return best
+    detected = detect_content(head_bytes)
+    if detected is None or detected not in {reader.name for reader in READERS}:
+        known = ", ".join(r.name for r in READERS)
+        raise UnknownFormatError(
+            f"cannot tell the format of {name or 'the input'}; use --from with one of {known}",
+            file=name or None,
+        )
+    return detected

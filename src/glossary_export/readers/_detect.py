@@ -1,0 +1,102 @@
+"""Format detection by content, for ``.txt`` files, unknown suffixes and standard input."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+import zipfile
+from io import BytesIO
+
+from ._text import Columns
+
+_ANKI_HEADER = re.compile(
+    r"#(?:separator|html|tags|columns|notetype|deck|guid column|notetype column|deck column"
+    r"|tags column):",
+    re.IGNORECASE,
+)
+_MARKDOWN_LINE = re.compile(r"^(?:#{1,6}\s|\s*(?:[-*+]\s+)?\*\*[^*]+\*\*\s*(?::|[-–—]\s)|:\s+\S)")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+def detect_content(head: bytes) -> str | None:
+    """The reader name the bytes look like, or None for an unknown binary format."""
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(head)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return None  # legacy .xls / OLE compound file
+    text = _head_text(head)
+    if _ANKI_HEADER.match(text):
+        return "anki-text"
+    if text.lstrip()[:1] in ("[", "{"):
+        return "json"
+    lines = [line for line in text.splitlines()[:200] if line.strip()]
+    if len(head) >= 65536 and len(lines) > 1:
+        lines = lines[:-1]  # the last line of a cut head may be incomplete
+    if _looks_like_markdown(lines):
+        return "markdown"
+    if lines and sum("\t" in line for line in lines) >= 0.8 * len(lines):
+        header = next(csv.reader([lines[0]], delimiter="\t"))
+        return "tsv" if Columns.from_header(header) else "quizlet"
+    if _looks_delimited(lines):
+        return "csv"
+    return "page"
+
+
+def _zip_kind(head: bytes) -> str | None:
+    try:
+        names = zipfile.ZipFile(BytesIO(head)).namelist()
+    except zipfile.BadZipFile:
+        # Only the start of the file: its local headers still name the first entries.
+        names = []
+        names += ["collection.anki2"] if b"collection.anki2" in head else []
+        names += ["xl/"] if b"xl/" in head or b"[Content_Types].xml" in head else []
+    if any(name.startswith("collection.anki2") for name in names):
+        return "apkg"
+    if any(name.startswith("xl/") for name in names):
+        return "xlsx"
+    return None
+
+
+def _head_text(head: bytes) -> str:
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if head.startswith(bom):
+            return head.decode(codec, errors="replace")
+    return head.decode("utf-8", errors="replace")
+
+
+def _looks_like_markdown(lines: list[str]) -> bool:
+    for number, line in enumerate(lines[1:-1], start=1):
+        # A table: header row, rule, and at least one row of cells (the study page's table
+        # has a header and a rule but no rows).
+        if (
+            _TABLE_RULE.match(line.strip())
+            and "|" in lines[number - 1]
+            and "|" in lines[number + 1]
+        ):
+            return True
+    shaped = sum(bool(_MARKDOWN_LINE.match(line)) for line in lines)
+    return bool(lines) and shaped >= max(1, len(lines) // 2)
+
+
+def _looks_delimited(lines: list[str]) -> bool:
+    """Rows with the same number (two or more) of comma/semicolon/pipe separated cells."""
+    if not lines:
+        return False
+    sample = "\n".join(lines)
+    for delimiter in (",", ";", "|"):
+        if delimiter not in sample:
+            continue
+        try:
+            rows = list(csv.reader(lines, delimiter=delimiter))
+        except csv.Error:
+            continue
+        widths = [len(row) for row in rows if row]
+        usual = max(set(widths), key=widths.count) if widths else 0
+        if min(widths, default=0) >= 2 and widths.count(usual) >= 0.8 * len(widths):
+            return True
+    return False

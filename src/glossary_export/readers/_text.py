@@ -1,0 +1,240 @@
+"""Shared reader helpers: bytes to text, lines with their numbers, header names, HTML to text."""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+import warnings
+from collections.abc import Sequence
+from html.parser import HTMLParser
+
+from ..errors import OptionError, SourceError
+
+
+class ReadWarning(UserWarning):
+    """Something was read, but maybe not as the user meant (e.g. a Windows-1252 guess)."""
+
+
+# UTF-32 before UTF-16: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Characters no glossary holds: C0 controls other than Tab/LF/CR, DEL, and C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def decode(data: bytes, file: str, encoding: str | None = None) -> str:
+    """Text of ``data``: BOM-marked UTF-8/16/32, else UTF-8, else Windows-1252 with a warning.
+
+    ``encoding`` overrides the guess. Control characters (NUL, binary data) are an error naming
+    the line, so a binary or mis-encoded file never becomes a glossary of garbage.
+    """
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise OptionError(f"unknown encoding {encoding!r}; try utf-8 or cp1252") from None
+        text = _decode(data, encoding, file)
+    else:
+        codec = next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+        text = _decode(data, codec, file) if codec else _utf8_or_windows_1252(data, file)
+    text = text.removeprefix("\ufeff")
+    check_characters(text, file)
+    return text
+
+
+def _decode(data: bytes, codec: str, file: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise SourceError(
+            f"byte 0x{data[error.start]:02x} is not valid {codec}; "
+            "save the file as UTF-8 or pass the right --encoding",
+            file=file,
+            line=line,
+        ) from None
+
+
+def _utf8_or_windows_1252(data: bytes, file: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    if not text or _CONTROL.search(text):
+        raise SourceError(
+            "this is not text (not UTF-8, and control bytes rule out Windows-1252); "
+            "save the file as UTF-8 or pass --encoding",
+            file=file,
+            line=line,
+        )
+    # stacklevel 4 points at the caller of readers.read(), not at this helper.
+    warnings.warn(
+        ReadWarning(
+            f"{file}:{line}: not valid UTF-8, read as Windows-1252; "
+            "pass --encoding if accents look wrong"
+        ),
+        stacklevel=4,
+    )
+    return text
+
+
+def check_characters(text: str, file: str) -> None:
+    """Refuse NUL and other control characters, naming the first line that holds one."""
+    match = _CONTROL.search(text)
+    if match is None:
+        return
+    line = text.count("\n", 0, match.start()) + 1
+    char = match.group()
+    if char == "\x00":
+        message = (
+            "holds a NUL byte: this looks like a binary file or UTF-16 without a byte order "
+            "mark; save it as UTF-8 or pass --encoding"
+        )
+    else:
+        message = (
+            f"holds the control character U+{ord(char):04X}, which no glossary text has; "
+            "remove it or check that this is the right file"
+        )
+    raise SourceError(message, file=file, line=line)
+
+
+def numbered_lines(text: str) -> list[tuple[int, str]]:
+    """Each line (any of CRLF, CR, LF ends it) with its 1-based number."""
+    return list(enumerate(_LINE_BREAK.split(text), start=1))
+
+
+def line_of(text: str, index: int) -> int:
+    """1-based line of the character at ``index``."""
+    return text.count("\n", 0, index) + 1
+
+
+# Header names meaning "the term" and "the definition", in the glossary's vocabulary and the
+# names flashcard tools use (Anki's Front/Back, Quizlet's Term/Definition, Q&A).
+TERM_NAMES = ("term", "front", "word", "question", "concept", "terms", "name")
+DEFINITION_NAMES = ("definition", "back", "meaning", "answer", "description", "definitions")
+TAGS_NAMES = ("tags", "tag")
+ACRONYM_NAMES = ("acronym", "abbreviation", "acronyms")
+
+
+def header_name(cell: object) -> str:
+    """A header cell as compared: trimmed, case-folded, without a BOM, ``*``, ``#`` or ``:``."""
+    return str(cell if cell is not None else "").strip().strip("\ufeff*_#:` ").casefold()
+
+
+class Columns:
+    """Where the term, definition, tags and acronym are in a row."""
+
+    def __init__(self, term: int, definition: int, tags: int | None, acronym: int | None) -> None:
+        self.term = term
+        self.definition = definition
+        self.tags = tags
+        self.acronym = acronym
+
+    @classmethod
+    def from_header(cls, cells: Sequence[object]) -> Columns | None:
+        """Columns named by a header row, or None when the row is not a header.
+
+        A header names at least one of term and definition; the other one is then the first
+        column that is neither tags nor acronym (e.g. "Word, Translation").
+        """
+        names = [header_name(cell) for cell in cells]
+        term = _first(names, TERM_NAMES)
+        definition = _first(names, DEFINITION_NAMES)
+        if term is None and definition is None:
+            return None
+        tags = _first(names, TAGS_NAMES)
+        acronym = _first(names, ACRONYM_NAMES)
+        taken = {term, definition, tags, acronym}
+        free = [index for index in range(len(names)) if index not in taken and names[index]]
+        if term is None:
+            term = free.pop(0) if free else None
+            guessed = term
+        elif definition is None:
+            definition = free.pop(0) if free else None
+            guessed = definition
+        else:
+            guessed = None
+        if term is None or definition is None:
+            return None
+        if guessed is not None and not _looks_like_a_name(names[guessed]):
+            return None  # ["Word", "A unit of language."] is a row of data, not a header
+        return cls(term, definition, tags, acronym)
+
+
+def _looks_like_a_name(cell: str) -> bool:
+    return len(cell.split()) <= 3 and not cell.endswith((".", "!", "?", ";", ","))
+
+
+def _first(names: list[str], wanted: tuple[str, ...]) -> int | None:
+    # Earlier synonyms win: a sheet with both "Term" and "Name" columns means "Term".
+    for name in wanted:
+        if name in names:
+            return names.index(name)
+    return None
+
+
+def split_tags(value: str) -> tuple[str, ...]:
+    """Tags as Anki writes them: separated by spaces (commas accepted too)."""
+    return tuple(tag for tag in re.split(r"[\s,]+", value) if tag)
+
+
+class _TextExtractor(HTMLParser):
+    """Plain text of an HTML fragment: breaks for <br> and blocks, no tags, entities decoded."""
+
+    _BLOCKS = frozenset({"div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("style", "script"):
+            self._skipping += 1
+        elif tag == "br" or tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script"):
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            # HTML collapses runs of white space; only tags make line breaks.
+            self.parts.append(re.sub(r"[ \t\r\n\f]+", " ", data))
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an Anki field: tags dropped, ``<br>``/blocks become line breaks."""
+    if "<" not in fragment and "&" not in fragment:
+        return fragment.strip()
+    parser = _TextExtractor()
+    parser.feed(fragment)
+    parser.close()
+    text = "".join(parser.parts).replace("\xa0", " ")
+    lines = [line.strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def looks_like_html(values: Sequence[str]) -> bool:
+    """Whether fields hold HTML markup or entities (how Anki guesses without ``#html``)."""
+    pattern = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*\b[^>]*|/[a-zA-Z][a-zA-Z0-9]*)>|&[#a-zA-Z0-9]+;")
+    return any(pattern.search(value) for value in values)
+
+
+def unescape(text: str) -> str:
+    """HTML entities decoded (used where markup is impossible but entities are not)."""
+    return html.unescape(text)

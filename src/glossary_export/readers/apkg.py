@@ -1,0 +1,128 @@
+"""Anki packages (.apkg, .colpkg), without Anki: a zip holding an SQLite collection.
+
+Anki writes ``collection.anki21b`` (zstd-compressed, schema 18) beside a placeholder
+``collection.anki2`` whose only note says "please update Anki"; legacy packages hold
+``collection.anki21`` or ``collection.anki2`` (schema 11). The newest one present is read.
+Each note's first field is the term and its second the definition (HTML turned into text);
+its tags are kept; the deck most cards are in becomes the glossary's title. "Line" numbers
+are the notes' positions, oldest note first (Anki's own order of creation).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import tempfile
+import zipfile
+from collections import Counter
+from contextlib import closing
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import MissingDependencyError, SourceError
+from ..model import Glossary, Term
+from ._text import html_to_text, split_tags
+
+if TYPE_CHECKING:
+    from . import ReadOptions
+
+# Newest first: a package also holding an older file holds it only as a placeholder.
+_COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_FIELD_SEPARATOR = "\x1f"
+
+
+def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
+    """Notes of an Anki package as terms, tags kept, the main deck's name as the title."""
+    collection = _collection_bytes(data, file)
+    with tempfile.TemporaryDirectory(prefix="glossary-export-") as folder:
+        path = Path(folder) / "collection.sqlite"
+        path.write_bytes(collection)
+        try:
+            with closing(sqlite3.connect(path)) as database:
+                notes = database.execute("SELECT id, tags, flds FROM notes ORDER BY id").fetchall()
+                title = _main_deck(database)
+        except sqlite3.DatabaseError as error:
+            raise SourceError(
+                f"the Anki collection inside is damaged ({error}); export the deck again",
+                file=file,
+            ) from None
+    terms = []
+    for position, (_, tags, fields) in enumerate(notes, start=1):
+        values = [html_to_text(value) for value in str(fields).split(_FIELD_SEPARATOR)]
+        if not any(values):
+            continue
+        terms.append(
+            Term.create(
+                values[0],
+                values[1] if len(values) > 1 else "",
+                tags=split_tags(str(tags)),
+                file=file,
+                line=position,
+            )
+        )
+    return Glossary(tuple(terms), title=title, sources=(file,))
+
+
+def _collection_bytes(data: bytes, file: str) -> bytes:
+    """The SQLite bytes of the newest collection in the package."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise SourceError(
+            "not an Anki package (not a zip file); export the deck from Anki again", file=file
+        ) from None
+    with archive:
+        names = set(archive.namelist())
+        name = next((name for name in _COLLECTIONS if name in names), None)
+        if name is None:
+            raise SourceError(
+                "this zip holds no Anki collection (collection.anki21b, .anki21 or .anki2)",
+                file=file,
+            )
+        try:
+            content = archive.read(name)
+        except (zipfile.BadZipFile, OSError) as error:
+            raise SourceError(f"the package is damaged ({error})", file=file) from None
+    if content.startswith(_ZSTD_MAGIC):
+        return _unzstd(content, file)
+    return content
+
+
+def _unzstd(content: bytes, file: str) -> bytes:
+    try:
+        import zstandard
+    except ImportError:
+        raise MissingDependencyError(
+            "reading packages from current Anki versions needs zstandard; "
+            "install it with: pip install zstandard",
+            file=file,
+        ) from None
+    try:
+        # Anki's frames do not always record their size, so stream rather than decompress().
+        with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(content)) as reader:
+            return reader.read()
+    except zstandard.ZstdError as error:
+        raise SourceError(f"the package is damaged ({error})", file=file) from None
+
+
+def _main_deck(database: sqlite3.Connection) -> str:
+    """Name of the deck holding the most cards ("A::B" for a subdeck), or ""."""
+    names = _deck_names(database)
+    counts = Counter(did for (did,) in database.execute("SELECT did FROM cards"))
+    for deck_id, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        if deck_id in names:
+            return names[deck_id]
+    return ""
+
+
+def _deck_names(database: sqlite3.Connection) -> dict[int, str]:
+    tables = {name for (name,) in database.execute("SELECT name FROM sqlite_master")}
+    if "decks" in tables:
+        # Schema 18 stores levels separated by \x1f where users see "::".
+        rows = database.execute("SELECT id, name FROM decks").fetchall()
+        return {int(deck_id): str(name).replace("\x1f", "::") for deck_id, name in rows}
+    row = database.execute("SELECT decks FROM col").fetchone()
+    decks = json.loads(row[0]) if row and row[0] else {}
+    return {int(deck["id"]): str(deck["name"]) for deck in decks.values()}

@@ -1,0 +1,120 @@
+"""CSV and TSV: a header naming the term and definition columns, or two unnamed columns.
+
+The delimiter is sniffed (comma, semicolon, Tab or pipe) unless the format says Tab. Header
+names are matched case-insensitively with their synonyms (Front/Back, Question/Answer...);
+columns named tags or acronym are used, other extra columns are ignored.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..errors import SourceError
+from ..model import Glossary, Term
+from ._text import Columns, decode, split_tags
+
+if TYPE_CHECKING:
+    from . import ReadOptions
+
+_DELIMITERS = ",;\t|"
+
+
+def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
+    """Rows of a CSV file, its delimiter sniffed."""
+    text = decode(data, file, options.encoding)
+    return read_rows(_rows(text, file, sniff(text)), file)
+
+
+def read_tsv(data: bytes, file: str, options: ReadOptions) -> Glossary:
+    """Rows of a tab-separated file."""
+    text = decode(data, file, options.encoding)
+    return read_rows(_rows(text, file, "\t"), file)
+
+
+def sniff(text: str) -> str:
+    """The delimiter that splits the first rows into the most even count of two or more cells.
+
+    csv.Sniffer is thrown off by delimiters quoted inside cells (a comma in a definition of
+    a semicolon file), so parse with each candidate and keep the most consistent.
+    """
+    sample = text[:65536]
+    best, best_share = ",", 0.0
+    for delimiter in _DELIMITERS:
+        if delimiter not in sample:
+            continue
+        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+        try:
+            widths = [len(row) for row, _ in zip(reader, range(100), strict=False) if any(row)]
+        except csv.Error:
+            continue
+        usual = max(set(widths), key=widths.count) if widths else 0
+        share = widths.count(usual) / len(widths) if usual >= 2 else 0.0
+        if share > best_share:
+            best, best_share = delimiter, share
+    return best
+
+
+def _rows(text: str, file: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Each row with the line it starts on; a broken quote is an error naming its line."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise SourceError(
+                f"broken CSV quoting ({error}); close the quoted field that starts here",
+                file=file,
+                line=start,
+            ) from None
+        yield start, row
+        start = reader.line_num + 1
+
+
+def read_rows(rows: Iterator[tuple[int, list[str]]], file: str) -> Glossary:
+    """Terms from rows of cells; the first non-empty row may be a header."""
+    columns: Columns | None = None
+    terms: list[Term] = []
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        if columns is None:
+            columns = Columns.from_header(row)
+            if columns is not None:
+                continue
+            columns = Columns(0, 1, None, None)
+        terms.append(row_term(row, columns, file, line))
+    return Glossary(tuple(terms), sources=(file,))
+
+
+def row_term(row: list[str], columns: Columns, file: str, line: int) -> Term:
+    """The Term in one row of cells (shared with the spreadsheet reader)."""
+
+    def cell(index: int | None) -> str:
+        return row[index].strip() if index is not None and index < len(row) else ""
+
+    term, definition = cell(columns.term), cell(columns.definition)
+    if not term:
+        raise SourceError(
+            "this row has no term; fill it in or delete the row", file=file, line=line
+        )
+    if columns.definition >= len(row):
+        raise SourceError(
+            f"this row has {len(row)} column(s) but the definition is column "
+            f"{columns.definition + 1}; a two-column file needs term and definition on each row",
+            file=file,
+            line=line,
+        )
+    created = Term.create(
+        term, definition, tags=split_tags(cell(columns.tags)), file=file, line=line
+    )
+    acronym = cell(columns.acronym)
+    if acronym and not created.acronym:
+        created = dataclasses.replace(created, acronym=acronym)
+    return created

@@ -1,0 +1,163 @@
+"""JSON: a list of objects with term/definition keys, or one object mapping terms to definitions.
+
+A wrapper object is accepted too: ``{"title": ..., "description": ..., "terms": [...]}``.
+Each term carries the line its object (or key) starts on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..errors import SourceError
+from ..model import Glossary, Term
+from ._text import ACRONYM_NAMES, DEFINITION_NAMES, TAGS_NAMES, TERM_NAMES, decode, split_tags
+
+if TYPE_CHECKING:
+    from . import ReadOptions
+
+_SPACE = re.compile(r"\s*")
+_LIST_KEYS = ("terms", "glossary", "cards", "entries", "items")
+_SHAPE_HINT = (
+    'use a list of {"term": ..., "definition": ...} objects or one {"term": "definition"} object'
+)
+
+
+def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
+    """Terms of a JSON glossary, with the line each one starts on."""
+    text = decode(data, file, options.encoding)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SourceError(f"invalid JSON: {error.msg}", file=file, line=error.lineno) from None
+    title = description = ""
+    lines = _Lines(text)
+    key = _list_key(document) if isinstance(document, dict) else None
+    if isinstance(document, dict) and key is not None:
+        title = _text(document.get("title", ""))
+        description = _text(document.get("description", ""))
+        starts = lines.of_member(key)
+        items = document[key]
+    elif isinstance(document, dict):
+        return _from_mapping(lines, file)
+    else:
+        starts = lines.of_items(0)
+        items = document
+    if not isinstance(items, list):
+        raise SourceError(f"this JSON holds no list of terms; {_SHAPE_HINT}", file=file, line=1)
+    terms = [_from_object(item, line, file) for item, line in zip(items, starts, strict=False)]
+    return Glossary(tuple(terms), title=title, description=description, sources=(file,))
+
+
+def _list_key(document: dict[str, Any]) -> str | None:
+    return next((key for key in document if key.casefold() in _LIST_KEYS), None)
+
+
+def _from_mapping(lines: _Lines, file: str) -> Glossary:
+    # Walk the members rather than use the parsed dict: a term repeated as a key is kept.
+    terms = []
+    for term, line, definition in lines.members():
+        if not isinstance(definition, str):
+            raise SourceError(
+                f"the value of {term!r} is not a text definition; {_SHAPE_HINT}",
+                file=file,
+                line=line,
+            )
+        terms.append(Term.create(term, definition, file=file, line=line))
+    return Glossary(tuple(terms), sources=(file,))
+
+
+def _from_object(item: Any, line: int, file: str) -> Term:
+    if isinstance(item, list) and len(item) == 2:
+        item = {"term": item[0], "definition": item[1]}
+    if not isinstance(item, dict):
+        raise SourceError(f"this item is not an object; {_SHAPE_HINT}", file=file, line=line)
+    fields = {key.strip().casefold(): value for key, value in item.items()}
+    term = next((fields[name] for name in TERM_NAMES if name in fields), None)
+    definition = next((fields[name] for name in DEFINITION_NAMES if name in fields), None)
+    if not isinstance(term, str) or not term.strip():
+        raise SourceError(f"this object has no text term; {_SHAPE_HINT}", file=file, line=line)
+    if definition is not None and not isinstance(definition, str):
+        raise SourceError(
+            f"the definition of {term!r} is not text; {_SHAPE_HINT}", file=file, line=line
+        )
+    tags = next((fields[name] for name in TAGS_NAMES if name in fields), ())
+    created = Term.create(term, definition or "", tags=_tags(tags), file=file, line=line)
+    acronym = next((fields[name] for name in ACRONYM_NAMES if name in fields), "")
+    if isinstance(acronym, str) and acronym.strip() and not created.acronym:
+        created = dataclasses.replace(created, acronym=acronym.strip())
+    return created
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return split_tags(value)
+    if isinstance(value, list):
+        return tuple(tag for item in value for tag in split_tags(str(item)))
+    return ()
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+class _Lines:
+    """Lines where a valid JSON document's members start (json.loads gives no positions)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.decoder = json.JSONDecoder()
+
+    def _line(self, index: int) -> int:
+        return self.text.count("\n", 0, index) + 1
+
+    def _skip(self, index: int) -> int:
+        match = _SPACE.match(self.text, index)
+        return match.end() if match else index
+
+    def of_items(self, index: int) -> Iterator[int]:
+        """Line of each item of the array starting at (or after spaces from) ``index``."""
+        index = self._skip(index) + 1  # "["
+        while True:
+            index = self._skip(index)
+            if self.text[index] == "]":
+                return
+            yield self._line(index)
+            _, index = self.decoder.raw_decode(self.text, index)
+            index = self._skip(index)
+            if self.text[index] == ",":
+                index += 1
+
+    def _members(self, index: int) -> Iterator[tuple[str, int, int]]:
+        """(key, line of the key, index of the value) of the object at ``index``."""
+        index = self._skip(index) + 1  # "{"
+        while True:
+            index = self._skip(index)
+            if self.text[index] == "}":
+                return
+            key, after = self.decoder.raw_decode(self.text, index)
+            value = self._skip(self._skip(after) + 1)  # past ":"
+            yield key, self._line(index), value
+            _, index = self.decoder.raw_decode(self.text, value)
+            index = self._skip(index)
+            if self.text[index] == ",":
+                index += 1
+
+    def members(self) -> Iterator[tuple[str, int, Any]]:
+        """(key, line, value) of each member of the top-level object, repeated keys included."""
+        for key, line, value in self._members(0):
+            yield key, line, self.decoder.raw_decode(self.text, value)[0]
+
+    def of_member(self, wanted: str) -> Iterator[int]:
+        """Lines of the items of the array under ``wanted`` in the top-level object.
+
+        When a key repeats, json.loads keeps the last value, and so does this.
+        """
+        found = None
+        for key, _, value in self._members(0):
+            if key == wanted:
+                found = value
+        return self.of_items(found) if found is not None else iter(())

@@ -1,0 +1,56 @@
+"""Quizlet's "Export > Copy text": term, separator, definition; cards split by another separator.
+
+There is no quoting in this format (as in Quizlet's Import box): each card splits at the first
+term separator. The separators are the same options as the Quizlet writer's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..errors import OptionError, SourceError
+from ..model import Glossary, Term
+from ._text import decode
+
+if TYPE_CHECKING:
+    from . import ReadOptions
+
+
+def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
+    """Every card of a Quizlet text export, in order."""
+    term_separator, card_separator = options.term_separator, options.card_separator
+    if not term_separator or not card_separator or term_separator == card_separator:
+        raise OptionError(
+            "the Quizlet term and card separators must be two different, non-empty strings"
+        )
+    text = decode(data, file, options.encoding)
+    if card_separator == "\n":
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    terms = []
+    first_line = 1
+    for card in text.split(card_separator):
+        line = first_line + _leading_lines(card)
+        first_line += card.count("\n") + card_separator.count("\n")
+        if not card.strip():
+            continue
+        term, found, definition = card.partition(term_separator)
+        if not found:
+            raise SourceError(
+                f"this card has no term separator ({_describe(term_separator)}); check the "
+                "separators (--term-separator, --card-separator) or the card",
+                file=file,
+                line=line,
+            )
+        terms.append(Term.create(term, definition, file=file, line=line))
+    return Glossary(tuple(terms), sources=(file,))
+
+
+def _leading_lines(card: str) -> int:
+    """Line breaks before a card's first text (cards separated by ";" may start on a new line)."""
+    stripped = card.lstrip()
+    return card[: len(card) - len(stripped)].count("\n")
+
+
+def _describe(separator: str) -> str:
+    names = {"\t": "Tab", "\n": "new line", ",": "comma", ";": "semicolon"}
+    return names.get(separator, repr(separator))

@@ -1,0 +1,279 @@
+"""From glossary terms to Anki notes: deck and tag checks, field encoding, GUIDs and dates.
+
+Shared by the package and the text writer so that both give every term the same note identity.
+
+* A note's GUID comes from its term's key (``term_key``) in a namespace (``--id-namespace`` or the
+  deck name), never from all fields: editing a definition updates the note instead of adding one,
+  and the same glossary in two decks makes two sets of notes.
+* With memory of the previous export, a term keeps the GUID its key had there, a respelled term
+  inherits its old note when the match is unambiguous, and each note keeps its previous
+  modification time unless its content changed: Anki's package importer then updates exactly the
+  changed notes and leaves the rest (and any edits made to them inside Anki) alone.
+"""
+
+from __future__ import annotations
+
+import base64
+import difflib
+import hashlib
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..errors import OptionError
+from ..keys import normalise, term_key
+from . import _anki_model as model
+from ._anki_memory import Memory, PreviousNote, read_memory
+
+if TYPE_CHECKING:
+    from ..model import Glossary, Term
+    from . import WriteOptions
+
+# A respelling counts as "very similar" at these difflib ratios (term key; definition).
+SIMILAR_TERM = 0.8
+SIMILAR_DEFINITION = 0.9
+# Fuzzy matching compares every unmatched new term with every unmatched old note; beyond this
+# many pairs (a wholesale rewrite, not a few respellings) only exact definition matches count.
+MAX_FUZZY_PAIRS = 40_000
+_NEEDS_ENCODING = re.compile(r"[<>&\r\n]")
+
+
+class AnkiNote(NamedTuple):
+    """One note to write: identity, encoded fields, tags, modification time, card ordinals."""
+
+    guid: str
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    modified: int
+    cards: tuple[int, ...]
+
+
+@dataclass
+class NotePlan:
+    """The notes to write, in glossary order, and what the user should know about them."""
+
+    notes: list[AnkiNote]
+    deck: str
+    namespace: str
+    messages: list[str] = field(default_factory=list)
+    remembered: bool = False
+    """Whether a previous export was used as memory."""
+    inherited: int = 0
+    changed: int = 0
+    new: int = 0
+
+
+def check_deck(name: str) -> str:
+    """The deck name with each ``::`` level trimmed; OptionError when Anki would mangle it."""
+    levels = [level.strip() for level in name.split("::")]
+    if not "".join(levels):
+        raise OptionError("the deck name is empty; give one with --deck")
+    if "" in levels:
+        raise OptionError(
+            f'the deck name "{name}" has an empty level; separate levels with one "::", '
+            'as in "Parent::Child"'
+        )
+    if any(
+        '"' in level or any(unicodedata.category(ch) == "Cc" for ch in level) for level in levels
+    ):
+        raise OptionError(
+            f"the deck name {name!r} contains a double quote or a control character, "
+            "which Anki removes; leave them out"
+        )
+    return "::".join(levels)
+
+
+def check_tags(tags: Iterable[str], term: Term | None = None) -> tuple[str, ...]:
+    """Tags without duplicates (Anki ignores case); OptionError for a tag with whitespace."""
+    kept: dict[str, str] = {}
+    for tag in tags:
+        tag = tag.strip()
+        if any(ch.isspace() for ch in tag):
+            raise OptionError(
+                f'the tag "{tag}" contains a space, which Anki reads as two tags; '
+                'use "-" or "_" instead',
+                file=term.file if term else None,
+                line=term.line if term else None,
+            )
+        if tag:
+            kept.setdefault(tag.casefold(), tag)
+    return tuple(kept.values())
+
+
+def encode_field(text: str, as_html: bool) -> str:
+    """A field as Anki stores it: HTML, so plain text is escaped and its line breaks become <br>."""
+    if as_html or not _NEEDS_ENCODING.search(text):
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+def decode_field(text: str, as_html: bool) -> str:
+    """The plain text of a field written by :func:`encode_field` (HTML fields stay as they are)."""
+    if as_html:
+        return text
+    return html.unescape(text.replace("<br>", "\n"))
+
+
+def namespace_for(options: WriteOptions, deck: str) -> str:
+    """What note identities are namespaced by: --id-namespace, else the deck name (normalised)."""
+    return normalise(options.id_namespace) or normalise(deck)
+
+
+def note_guid(namespace: str, key: str, salt: int = 0) -> str:
+    """A stable GUID for a term key in a namespace (``salt`` only to step around a taken GUID).
+
+    72 bits of SHA-256 in URL-safe base64: 12 characters that never need quoting in Anki text
+    (genanki's base91 GUIDs can start with "#"), computed in C, so fast for 100k-note decks.
+    Part of the note identity contract: changing it turns every exported note into a new one.
+    """
+    text = f"glossary-export\x1f{namespace}\x1f{key}" + (f"\x1f{salt}" if salt else "")
+    return base64.urlsafe_b64encode(hashlib.sha256(text.encode("utf-8")).digest()[:9]).decode()
+
+
+def deck_id(deck: str) -> int:
+    """A stable deck id from the deck's name (Anki matches decks by name; ids must not vary)."""
+    digest = hashlib.sha256(f"glossary-export deck\x1f{normalise(deck)}".encode()).digest()
+    return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
+
+
+def note_fields(term: Term, options: WriteOptions) -> tuple[str, ...]:
+    """The five fields of a term's note, encoded; flag fields switch the optional cards on."""
+    reverse = model.FLAG if options.reverse else ""
+    acronym_card = model.FLAG if options.acronym_cards and term.acronym else ""
+    return (
+        encode_field(term.term, options.html),
+        encode_field(term.definition, options.html),
+        encode_field(term.acronym, options.html),
+        reverse,
+        acronym_card,
+    )
+
+
+def plan_notes(glossary: Glossary, options: WriteOptions) -> NotePlan:
+    """Every term's note: identity and date decided against the previous export, if any."""
+    deck = check_deck(options.deck)
+    namespace = namespace_for(options, deck)
+    deck_tags = check_tags(options.tags)
+    plan = NotePlan(notes=[], deck=deck, namespace=namespace)
+    memory, problem = read_memory(options.previous_output)
+    if problem:
+        plan.messages.append(problem)
+    if memory is not None and memory.namespace != namespace:
+        plan.messages.append(
+            f'the previous export used the note identities of "{memory.namespace}", this one '
+            f'uses "{namespace}", so Anki will add its notes as new ones '
+            f'(--id-namespace "{memory.namespace}" keeps updating the old notes)'
+        )
+        memory = None
+    plan.remembered = memory is not None
+    previous = _match_previous(glossary, memory, plan)
+    now = int(options.timestamp)
+    taken = {note.guid for note in previous.values()}
+    for index, term in enumerate(glossary.terms):
+        fields = note_fields(term, options)
+        tags = check_tags((*deck_tags, *term.tags), term) if term.tags else deck_tags
+        old = previous.get(index)
+        if old is None:
+            guid = _free_guid(namespace, term_key(term.term), taken)
+            modified = now
+            plan.new += 1
+        elif old.fields == fields and old.tags == tags:
+            guid, modified = old.guid, old.modified
+        else:
+            # Anki updates a note only when the incoming one is strictly newer.
+            guid, modified = old.guid, max(now, old.modified + 1)
+            plan.changed += 1
+        plan.notes.append(AnkiNote(guid, fields, tags, modified, model.card_ordinals(fields)))
+    return plan
+
+
+def _free_guid(namespace: str, key: str, taken: set[str]) -> str:
+    salt = 0
+    while (guid := note_guid(namespace, key, salt)) in taken:
+        salt += 1
+    taken.add(guid)
+    return guid
+
+
+def _match_previous(
+    glossary: Glossary, memory: Memory | None, plan: NotePlan
+) -> dict[int, PreviousNote]:
+    """For each term (by index), its note in the previous export: same key, or an inherited one."""
+    if memory is None:
+        return {}
+    by_key: dict[str, PreviousNote] = {}
+    for note in memory.notes:
+        by_key.setdefault(term_key(decode_field(note.fields[model.TERM], memory.html)), note)
+    matched: dict[int, PreviousNote] = {}
+    for index, term in enumerate(glossary.terms):
+        key = term_key(term.term)
+        if key in by_key:
+            matched[index] = by_key.pop(key)
+    unmatched = [i for i in range(len(glossary.terms)) if i not in matched]
+    if unmatched and by_key:
+        _inherit(glossary, memory, unmatched, list(by_key.values()), matched, plan)
+    return matched
+
+
+def _inherit(
+    glossary: Glossary,
+    memory: Memory,
+    unmatched: list[int],
+    orphans: list[PreviousNote],
+    matched: dict[int, PreviousNote],
+    plan: NotePlan,
+) -> None:
+    """Give a respelled term its old note when exactly one fits it and it fits no other term."""
+    fuzzy = len(unmatched) * len(orphans) <= MAX_FUZZY_PAIRS
+    old_terms = [decode_field(note.fields[model.TERM], memory.html) for note in orphans]
+    old_definitions = [decode_field(note.fields[model.DEFINITION], memory.html) for note in orphans]
+    candidates: dict[int, list[tuple[int, str]]] = {}
+    for index in unmatched:
+        term = glossary.terms[index]
+        for orphan in range(len(orphans)):
+            why = _same_entry(term, old_terms[orphan], old_definitions[orphan], fuzzy)
+            if why:
+                candidates.setdefault(index, []).append((orphan, why))
+    claims: dict[int, int] = {}
+    for found in candidates.values():
+        for orphan, _ in found:
+            claims[orphan] = claims.get(orphan, 0) + 1
+    for index, found in candidates.items():
+        name = glossary.terms[index].term
+        if len(found) == 1 and claims[found[0][0]] == 1:
+            orphan, why = found[0]
+            matched[index] = orphans[orphan]
+            plan.inherited += 1
+            plan.messages.append(
+                f'"{name}" updates the note of "{old_terms[orphan]}" ({why}), not a new one'
+            )
+        else:
+            names = ", ".join(f'"{old_terms[orphan]}"' for orphan, _ in found)
+            plan.messages.append(
+                f'"{name}" could be a respelling of {names}, or another term could be; '
+                "as that is ambiguous it becomes a new note"
+            )
+
+
+def _same_entry(term: Term, old_term: str, old_definition: str, fuzzy: bool) -> str:
+    """Why ``term`` is a respelling of the old entry ("" when it is not)."""
+    definition, before = normalise(term.definition), normalise(old_definition)
+    if definition and definition == before:
+        return "same definition"
+    if not fuzzy:
+        return ""
+    key, old_key = term_key(term.term), term_key(old_term)
+    if _ratio(key, old_key) >= SIMILAR_TERM and _ratio(definition, before) >= SIMILAR_DEFINITION:
+        return "very similar term and definition"
+    return ""
+
+
+def _ratio(a: str, b: str) -> float:
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < SIMILAR_TERM or matcher.quick_ratio() < SIMILAR_TERM:
+        return 0.0
+    return matcher.ratio()

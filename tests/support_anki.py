@@ -1,0 +1,128 @@
+"""Helpers for the Anki writer tests: the seed glossary, a fresh Anki collection, and imports
+through Anki's own backend (the `anki` package), the way a user's File → Import does them."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from anki.collection import (
+    Collection,
+    ImportAnkiPackageOptions,
+    ImportAnkiPackageRequest,
+    ImportCsvRequest,
+)
+
+from glossary_export.files import atomic_path
+from glossary_export.keys import term_key
+from glossary_export.model import Glossary, Term
+from glossary_export.writers import WriteOptions, WriteResult, writer_for_path
+
+T0 = 1_700_000_000
+"""A content time for the first export of a test; later exports add to it."""
+
+
+def seed_glossary(seed_path: Path) -> Glossary:
+    """The seed page's unique entries, first seen first: a small local parse (5 lines of page
+    furniture, then term and definition lines alternating), independent of the readers."""
+    lines = seed_path.read_text(encoding="utf-8-sig").splitlines()[5:]
+    lines = [line for line in lines if line.strip()]
+    unique: dict[str, Term] = {}
+    for number, (term, definition) in enumerate(zip(lines[::2], lines[1::2], strict=True)):
+        unique.setdefault(term_key(term), Term.create(term, definition, line=number))
+    return Glossary(tuple(unique.values()), description=seed_path.read_text().splitlines()[1])
+
+
+def glossary_of(*pairs: tuple[str, str]) -> Glossary:
+    return Glossary(tuple(Term.create(term, definition) for term, definition in pairs))
+
+
+def replace_term(
+    glossary: Glossary, old: str, term: str, definition: str | None = None
+) -> Glossary:
+    """The glossary with the entry ``old`` respelled (and its definition changed if given)."""
+    terms = []
+    for entry in glossary.terms:
+        if entry.term == old:
+            entry = Term.create(term, entry.definition if definition is None else definition)
+        terms.append(entry)
+    assert terms != list(glossary.terms), f"{old!r} is not in the glossary"
+    return dataclasses.replace(glossary, terms=tuple(terms))
+
+
+def export(glossary: Glossary, target: Path, **options: Any) -> WriteResult:
+    """Export like the CLI does: to a temp file beside ``target``, renamed on success, with the
+    file already at ``target`` (if any) passed as the memory of the previous export."""
+    options.setdefault("deck", "LLM Glossary")
+    options.setdefault("timestamp", T0)
+    if target.exists():
+        options.setdefault("previous_output", target)
+    with atomic_path(target) as temporary:
+        return writer_for_path(target).write(glossary, temporary, WriteOptions(**options))
+
+
+@dataclass(frozen=True)
+class ImportLog:
+    """How many notes Anki's importer logged as new, updated, duplicate (unchanged), conflicting."""
+
+    new: int
+    updated: int
+    duplicate: int
+    conflicting: int
+    updated_terms: tuple[str, ...]
+
+
+@contextlib.contextmanager
+def fresh_collection(folder: Path) -> Iterator[Collection]:
+    """A new, empty Anki collection (Anki's real backend) in ``folder``, closed afterwards."""
+    folder.mkdir(parents=True)
+    col = Collection(str(folder / "collection.anki2"))
+    try:
+        yield col
+    finally:
+        col.close()
+
+
+def import_package(col: Collection, path: Path) -> ImportLog:
+    """Import an .apkg with Anki's default options, as File → Import does."""
+    request = ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions())
+    return _counts(col.import_anki_package(request).log)
+
+
+def import_text(col: Collection, path: Path) -> ImportLog:
+    """Import an Anki text file with the choices Anki reads from its headers."""
+    metadata = col.get_csv_metadata(str(path), None)
+    return _counts(col.import_csv(ImportCsvRequest(path=str(path), metadata=metadata)).log)
+
+
+def _counts(log: Any) -> ImportLog:
+    return ImportLog(
+        new=len(log.new),
+        updated=len(log.updated),
+        duplicate=len(log.duplicate),
+        conflicting=len(log.conflicting),
+        updated_terms=tuple(note.fields[0] for note in log.updated),
+    )
+
+
+def notes(col: Collection) -> list[Any]:
+    """Every note in the collection, in the order they were added (note id)."""
+    return [col.get_note(note_id) for note_id in sorted(col.find_notes(""))]
+
+
+def note_by_term(col: Collection, term_field: str) -> Any:
+    found = [note for note in notes(col) if note.fields[0] == term_field]
+    assert len(found) == 1, f"{len(found)} notes with Term {term_field!r}"
+    return found[0]
+
+
+def deck_card_counts(col: Collection) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for card_id in col.find_cards(""):
+        name = col.decks.name(col.get_card(card_id).did)
+        counts[name] = counts.get(name, 0) + 1
+    return counts

@@ -1,0 +1,90 @@
+"""Helpers for the Quizlet, CSV and Excel writer tests: independent readers of what they wrote."""
+
+from __future__ import annotations
+
+import csv
+import re
+import zipfile
+from pathlib import Path
+
+from glossary_export.keys import term_key
+from glossary_export.model import Glossary, Term
+from glossary_export.writers import WriteOptions, WriteResult, get_writer
+
+FURNITURE_LINES = 5
+"""The seed page's counter, description, table header, its rule and the empty-state line."""
+
+
+def seed_glossary(seed_path: Path) -> Glossary:
+    """The seed page's 71 unique terms in first-seen order, parsed here without the readers.
+
+    The readers are built in parallel, so this is a deliberately tiny parse of this one file:
+    skip the five furniture lines, then read term and definition lines alternately.
+    """
+    lines = seed_path.read_text(encoding="utf-8-sig").splitlines()
+    body = lines[FURNITURE_LINES:]
+    seen: dict[str, Term] = {}
+    for index in range(0, len(body), 2):
+        term = Term.create(
+            body[index], body[index + 1], file=seed_path.name, line=FURNITURE_LINES + index + 1
+        )
+        seen.setdefault(term_key(term.term), term)
+    return Glossary(terms=tuple(seen.values()), title="LLM glossary", description=lines[1])
+
+
+def glossary_of(*pairs: tuple[str, str], tags: tuple[str, ...] = ()) -> Glossary:
+    """A glossary of (term, definition) pairs, each placed on line N of "test.txt"."""
+    return Glossary(
+        terms=tuple(
+            Term(term=t, definition=d, tags=tags, file="test.txt", line=n)
+            for n, (t, d) in enumerate(pairs, start=1)
+        )
+    )
+
+
+def export(glossary: Glossary, path: Path, format: str, **options: object) -> WriteResult:
+    """Write ``glossary`` through the registry, as export_deck will."""
+    return get_writer(format).write(glossary, path, WriteOptions(**options))  # type: ignore[arg-type]
+
+
+def split_quizlet(
+    text: str, term_separator: str = "\t", card_separator: str = "\n"
+) -> list[tuple[str, str]]:
+    """Quizlet's Import box rules: cards on the card separator, then each on the FIRST term
+    separator. A card that does not split into exactly a term and a definition fails."""
+    cards = []
+    for number, card in enumerate(text.split(card_separator), start=1):
+        parts = card.split(term_separator, 1)
+        assert len(parts) == 2, f"card {number} has no term separator: {card!r}"
+        cards.append((parts[0], parts[1]))
+    return cards
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    """All rows, header included, through the csv module (a BOM, if any, is dropped)."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def read_xlsx(path: Path) -> dict[str, list[list[object]]]:
+    """Every sheet's values through python-calamine (Rust's calamine), independent of XlsxWriter."""
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_path(str(path))
+    return {
+        name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        for name in workbook.sheet_names
+    }
+
+
+def xlsx_cell_types(path: Path, sheet_number: int = 1) -> tuple[set[str], int]:
+    """The set of cell types (the ``t`` attribute, "n" when absent) on a sheet, and how many
+    formula (``<f>``) elements it has, read from the raw XML."""
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read(f"xl/worksheets/sheet{sheet_number}.xml").decode("utf-8")
+    cells = re.findall(r"<c\b([^>]*)>", xml)
+    types = set()
+    for attributes in cells:
+        match = re.search(r'\bt="([^"]+)"', attributes)
+        types.add(match[1] if match else "n")
+    return types, len(re.findall(r"<f\b", xml))

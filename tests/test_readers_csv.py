@@ -1,0 +1,131 @@
+"""CSV and TSV: header synonyms, headerless files, sniffed delimiters, errors naming lines."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from glossary_export.errors import SourceError
+from glossary_export.readers import read
+from support_readers import pairs, read_bytes, read_text
+
+ROWS = [
+    ("Low-Rank Adaptation (LoRA)", 'Trains small matrices, "adapters", beside frozen weights.'),
+    ("Tokenizer", "Splits text into tokens;\nsee also: vocabulary."),
+    ("Café", "A word with an accent, to check the encoding."),
+]
+
+
+def write_excel_csv(
+    path: Path, header: list[str] | None, rows: list[tuple[str, ...]], delimiter: str = ","
+) -> None:
+    """What Excel's "CSV UTF-8" writes: a BOM, CRLF line ends, quotes where needed."""
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, dialect="excel", delimiter=delimiter)
+        if header:
+            writer.writerow(header)
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Term", "Definition"],
+        ["TERM", "definition"],
+        ["Front", "Back"],
+        ["Question", "Answer"],
+        ["word", "meaning"],
+        ["Concept", "Description"],
+    ],
+)
+def test_header_synonyms(tmp_path: Path, header: list[str]) -> None:
+    path = tmp_path / "glossary.csv"
+    write_excel_csv(path, header, ROWS)
+    glossary = read(path)
+    assert pairs(glossary) == ROWS
+    # The header is line 1; the second row's definition spans two lines.
+    assert [t.line for t in glossary] == [2, 3, 5]
+    assert glossary.sources == (str(path),)
+
+
+def test_columns_in_any_order_with_extra_columns(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.csv"
+    rows = [("3", definition, "peft week1", term, "") for term, definition in ROWS]
+    write_excel_csv(path, ["Id", "Definition", "Tags", "Term", "Notes"], rows)
+    glossary = read(path)
+    assert pairs(glossary) == ROWS
+    assert glossary.terms[0].tags == ("peft", "week1")
+
+
+def test_acronym_column_fills_the_acronym(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.csv"
+    write_excel_csv(
+        path,
+        ["Term", "Acronym", "Definition"],
+        [
+            ("Retrieval-Augmented Generation", "RAG", "Retrieves, then generates."),
+            ("Low-Rank Adaptation (LoRA)", "", "Adapters."),
+        ],
+    )
+    glossary = read(path)
+    assert [t.acronym for t in glossary] == ["RAG", "LoRA"]
+    assert glossary.terms[0].term == "Retrieval-Augmented Generation"
+
+
+def test_headerless_two_columns(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.csv"
+    write_excel_csv(path, None, ROWS)
+    assert pairs(read(path)) == ROWS
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_sniffed_delimiters(tmp_path: Path, delimiter: str) -> None:
+    path = tmp_path / "glossary.csv"
+    write_excel_csv(path, ["Term", "Definition"], ROWS, delimiter=delimiter)
+    assert pairs(read(path)) == ROWS
+
+
+def test_tsv_suffix_reads_tabs(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.tsv"
+    write_excel_csv(path, ["term", "definition"], ROWS, delimiter="\t")
+    assert pairs(read(path)) == ROWS
+
+
+def test_empty_rows_are_skipped(tmp_path: Path) -> None:
+    glossary = read_text(tmp_path, "g.csv", "Term,Definition\n,\n\nTokenizer,Splits text.\n")
+    assert pairs(glossary) == [("Tokenizer", "Splits text.")]
+    assert glossary.terms[0].line == 4
+
+
+def test_one_column_is_an_error_naming_the_line(tmp_path: Path) -> None:
+    with pytest.raises(SourceError) as caught:
+        read_text(tmp_path, "g.csv", "Tokenizer\nEmbedding\n", format="csv")
+    assert caught.value.line == 1
+    assert "column" in caught.value.message
+
+
+def test_ragged_row_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    with pytest.raises(SourceError) as caught:
+        read_text(tmp_path, "g.csv", "Term,Definition\nTokenizer,Splits text.\nEmbedding\n")
+    assert caught.value.line == 3
+
+
+def test_missing_term_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="no term") as caught:
+        read_text(tmp_path, "g.csv", "Term,Definition\n,A definition without a term.\n")
+    assert caught.value.line == 2
+
+
+def test_unterminated_quote_names_the_line_it_opens(tmp_path: Path) -> None:
+    text = 'Term,Definition\nTokenizer,Splits text.\nEmbedding,"A vector\nthat never ends\n'
+    with pytest.raises(SourceError, match="quot") as caught:
+        read_text(tmp_path, "g.csv", text)
+    assert caught.value.line == 3
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    text = "Term\tDefinition\r\nCafé\tA word with an accent.\r\n"
+    glossary = read_bytes(tmp_path, "g.tsv", text.encode("utf-16"))
+    assert pairs(glossary) == [("Café", "A word with an accent.")]
