@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "examples" / "llm-glossary-page.txt"
+from support_seed import SEED
 
 
 @pytest.fixture

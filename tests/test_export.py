@@ -1,0 +1,103 @@
+"""export_deck end to end: the bundled page through the real readers, every output read back by
+an independent reader (Anki's backend, the csv module, calamine, Quizlet's split rules)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from glossary_export import LimitError, OutputError, export_deck
+from support_anki import fresh_collection, import_package, notes
+from support_tables import read_csv, read_xlsx, seed_glossary, split_quizlet
+
+FOUR = ("deck.apkg", "deck.txt", "deck.csv", "deck.xlsx")
+
+
+@pytest.fixture
+def expected(seed_path: Path) -> list[tuple[str, str]]:
+    """The page's unique entries in first-seen order, parsed independently of the readers."""
+    return [(t.term, t.definition) for t in seed_glossary(seed_path).terms]
+
+
+@pytest.fixture
+def exported(seed_path: Path, tmp_path: Path) -> Path:
+    report = export_deck(seed_path, [tmp_path / name for name in FOUR])
+    assert (report.rows_read, report.unique_terms) == (100, 71)
+    assert (report.duplicates_removed, report.conflicts) == (29, 0)
+    assert [(f.path.name, f.format, f.terms) for f in report.files] == [
+        ("deck.apkg", "apkg", 71),
+        ("deck.txt", "quizlet", 71),
+        ("deck.csv", "csv", 71),
+        ("deck.xlsx", "xlsx", 71),
+    ]
+    return tmp_path
+
+
+def test_anki_imports_exactly_the_unique_entries(
+    exported: Path, expected: list[tuple[str, str]]
+) -> None:
+    with fresh_collection(exported / "anki") as col:
+        log = import_package(col, exported / "deck.apkg")
+        assert (log.new, log.conflicting) == (71, 0)
+        assert [(n["Term"], n["Definition"]) for n in notes(col)] == expected
+        assert col.decks.id_for_name("llm-glossary-page")
+
+
+def test_quizlet_import_box_splits_the_same_cards(
+    exported: Path, expected: list[tuple[str, str]]
+) -> None:
+    text = (exported / "deck.txt").read_text(encoding="utf-8")
+    assert split_quizlet(text.removesuffix("\n")) == expected
+
+
+def test_csv_reads_back_with_term_and_definition_first(
+    exported: Path, expected: list[tuple[str, str]]
+) -> None:
+    header, *rows = read_csv(exported / "deck.csv")
+    assert header[:2] == ["Term", "Definition"]
+    assert [(row[0], row[1]) for row in rows] == expected
+
+
+def test_xlsx_reads_back_with_calamine(exported: Path, expected: list[tuple[str, str]]) -> None:
+    header, *rows = read_xlsx(exported / "deck.xlsx")["Terms"]
+    assert header[:2] == ["Term", "Definition"]
+    assert [(row[0], row[1]) for row in rows] == expected
+
+
+def test_pairs_and_dataframes_export_like_files(tmp_path: Path) -> None:
+    pairs = [("Bias", "Systematic error."), ("Drift", "Shift."), ("bias", "Systematic error.")]
+    report = export_deck(pairs, tmp_path / "pairs.csv")
+    assert (report.unique_terms, report.duplicates_removed) == (2, 1)
+    assert report.deck == "Glossary"
+    frame = pd.DataFrame(pairs, columns=["Term", "Definition"])
+    export_deck(frame, [tmp_path / "frame.csv"], format="csv")
+    assert read_csv(tmp_path / "pairs.csv") == read_csv(tmp_path / "frame.csv")
+
+
+def test_one_failing_output_writes_none_and_keeps_older_files(tmp_path: Path) -> None:
+    old_csv = tmp_path / "deck.csv"
+    old_csv.write_bytes(b"older export\n")
+    too_long = [("Bias", "x" * 40_000)]
+    with pytest.raises(LimitError):
+        export_deck(too_long, [old_csv, tmp_path / "deck.xlsx"])
+    assert old_csv.read_bytes() == b"older export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.csv"]
+
+
+def test_missing_output_folder_is_an_output_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="the output folder does not exist"):
+        export_deck([("a", "b")], tmp_path / "missing" / "deck.csv")
+
+
+def test_source_date_epoch_makes_every_output_byte_identical(
+    seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first, second = tmp_path / "1", tmp_path / "2"
+    for folder in (first, second):
+        folder.mkdir()
+        export_deck(seed_path, [folder / name for name in (*FOUR, "deck.anki.txt")])
+    for name in (*FOUR, "deck.anki.txt"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
