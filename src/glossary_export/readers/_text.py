@@ -63,6 +63,9 @@ def _decode(data: bytes, codec: str, file: str) -> str:
 
 
 def _utf8_or_windows_1252(data: bytes, file: str) -> str:
+    if b"\x00" in data:
+        # Without a BOM, NULs mean binary or UTF-16/32: say so before any decoding complaint.
+        check_characters(data[: data.index(b"\x00") + 1].decode("latin-1"), file)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
