@@ -119,6 +119,9 @@ def read(
     path = os.fspath(source)
     file = STDIN_NAME if path == "-" else path
     data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        # Empty whatever the format: say so rather than "invalid JSON" or "not a zip file".
+        raise NoTermsError(f"no terms found in {file}", file=file)
     if format:
         reader = get_reader(format)
     else:
