@@ -7,8 +7,6 @@ from pathlib import Path
 from glossary_export.model import Glossary
 from glossary_export.readers import ReadOptions, read
 
-DATA = Path(__file__).resolve().parent / "data" / "readers"
-
 
 def pairs(glossary: Glossary) -> list[tuple[str, str]]:
     """The glossary as a user checks it: (term, definition) in order."""

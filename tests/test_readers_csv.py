@@ -129,3 +129,13 @@ def test_utf16_with_bom(tmp_path: Path) -> None:
     text = "Term\tDefinition\r\nCafé\tA word with an accent.\r\n"
     glossary = read_bytes(tmp_path, "g.tsv", text.encode("utf-16"))
     assert pairs(glossary) == [("Café", "A word with an accent.")]
+
+
+@pytest.mark.parametrize(("delimiter", "expected"), [(",", "csv"), (";", "csv"), ("\t", "tsv")])
+def test_excel_csv_detected_without_suffix(tmp_path: Path, delimiter: str, expected: str) -> None:
+    from glossary_export.readers import detect_format
+
+    path = tmp_path / "glossary"
+    write_excel_csv(path, ["Term", "Definition"], ROWS, delimiter=delimiter)
+    assert detect_format(str(path), path.read_bytes()) == expected
+    assert pairs(read(path)) == ROWS

@@ -91,3 +91,23 @@ def test_standard_input(monkeypatch: pytest.MonkeyPatch, seed_path: Path) -> Non
     assert len(glossary) == 100
     assert glossary.terms[0].file == "<stdin>"
     assert glossary.sources == ("<stdin>",)
+
+
+def test_old_excel_file_says_what_to_do() -> None:
+    with pytest.raises(UnknownFormatError, match=r"save it as \.xlsx"):
+        detect_format("glossary.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+
+
+def test_missing_source_says_so(tmp_path: Path) -> None:
+    from glossary_export.errors import SourceError
+
+    with pytest.raises(SourceError, match="no such file") as caught:
+        read(tmp_path / "nope.csv")
+    assert caught.value.file == str(tmp_path / "nope.csv")
+
+
+def test_folder_as_source_says_so(tmp_path: Path) -> None:
+    from glossary_export.errors import SourceError
+
+    with pytest.raises(SourceError, match="folder, not a glossary file"):
+        read(tmp_path)

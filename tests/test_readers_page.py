@@ -163,3 +163,18 @@ def test_term_followed_by_furniture_is_dangling(tmp_path: Path) -> None:
 def test_no_terms_is_an_error_naming_the_file(tmp_path: Path, text: str) -> None:
     with pytest.raises(NoTermsError, match=r"no terms found in .*page\.txt"):
         read_text(tmp_path, "page.txt", text, format="page")
+
+
+def test_lines_of_zero_width_characters_are_blank(tmp_path: Path) -> None:
+    text = "Tokenizer\n\u200b\nSplits text into tokens.\n\ufeff \u200d\nEmbedding\nA vector.\n"
+    glossary = read_text(tmp_path, "page.txt", text)
+    assert pairs(glossary) == [
+        ("Tokenizer", "Splits text into tokens."),
+        ("Embedding", "A vector."),
+    ]
+
+
+@pytest.mark.parametrize("name", ["empty.json", "empty.xlsx", "empty.apkg", "empty.csv", "empty"])
+def test_empty_file_of_any_format_has_no_terms(tmp_path: Path, name: str) -> None:
+    with pytest.raises(NoTermsError, match="no terms found in"):
+        read_bytes(tmp_path, name, b"\n")

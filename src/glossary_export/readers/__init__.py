@@ -119,6 +119,9 @@ def read(
     path = os.fspath(source)
     file = STDIN_NAME if path == "-" else path
     data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        # Empty whatever the format: say so rather than "invalid JSON" or "not a zip file".
+        raise NoTermsError(f"no terms found in {file}", file=file)
     if format:
         reader = get_reader(format)
     else:
@@ -165,11 +168,16 @@ def detect_format(name: str, head_bytes: bytes) -> str:
         best = max(matches)[1]
         if best != "page":
             return best
+    if head_bytes.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnknownFormatError(
+            "this is an old binary Office file (.xls or .doc); save it as .xlsx or CSV",
+            file=name or None,
+        )
     detected = detect_content(head_bytes)
     if detected is None or detected not in {reader.name for reader in READERS}:
         known = ", ".join(r.name for r in READERS)
         raise UnknownFormatError(
-            f"cannot tell the format of {name or 'the input'}; use --from with one of {known}",
+            f"cannot tell the format from the name or the content; use --from with one of {known}",
             file=name or None,
         )
     return detected

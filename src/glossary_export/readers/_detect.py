@@ -23,8 +23,6 @@ def detect_content(head: bytes) -> str | None:
     """The reader name the bytes look like, or None for an unknown binary format."""
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(head)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return None  # legacy .xls / OLE compound file
     text = _head_text(head)
     if _ANKI_HEADER.match(text):
         return "anki-text"

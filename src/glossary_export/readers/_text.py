@@ -63,6 +63,9 @@ def _decode(data: bytes, codec: str, file: str) -> str:
 
 
 def _utf8_or_windows_1252(data: bytes, file: str) -> str:
+    if b"\x00" in data:
+        # Without a BOM, NULs mean binary or UTF-16/32: say so before any decoding complaint.
+        check_characters(data[: data.index(b"\x00") + 1].decode("latin-1"), file)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -78,13 +81,13 @@ def _utf8_or_windows_1252(data: bytes, file: str) -> str:
             file=file,
             line=line,
         )
-    # stacklevel 4 points at the caller of readers.read(), not at this helper.
+    # Point at the caller of readers.read(): here < decode < format reader < Reader.read < read.
     warnings.warn(
         ReadWarning(
             f"{file}:{line}: not valid UTF-8, read as Windows-1252; "
             "pass --encoding if accents look wrong"
         ),
-        stacklevel=4,
+        stacklevel=6,
     )
     return text
 
@@ -107,6 +110,15 @@ def check_characters(text: str, file: str) -> None:
             "remove it or check that this is the right file"
         )
     raise SourceError(message, file=file, line=line)
+
+
+# Characters that show nothing: a line of only these is as blank as an empty one.
+_INVISIBLE = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
+
+
+def is_blank(text: str) -> bool:
+    """Whether a line shows nothing (spaces, or zero-width characters pasted from a web page)."""
+    return not text.strip().strip(_INVISIBLE)
 
 
 def numbered_lines(text: str) -> list[tuple[int, str]]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..errors import SourceError
 from ..model import Glossary, Term
 from ._text import Columns, decode, html_to_text, looks_like_html, split_tags
-from .delimited import sniff
+from .delimited import csv_error, sniff
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -119,11 +119,7 @@ def _records(
         except StopIteration:
             return
         except csv.Error as error:
-            raise SourceError(
-                f"broken quoting ({error}); close the quoted field that starts here",
-                file=file,
-                line=start,
-            ) from None
+            raise csv_error(error, file, start) from None
         yield start, row
         start = first_line + reader.line_num
 

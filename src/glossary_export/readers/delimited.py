@@ -68,13 +68,25 @@ def _rows(text: str, file: str, delimiter: str) -> Iterator[tuple[int, list[str]
         except StopIteration:
             return
         except csv.Error as error:
-            raise SourceError(
-                f"broken CSV quoting ({error}); close the quoted field that starts here",
-                file=file,
-                line=start,
-            ) from None
+            raise csv_error(error, file, start) from None
         yield start, row
         start = reader.line_num + 1
+
+
+def csv_error(error: csv.Error, file: str, line: int) -> SourceError:
+    """A SourceError for what the csv module refused, at the line the record starts on."""
+    if "field larger than field limit" in str(error):
+        return SourceError(
+            f"a cell is longer than {csv.field_size_limit():,} characters; "
+            "look for a quote that is never closed, or split the cell",
+            file=file,
+            line=line,
+        )
+    return SourceError(
+        f"broken quoting ({error}); close the quoted field that starts here",
+        file=file,
+        line=line,
+    )
 
 
 def read_rows(rows: Iterator[tuple[int, list[str]]], file: str) -> Glossary:

@@ -53,6 +53,7 @@ def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
     """Every entry of a Markdown glossary, in order, with the first H1 as its title."""
     lines = numbered_lines(decode(data, file, options.encoding))
     terms: list[Term] = []
+    loose: list[Term] = []
     title = ""
     index = 0
     in_fence = False
@@ -77,18 +78,28 @@ def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
             terms.append(Term.create(plain(line), "\n".join(definitions), file=file, line=number))
             index += 1 + len(definitions)
             continue
-        entry = _entry(line)
-        if entry:
-            terms.append(Term.create(*entry, file=file, line=number))
+        bold = _bold_entry(line)
+        if bold:
+            terms.append(Term.create(*bold, file=file, line=number))
+        elif plain_entry := _plain_entry(line):
+            loose.append(Term.create(*plain_entry, file=file, line=number))
         index += 1
-    return Glossary(tuple(terms), title=title, sources=(file,))
+    # "Term: definition" lines are a style of their own; in a document with tables, bold
+    # terms or definition lists, such lines are prose ("Note: ..."), not entries.
+    chosen = terms or loose
+    return Glossary(tuple(chosen), title=title, sources=(file,))
 
 
-def _entry(line: str) -> tuple[str, str] | None:
-    """(term, definition) of a ``**Term**: definition`` or ``Term - definition`` line."""
+def _bold_entry(line: str) -> tuple[str, str] | None:
+    """(term, definition) of a ``**Term**: definition`` line."""
     bold = _BOLD_ENTRY.match(line)
     if bold and bold["definition"].strip():
         return plain(bold["term"]).rstrip(":").strip(), plain(bold["definition"])
+    return None
+
+
+def _plain_entry(line: str) -> tuple[str, str] | None:
+    """(term, definition) of a ``Term: definition`` or ``Term - definition`` line."""
     entry = _PLAIN_ENTRY.match(line)
     # Prose with a colon ("In this chapter we cover three things: ...") is not an entry.
     if entry and len(entry["term"].split()) <= _MAX_TERM_WORDS:

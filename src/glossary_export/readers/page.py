@@ -11,14 +11,13 @@ furniture is read as plain alternating lines, whatever its shape.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import SourceError
 from ..model import Glossary, Term
-from ._text import decode, numbered_lines
+from ._text import decode, is_blank, numbered_lines
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -48,14 +47,14 @@ def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
     lines = [
         _classify(number, text)
         for number, text in numbered_lines(decode(data, file, options.encoding))
-        if text.strip()
+        if not is_blank(text)
     ]
     return _Page(lines, file).parse()
 
 
 def _classify(number: int, text: str) -> _Line:
     text = text.strip()
-    counter = _COUNTER.match(text)
+    counter = _COUNTER.match(text) if text[:1].isdigit() else None
     is_counter = counter is not None and 0 < int(counter[1]) <= int(counter[2])
     table = bool(_TABLE_RULE.match(text)) or (
         text.count("|") >= 2 and (text.startswith("|") or text.endswith("|"))
@@ -65,12 +64,17 @@ def _classify(number: int, text: str) -> _Line:
     return _Line(number, text, is_counter or table, sentence, table)
 
 
-def _holds_a_pair(lines: list[_Line]) -> bool:
-    """Whether a term-like line is followed by a sentence: the shape of an entry."""
-    return any(
-        not (term.furniture or term.sentence) and definition.sentence and not definition.furniture
-        for term, definition in itertools.pairwise(lines)
-    )
+def _is_entry(term: _Line, definition: _Line) -> bool:
+    """Whether two lines have the shape of an entry: a term-like line, then a sentence."""
+    return not (term.furniture or term.sentence or definition.furniture) and definition.sentence
+
+
+def _pair_points(term: _Line, definition: _Line) -> tuple[int, int]:
+    """Shape points (a definition is a sentence, a term is not; furniture costs 3) and length
+    points (the definition is the longer line) of reading two lines as one entry."""
+    if term.furniture or definition.furniture:
+        return -3, 0
+    return definition.sentence - term.sentence, int(len(definition.text) > len(term.text))
 
 
 class _Page:
@@ -79,6 +83,7 @@ class _Page:
         self.file = file
         self.description = ""
         self.terms: list[Term] = []
+        self._totals = self._running_totals()
 
     def parse(self) -> Glossary:
         lines = self.lines
@@ -105,17 +110,30 @@ class _Page:
         return Glossary(tuple(self.terms), description=self.description, sources=(self.file,))
 
     def _score(self, start: int) -> tuple[int, int]:
-        """How well lines from ``start`` alternate term/definition: (shape, length) points."""
-        lines = self.lines
-        shape = length = 0
-        for first in range(start, min(start + 2 * _WINDOW, len(lines) - 1), 2):
-            term, definition = lines[first], lines[first + 1]
-            if term.furniture or definition.furniture:
-                shape -= 3
-                continue
-            shape += definition.sentence - term.sentence
-            length += len(definition.text) > len(term.text)
+        """How well lines from ``start`` alternate term/definition: (shape, length) points.
+
+        Sums the points of up to ``_WINDOW`` pairs (see :meth:`_pair_points`), in constant time
+        from running totals so that long pastes stay fast.
+        """
+        count = min(_WINDOW, (len(self.lines) - start) // 2)
+        if count <= 0:
+            return 0, 0
+        last = start + 2 * (count - 1)
+        shape, length = self._totals[last]
+        if start >= 2:
+            before = self._totals[start - 2]
+            shape, length = shape - before[0], length - before[1]
         return shape, length
+
+    def _running_totals(self) -> list[tuple[int, int]]:
+        """Points of the pair starting at each line, summed with every second pair before it."""
+        totals: list[tuple[int, int]] = []
+        for first in range(len(self.lines) - 1):
+            shape, length = _pair_points(self.lines[first], self.lines[first + 1])
+            if first >= 2:
+                shape, length = shape + totals[first - 2][0], length + totals[first - 2][1]
+            totals.append((shape, length))
+        return totals
 
     def _body_start(self, index: int) -> int:
         """Where the terms start, skipping the furniture block at ``index`` (maybe empty)."""
@@ -125,16 +143,18 @@ class _Page:
         # left without its answer at the end of a Q&A paste is an error, not furniture.
         to_end = index == 0 or lines[index].furniture
         last = min(index + _MAX_FURNITURE, len(lines) if to_end else len(lines) - 1)
+        shaped = False
         for start in range(index + 1, last + 1):
-            if start < len(lines) and lines[start].furniture:
-                continue
+            skipped = lines[start - 1]
+            shaped = shaped or skipped.furniture or skipped.sentence
+            if start < len(lines):
+                if _is_entry(skipped, lines[start]):
+                    break  # "term, sentence" is an entry: furniture never holds or ends in one
+                if lines[start].furniture:
+                    continue
             score = self._score(start) if start < len(lines) else (0, 1)
             # Skipping ordinary term-like lines needs a better shape score; skipping furniture
             # or sentences may also be decided by lengths (definitions outlast terms).
-            skipped = lines[index:start]
-            shaped = any(line.furniture or line.sentence for line in skipped)
-            if _holds_a_pair(lines[index : start + 1]):
-                break  # "term, sentence" is an entry: furniture never holds or ends in one
             if score[0] > best_score[0] or (shaped and score > best_score):
                 best, best_score = start, score
         if best == index and lines[index].furniture:
