@@ -138,13 +138,20 @@ def test_a_field_of_exactly_32767_characters_fits(tmp_path: Path) -> None:
         ("Long definition", "x" * 32_768, "definition"),
         ("Emoji definition", "🚀" * 16_384, "definition"),  # 32,768 UTF-16 units, as Excel counts
         ("y" * 40_000, "short", "term"),
+        ("Tagged", "short", "tags"),
     ],
 )
 def test_a_field_over_the_cell_limit_is_an_error_and_no_file(
     tmp_path: Path, term: str, definition: str, column: str
 ) -> None:
     path = tmp_path / "deck.xlsx"
-    glossary = glossary_of(("Fine", "short"), (term, definition))
+    tags = ("t" * 20_000, "u" * 20_000) if column == "tags" else ()
+    glossary = Glossary(
+        terms=(
+            Term("Fine", "short", file="test.txt", line=1),
+            Term(term, definition, tags=tags, file="test.txt", line=2),
+        )
+    )
     with pytest.raises(LimitError) as raised:
         export(glossary, path, "xlsx")
     message = str(raised.value)

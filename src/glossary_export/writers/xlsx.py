@@ -12,6 +12,7 @@ no file behind rather than a truncated one.
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -44,7 +45,7 @@ DEFINITION_WIDTH = 80
 
 def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     """Check Excel's limits, then write the Terms and About sheets."""
-    check_limits(glossary.terms)
+    check_limits(glossary.terms, options.tags)
     try:
         import xlsxwriter
         from xlsxwriter.exceptions import FileCreateError
@@ -53,26 +54,31 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
             "writing .xlsx needs XlsxWriter; install it with: pip install XlsxWriter"
         ) from None
 
-    workbook = xlsxwriter.Workbook(
-        str(path),
-        {
-            "constant_memory": True,
-            # Belt and braces: write_string never converts, but keep the workbook's defaults safe.
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-        },
-    )
-    exported = datetime.fromtimestamp(options.timestamp, timezone.utc)
-    # The only date XlsxWriter would take from the clock; its zip entries are already fixed.
-    workbook.set_properties({"title": options.deck, "created": exported})
-    formats = _Formats(workbook)
-    cleaned = _write_terms(workbook.add_worksheet("Terms"), glossary.terms, options, formats)
-    cleaned += _write_about(workbook.add_worksheet("About"), glossary, options, exported, formats)
-    try:
-        workbook.close()
-    except (OSError, FileCreateError) as error:
-        raise OutputError(f"cannot write the workbook: {error}", file=str(path)) from None
+    # Constant-memory mode streams each sheet through a temporary file; a folder of our own
+    # makes sure none is left behind if writing fails half-way.
+    with tempfile.TemporaryDirectory(prefix="glossary-export-") as scratch:
+        workbook = xlsxwriter.Workbook(
+            str(path),
+            {
+                "constant_memory": True,
+                "tmpdir": scratch,
+                # write_string never converts; keep the workbook's defaults safe all the same.
+                "strings_to_formulas": False,
+                "strings_to_numbers": False,
+                "strings_to_urls": False,
+            },
+        )
+        exported = datetime.fromtimestamp(options.timestamp, timezone.utc)
+        # The only date XlsxWriter would take from the clock; its zip entries are already fixed.
+        workbook.set_properties({"title": options.deck, "created": exported})
+        formats = _Formats(workbook)
+        cleaned = _write_terms(workbook.add_worksheet("Terms"), glossary.terms, options, formats)
+        about = workbook.add_worksheet("About")
+        cleaned += _write_about(about, glossary, options, exported, formats)
+        try:
+            workbook.close()
+        except (OSError, FileCreateError) as error:
+            raise OutputError(f"cannot write the workbook: {error}", file=str(path)) from None
 
     result = WriteResult(terms_written=len(glossary))
     if cleaned:
@@ -81,27 +87,29 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     return result
 
 
-def check_limits(terms: Sequence[Term]) -> None:
+def check_limits(terms: Sequence[Term], extra_tags: tuple[str, ...] = ()) -> None:
     """Raise LimitError if the terms do not fit one Excel sheet or a field does not fit a cell."""
     if len(terms) > MAX_TERMS:
         raise LimitError(
             f"{len(terms):,} terms do not fit on one Excel sheet, which holds at most "
             f"{MAX_TERMS:,} below its header; split the glossary or export to CSV instead"
         )
-    # Excel counts UTF-16 units, so a field needs a closer look only past half the limit.
+    # Excel counts UTF-16 units, at most two per character: only fields past half the limit
+    # need counting, and max() over the lengths finds them at C speed.
     half = MAX_CELL_CHARACTERS // 2
-    for term in terms:
-        if len(term.term) > half or len(term.definition) > half:
-            for column, text in (("term", term.term), ("definition", term.definition)):
-                length = excel_length(clean_cell(text)[0])
-                if length > MAX_CELL_CHARACTERS:
-                    raise LimitError(
-                        f"the {column} of {_short(term.term)} is {length:,} characters long but "
-                        f"an Excel cell holds at most {MAX_CELL_CHARACTERS:,}; shorten it or "
-                        "export to CSV instead",
-                        file=term.file,
-                        line=term.line,
-                    )
+    for term, row in zip(terms, rows(terms, extra_tags), strict=True):
+        if max(map(len, row)) <= half:
+            continue
+        for column, text in zip(COLUMNS, row, strict=True):
+            length = excel_length(clean_cell(text)[0])
+            if length > MAX_CELL_CHARACTERS:
+                raise LimitError(
+                    f"the {column.lower()} of {_short(term.term)} is {length:,} characters long "
+                    f"but an Excel cell holds at most {MAX_CELL_CHARACTERS:,}; shorten it or "
+                    "export to CSV instead",
+                    file=term.file,
+                    line=term.line,
+                )
 
 
 def excel_length(text: str) -> int:
