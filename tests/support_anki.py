@@ -18,27 +18,12 @@ from anki.collection import (
 )
 
 from glossary_export.files import atomic_path
-from glossary_export.keys import term_key
 from glossary_export.model import Glossary, Term
 from glossary_export.writers import WriteOptions, WriteResult, writer_for_path
+from support_seed import glossary_of, seed_glossary  # noqa: F401  (re-exported)
 
 T0 = 1_700_000_000
 """A content time for the first export of a test; later exports add to it."""
-
-
-def seed_glossary(seed_path: Path) -> Glossary:
-    """The seed page's unique entries, first seen first: a small local parse (5 lines of page
-    furniture, then term and definition lines alternating), independent of the readers."""
-    lines = seed_path.read_text(encoding="utf-8-sig").splitlines()[5:]
-    lines = [line for line in lines if line.strip()]
-    unique: dict[str, Term] = {}
-    for number, (term, definition) in enumerate(zip(lines[::2], lines[1::2], strict=True)):
-        unique.setdefault(term_key(term), Term.create(term, definition, line=number))
-    return Glossary(tuple(unique.values()), description=seed_path.read_text().splitlines()[1])
-
-
-def glossary_of(*pairs: tuple[str, str]) -> Glossary:
-    return Glossary(tuple(Term.create(term, definition) for term, definition in pairs))
 
 
 def replace_term(

@@ -7,39 +7,9 @@ import re
 import zipfile
 from pathlib import Path
 
-from glossary_export.keys import term_key
-from glossary_export.model import Glossary, Term
+from glossary_export.model import Glossary
 from glossary_export.writers import WriteOptions, WriteResult, get_writer
-
-FURNITURE_LINES = 5
-"""The seed page's counter, description, table header, its rule and the empty-state line."""
-
-
-def seed_glossary(seed_path: Path) -> Glossary:
-    """The seed page's 71 unique terms in first-seen order, parsed here without the readers.
-
-    The readers are built in parallel, so this is a deliberately tiny parse of this one file:
-    skip the five furniture lines, then read term and definition lines alternately.
-    """
-    lines = seed_path.read_text(encoding="utf-8-sig").splitlines()
-    body = lines[FURNITURE_LINES:]
-    seen: dict[str, Term] = {}
-    for index in range(0, len(body), 2):
-        term = Term.create(
-            body[index], body[index + 1], file=seed_path.name, line=FURNITURE_LINES + index + 1
-        )
-        seen.setdefault(term_key(term.term), term)
-    return Glossary(terms=tuple(seen.values()), title="LLM glossary", description=lines[1])
-
-
-def glossary_of(*pairs: tuple[str, str], tags: tuple[str, ...] = ()) -> Glossary:
-    """A glossary of (term, definition) pairs, each placed on line N of "test.txt"."""
-    return Glossary(
-        terms=tuple(
-            Term(term=t, definition=d, tags=tags, file="test.txt", line=n)
-            for n, (t, d) in enumerate(pairs, start=1)
-        )
-    )
+from support_seed import glossary_of, seed_glossary  # noqa: F401  (re-exported)
 
 
 def export(glossary: Glossary, path: Path, format: str, **options: object) -> WriteResult:
