@@ -3,6 +3,7 @@ an independent reader (Anki's backend, the csv module, calamine, Quizlet's split
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -101,3 +102,34 @@ def test_source_date_epoch_makes_every_output_byte_identical(
         export_deck(seed_path, [folder / name for name in (*FOUR, "deck.anki.txt")])
     for name in (*FOUR, "deck.anki.txt"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_the_users_update_flow_through_export_deck(seed_path: Path, tmp_path: Path) -> None:
+    """One page edited in place, exported to the same .apkg each time, imported with defaults."""
+    page = tmp_path / "page.txt"
+    page.write_bytes(seed_path.read_bytes())
+    os.utime(page, (1_700_000_000, 1_700_000_000))
+    deck = tmp_path / "deck.apkg"
+    with fresh_collection(tmp_path / "anki") as col:
+        export_deck(page, deck)
+        assert import_package(col, deck).new == 71
+
+        text = page.read_text(encoding="utf-8")
+        text = text.replace("Mini-Batch Gradient Descent\n", "mini-batch gradient descent\n")
+        text = text.replace("Direct Preference Optimisation", "Direct Preference Optimization")
+        text = text.replace("Pipeline that retrieves", "A pipeline that retrieves")
+        page.write_text(text, encoding="utf-8")
+        os.utime(page, (1_700_000_600, 1_700_000_600))
+        report = export_deck(page, deck)
+        assert report.files[0].adjustments == {"respelled terms kept their note": 1}
+        log = import_package(col, deck)
+        assert (log.new, log.updated, log.conflicting) == (0, 3, 0)
+        assert sorted(log.updated_terms) == [
+            "Direct Preference Optimization (DPO)",
+            "Retrieval-Augmented Generation (RAG)",
+            "mini-batch gradient descent",
+        ]
+
+        export_deck(page, deck)  # nothing changed since
+        log = import_package(col, deck)
+        assert (log.new, log.updated, log.duplicate) == (0, 0, 71)
