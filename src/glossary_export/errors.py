@@ -25,7 +25,15 @@ class SourceError(GlossaryError, ValueError):
 
 
 class NoTermsError(SourceError):
-    """The input was readable but held no term."""
+    """The input was readable but held no term.
+
+    Its message names the source itself ("no terms found in FILE ..."), so str() does not put
+    the file in front a second time; ``file`` is still set for callers that want it.
+    """
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
+        super().__init__(message, file=file, line=line)
+        self.args = (message,)
 
 
 class ConflictError(GlossaryError, ValueError):

@@ -114,5 +114,5 @@ def _first_present(fields: Mapping[str, Any], names: Sequence[str]) -> str | Non
 
 def _non_empty(glossary: Glossary, name: str) -> Glossary:
     if not glossary.terms:
-        raise NoTermsError(f"no terms found in {name}")
+        raise NoTermsError(f"no terms found in {name}", file=name)
     return glossary

@@ -121,7 +121,7 @@ def read(
     data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         # Empty whatever the format: say so rather than "invalid JSON" or "not a zip file".
-        raise NoTermsError(f"no terms found in {file}", file=file)
+        raise NoTermsError(f"no terms found in {file}: it is empty or only white space", file=file)
     if format:
         reader = get_reader(format)
     else:
@@ -129,7 +129,11 @@ def read(
         reader = get_reader(_quizlet_if_separators_set(detect_format(name, data), options))
     glossary = reader.read(data, file, options)
     if not glossary.terms:
-        raise NoTermsError(f"no terms found in {file}", file=file)
+        raise NoTermsError(
+            f"no terms found in {file} (read as {reader.name}); check that this is the glossary, "
+            "or name its format with --from",
+            file=file,
+        )
     return glossary
 
 
