@@ -33,6 +33,10 @@ def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise SourceError(f"invalid JSON: {error.msg}", file=file, line=error.lineno) from None
+    except RecursionError:
+        raise SourceError(
+            f"the JSON is nested too deeply to be a glossary; {_SHAPE_HINT}", file=file
+        ) from None
     title = description = ""
     lines = _Lines(text)
     key = _list_key(document) if isinstance(document, dict) else None
