@@ -26,6 +26,10 @@ FindingKind = Literal["duplicate", "acronym", "conflict", "empty definition", "n
 # Near-duplicates are looked for only among keys this long: short terms one letter apart are
 # usually different things ("LoRA" and "DoRA").
 _NEAR_DUPLICATE_MIN_LENGTH = 6
+# ... and only among keys up to this long: each key makes as many variants as it has characters,
+# so a sentence or a 10 MB line in the term column would cost its length squared in memory.
+# Anything longer is a sentence, not a term one typo away from another.
+NEAR_DUPLICATE_MAX_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -192,7 +196,7 @@ def _near_duplicates(terms: Iterable[Term]) -> Iterator[Finding]:
     by_deletion: dict[str, list[tuple[str, Term]]] = {}
     for term in terms:
         key = term_key(term.term)
-        if len(key) < _NEAR_DUPLICATE_MIN_LENGTH:
+        if not _NEAR_DUPLICATE_MIN_LENGTH <= len(key) <= NEAR_DUPLICATE_MAX_LENGTH:
             continue
         variants = {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
         for variant in variants:
