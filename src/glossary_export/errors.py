@@ -9,6 +9,12 @@ from __future__ import annotations
 from .model import format_location
 
 
+def shown(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a message and cut to ``limit`` characters: a runaway 10 MB line read
+    as a term must not become a 10 MB error message."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
 class GlossaryError(Exception):
     """Base class of every error glossary-export raises on purpose."""
 

@@ -78,7 +78,7 @@ def _from_pairs(items: list[Any]) -> Glossary:
     for number, item in enumerate(items, start=1):
         if isinstance(item, (str, bytes)) or not isinstance(item, Sequence) or len(item) != 2:
             raise SourceError(
-                f"item {number} is not a (term, definition) pair: {item!r}", file="<list>"
+                f"item {number} is not a (term, definition) pair: {repr(item)[:80]}", file="<list>"
             )
         term, definition = item
         terms.append(Term.create(str(term), str(definition), file="<list>", line=number))

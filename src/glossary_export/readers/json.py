@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..errors import SourceError
+from ..errors import SourceError, shown
 from ..model import Glossary, Term
 from ._text import ACRONYM_NAMES, DEFINITION_NAMES, TAGS_NAMES, TERM_NAMES, decode, split_tags
 
@@ -66,7 +66,7 @@ def _from_mapping(lines: _Lines, file: str) -> Glossary:
     for term, line, definition in lines.members():
         if not isinstance(definition, str):
             raise SourceError(
-                f"the value of {term!r} is not a text definition; {_SHAPE_HINT}",
+                f"the value of {shown(term)} is not a text definition; {_SHAPE_HINT}",
                 file=file,
                 line=line,
             )
@@ -86,7 +86,7 @@ def _from_object(item: Any, line: int, file: str) -> Term:
         raise SourceError(f"this object has no text term; {_SHAPE_HINT}", file=file, line=line)
     if definition is not None and not isinstance(definition, str):
         raise SourceError(
-            f"the definition of {term!r} is not text; {_SHAPE_HINT}", file=file, line=line
+            f"the definition of {shown(term)} is not text; {_SHAPE_HINT}", file=file, line=line
         )
     tags = next((fields[name] for name in TAGS_NAMES if name in fields), ())
     created = Term.create(term, definition or "", tags=_tags(tags), file=file, line=line)
