@@ -9,7 +9,8 @@ import contextlib
 import dataclasses
 import os
 import time
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,6 +101,7 @@ def export_deck(
     the source. ``from_format`` overrides input detection. All outputs are written or none:
     each goes to a temporary file first and all are renamed into place at the end.
     """
+    _check_options(deck, tags)
     glossary = load_glossary(
         source,
         from_format,
@@ -135,11 +137,34 @@ def export_deck(
 
 
 def default_deck_name(glossary: Glossary) -> str:
-    """The glossary's own title, else the first source file's name without its suffix."""
-    if glossary.title:
-        return glossary.title
+    """The glossary's own title, else the first source file's name without its suffix, made
+    into a name Anki keeps as it is (no quotes, control characters or empty levels)."""
     paths = source_paths(glossary)
-    return _stem(paths[0]) if paths else "Glossary"
+    for name in (glossary.title, _stem(paths[0]) if paths else ""):
+        usable = _usable_deck_name(name)
+        if usable:
+            return usable
+    return "Glossary"
+
+
+def _usable_deck_name(name: str) -> str:
+    # A title is whatever the source said ('# The "Best" Glossary'); unlike --deck, which is
+    # checked and refused, a default is quietly tidied so that the export works.
+    kept = "".join(ch for ch in name if ch != '"' and unicodedata.category(ch) != "Cc")
+    return "::".join(level.strip() for level in kept.split("::") if level.strip())
+
+
+def _check_options(deck: str | None, tags: Sequence[str]) -> None:
+    """Refuse a deck name or tag that no format can use, before reading anything.
+
+    Anki's rules (no empty level, no quote; no space in a tag) hold for every format: the CSV
+    and Excel tags column is read back by splitting on spaces, and the deck names the workbook.
+    """
+    from .writers._anki_notes import check_deck, check_tags
+
+    if deck is not None:
+        check_deck(deck)
+    check_tags(tags)
 
 
 def content_timestamp(glossary: Glossary) -> float:
