@@ -219,8 +219,6 @@ def export(
     """
     from .export import export_deck
 
-    if out_dir:
-        os.makedirs(out_dir, exist_ok=True)
     report = export_deck(
         list(sources) if len(sources) > 1 else sources[0],
         outputs,

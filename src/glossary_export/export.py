@@ -113,6 +113,7 @@ def export_deck(
     targets = _targets(outputs, out_dir, glossary)
     plan = [(path, writer_for_path(path, format)) for path in targets]
     _refuse_overwriting_sources(targets, glossary)
+    _check_targets(targets, Path(out_dir) if out_dir is not None else None)
     result = dedupe(glossary, on_conflict)
     options = WriteOptions(
         deck=deck if deck is not None else default_deck_name(glossary),
@@ -132,7 +133,8 @@ def export_deck(
         bom=bom,
     )
     report = _report(options.deck, result)
-    report.files = _write_all(result.glossary, plan, options)
+    with _output_folder(Path(out_dir) if out_dir is not None else None):
+        report.files = _write_all(result.glossary, plan, options)
     return report
 
 
@@ -229,6 +231,42 @@ def _refuse_overwriting_sources(targets: list[Path], glossary: Glossary) -> None
             raise OutputError(
                 "this output is also a source; choose another output name", file=str(target)
             )
+
+
+def _check_targets(targets: list[Path], out_dir: Path | None) -> None:
+    """Refuse, before writing anything, a target that is a folder or lies in a missing folder
+    (``out_dir`` is created by the export itself)."""
+    for target in targets:
+        if target.is_dir():
+            raise OutputError(
+                "this is a folder; name a file to write, such as deck.apkg", file=str(target)
+            )
+        folder = target.parent
+        if folder != out_dir and not folder.is_dir():
+            raise OutputError("the output folder does not exist; create it first", file=str(folder))
+
+
+@contextlib.contextmanager
+def _output_folder(out_dir: Path | None) -> Iterator[None]:
+    """Create ``out_dir`` (and missing parents) for the export; remove them if the export fails,
+    so that a failed export leaves nothing behind, not even an empty folder."""
+    if out_dir is None:
+        yield
+        return
+    created = [folder for folder in (out_dir, *out_dir.parents) if not folder.exists()]
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            f"the output folder cannot be created ({error.strerror})", file=str(out_dir)
+        ) from None
+    try:
+        yield
+    except BaseException:
+        for folder in created:  # deepest first
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
 
 
 def _write_all(
