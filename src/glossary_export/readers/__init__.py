@@ -12,6 +12,7 @@ falls back to Windows-1252.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
 import sys
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from ..errors import NoTermsError, SourceError, UnknownFormatError
-from ._text import ReadWarning
+from ._text import ReadWarning, trim_invisible
 
 if TYPE_CHECKING:
     from ..model import Glossary
@@ -127,7 +128,7 @@ def read(
     else:
         name = "" if path == "-" else path
         reader = get_reader(_quizlet_if_separators_set(detect_format(name, data), options))
-    glossary = reader.read(data, file, options)
+    glossary = _trimmed(reader.read(data, file, options))
     if not glossary.terms:
         raise NoTermsError(
             f"no terms found in {file} (read as {reader.name}); check that this is the glossary, "
@@ -135,6 +136,26 @@ def read(
             file=file,
         )
     return glossary
+
+
+def _trimmed(glossary: Glossary) -> Glossary:
+    """Terms and definitions without zero-width characters at their ends (every reader's rows)."""
+    from ..model import split_acronym
+
+    terms = list(glossary.terms)
+    for index, term in enumerate(terms):
+        name, definition = trim_invisible(term.term), trim_invisible(term.definition)
+        if (name, definition) == (term.term, term.definition):
+            continue
+        if not name:
+            raise SourceError(
+                "this term holds only invisible characters; fill it in or delete it",
+                file=term.file,
+                line=term.line,
+            )
+        acronym = split_acronym(name)[1] or term.acronym
+        terms[index] = dataclasses.replace(term, term=name, definition=definition, acronym=acronym)
+    return dataclasses.replace(glossary, terms=tuple(terms))
 
 
 def _read_bytes(path: str) -> bytes:

@@ -116,6 +116,17 @@ def check_characters(text: str, file: str) -> None:
 _INVISIBLE = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
 
 
+def trim_invisible(text: str) -> str:
+    """``text`` without white space or zero-width characters at either end (pasted from the web:
+    "\u200bBias" must be the term "Bias", else it is a different term and a different note)."""
+    # str.strip in a loop rather than a regex anchored at the end, which is quadratic on a
+    # long run of spaces.
+    trimmed = text.strip().strip(_INVISIBLE)
+    while trimmed != text:
+        text, trimmed = trimmed, trimmed.strip().strip(_INVISIBLE)
+    return trimmed
+
+
 def is_blank(text: str) -> bool:
     """Whether a line shows nothing (spaces, or zero-width characters pasted from a web page)."""
     return not text.strip().strip(_INVISIBLE)
