@@ -244,16 +244,16 @@ def _inherit(
     for index in unmatched:
         term = glossary.terms[index]
         definition = normalise(term.definition)
-        found = {orphan: "same definition" for orphan in by_definition.get(definition, [])}
+        reasons = {orphan: "same definition" for orphan in by_definition.get(definition, [])}
         if fuzzy:
             key = term_key(term.term)
             for orphan in range(len(orphans)):
-                if orphan not in found and _similar(
+                if orphan not in reasons and _similar(
                     key, old_keys[orphan], definition, old_definitions[orphan]
                 ):
-                    found[orphan] = "very similar term and definition"
-        if found:
-            candidates[index] = sorted(found.items())
+                    reasons[orphan] = "very similar term and definition"
+        if reasons:
+            candidates[index] = sorted(reasons.items())
     claims: dict[int, int] = {}
     for found in candidates.values():
         for orphan, _ in found:
