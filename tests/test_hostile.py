@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from glossary_export import load_glossary
+from glossary_export import SourceError, export_deck, load_glossary
 from glossary_export.cli import cli
 
 CORPUS = Path(__file__).parent / "data" / "hostile"
@@ -389,6 +389,8 @@ def test_hostile_input(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPat
             assert len(errors) == 1, errors
             assert errors[0].startswith("Error: ")
             assert case.message in errors[0]
+            source = case.args[1]
+            assert errors[0].count(source) <= 1, "the message names its file twice"
         assert result.stdout == ""
         assert after == before, "a refused export changed the folder"
     else:
@@ -453,6 +455,12 @@ def test_a_device_is_refused_instead_of_read_forever(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["export", "/dev/zero", "-o", str(tmp_path / "out.csv")])
     assert result.exit_code == 1
     assert result.stderr == "Error: /dev/zero: this is a device, not a glossary file; name a file\n"
+
+
+def test_a_lone_surrogate_from_python_is_a_source_error(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match=r"^<list>:2: holds U\+D800, half of a UTF-16 pair"):
+        export_deck([("Bias", "Error."), ("Drift\ud800", "Shift.")], tmp_path / "out.csv")
+    assert list(tmp_path.iterdir()) == []
 
 
 def _run_process(*args: str) -> subprocess.CompletedProcess[str]:
