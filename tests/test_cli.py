@@ -108,9 +108,9 @@ def test_output_that_is_the_source_is_refused(tmp_path: Path) -> None:
     assert source.read_bytes() == before
 
 
-def test_no_output_is_an_error(seed_path: Path) -> None:
+def test_no_output_is_a_usage_error(seed_path: Path) -> None:
     result = run("export", seed_path)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no output given" in result.output
 
 

@@ -5,22 +5,26 @@ Every option maps onto an argument of the library; errors print as one line, nev
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import click
 
 from . import __version__
 from .dedupe import CONFLICT_POLICIES, DedupeResult, Finding
-from .errors import GlossaryError
+from .errors import GlossaryError, OptionError
 from .writers import WRITERS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# A message longer than this is cut: stderr gets one readable line whatever the input held.
+_MAX_MESSAGE = 1000
 _ESCAPES = {"\\t": "\t", "\\n": "\n", "\\r": "\r", "\\\\": "\\"}
 
 
@@ -39,12 +43,16 @@ def _unescape(value: str) -> str:
 
 
 def _friendly_errors(command: F) -> F:
-    """Print GlossaryError and OS errors as one line on stderr and exit 1, with no traceback."""
+    """Print errors as one line on stderr, with no traceback: exit 2 for an option that cannot
+    work (OptionError, like click's own usage errors), 1 for everything else."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
+            with _printing_read_warnings():
+                return command(*args, **kwargs)
+        except OptionError as error:
+            _fail(str(error), status=2)
         except GlossaryError as error:
             _fail(str(error))
         except OSError as error:
@@ -63,9 +71,34 @@ def _friendly_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(1)
+def _fail(message: str, status: int = 1) -> None:
+    click.echo(f"Error: {_one_line(message)}", err=True)
+    sys.exit(status)
+
+
+def _one_line(message: str) -> str:
+    """``message`` on one line (an OS message or a file name may hold a line break), cut short."""
+    line = " ".join(message.split("\n")).replace("\r", " ")
+    return line if len(line) <= _MAX_MESSAGE else line[: _MAX_MESSAGE - 1] + "…"
+
+
+@contextlib.contextmanager
+def _printing_read_warnings() -> Iterator[None]:
+    """Show each ReadWarning (e.g. "read as Windows-1252") as one "Warning: ..." line on stderr.
+
+    Other libraries' warnings (openpyxl's about styles it ignores...) say nothing a user can act
+    on, so the command keeps them quiet; the library itself leaves warnings to the caller.
+    """
+    from .readers import ReadWarning
+
+    def show(message: Warning | str, *_: Any, **__: Any) -> None:
+        click.echo(f"Warning: {_one_line(str(message))}", err=True)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        warnings.simplefilter("always", ReadWarning)
+        warnings.showwarning = show
+        yield
 
 
 def _source_options(command: F) -> F:
@@ -186,8 +219,6 @@ def export(
     """
     from .export import export_deck
 
-    if out_dir:
-        os.makedirs(out_dir, exist_ok=True)
     report = export_deck(
         list(sources) if len(sources) > 1 else sources[0],
         outputs,

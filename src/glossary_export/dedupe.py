@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from .errors import ConflictError, OptionError
+from .errors import ConflictError, OptionError, shown
 from .keys import normalise, term_key
 from .model import Glossary, Term, split_acronym
 
@@ -26,6 +26,10 @@ FindingKind = Literal["duplicate", "acronym", "conflict", "empty definition", "n
 # Near-duplicates are looked for only among keys this long: short terms one letter apart are
 # usually different things ("LoRA" and "DoRA").
 _NEAR_DUPLICATE_MIN_LENGTH = 6
+# ... and only among keys up to this long: each key makes as many variants as it has characters,
+# so a sentence or a 10 MB line in the term column would cost its length squared in memory.
+# Anything longer is a sentence, not a term one typo away from another.
+NEAR_DUPLICATE_MAX_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -42,19 +46,20 @@ class Finding:
     @property
     def message(self) -> str:
         other_line = self.other.line if self.other else None
-        ref = f"line {other_line}" if other_line else repr(self.other.term if self.other else "")
+        ref = f"line {other_line}" if other_line else shown(self.other.term if self.other else "")
+        term = shown(self.term.term)
         if self.kind == "duplicate":
-            return f"{self.term.term!r} is a duplicate of {ref}"
+            return f"{term} is a duplicate of {ref}"
         if self.kind == "acronym":
-            kept = self.other.term if self.other else ""
-            return f"{self.term.term!r} merged into {kept!r} ({ref}): acronym and full name"
+            kept = shown(self.other.term if self.other else "")
+            return f"{term} merged into {kept} ({ref}): acronym and full name"
         if self.kind == "conflict":
-            return f"{self.term.term!r} has a conflicting definition with {ref}"
+            return f"{term} has a conflicting definition with {ref}"
         if self.kind == "empty definition":
-            return f"{self.term.term!r} has an empty definition"
+            return f"{term} has an empty definition"
         similarity = f"{self.similarity:.0%}" if self.similarity is not None else "?"
-        other_term = self.other.term if self.other else ""
-        return f"{self.term.term!r} is {similarity} similar to {other_term!r} ({ref}); not merged"
+        other_term = shown(self.other.term if self.other else "")
+        return f"{term} is {similarity} similar to {other_term} ({ref}); not merged"
 
     def __str__(self) -> str:
         where = self.term.where
@@ -137,7 +142,7 @@ def _merge(entry: _Entry, row: Term, policy: str, kind_if_same: FindingKind) -> 
         return Finding(kind_if_same, row, kept)
     if policy == "error":
         raise ConflictError(
-            f"{row.term!r} has a different definition than at line {kept.line}; "
+            f"{shown(row.term)} has a different definition than at line {kept.line}; "
             "choose --on-conflict first, last or longest",
             file=row.file,
             line=row.line,
@@ -192,7 +197,7 @@ def _near_duplicates(terms: Iterable[Term]) -> Iterator[Finding]:
     by_deletion: dict[str, list[tuple[str, Term]]] = {}
     for term in terms:
         key = term_key(term.term)
-        if len(key) < _NEAR_DUPLICATE_MIN_LENGTH:
+        if not _NEAR_DUPLICATE_MIN_LENGTH <= len(key) <= NEAR_DUPLICATE_MAX_LENGTH:
             continue
         variants = {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
         for variant in variants:

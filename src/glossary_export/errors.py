@@ -9,6 +9,12 @@ from __future__ import annotations
 from .model import format_location
 
 
+def shown(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a message and cut to ``limit`` characters: a runaway 10 MB line read
+    as a term must not become a 10 MB error message."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
 class GlossaryError(Exception):
     """Base class of every error glossary-export raises on purpose."""
 
@@ -25,7 +31,15 @@ class SourceError(GlossaryError, ValueError):
 
 
 class NoTermsError(SourceError):
-    """The input was readable but held no term."""
+    """The input was readable but held no term.
+
+    Its message names the source itself ("no terms found in FILE ..."), so str() does not put
+    the file in front a second time; ``file`` is still set for callers that want it.
+    """
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
+        super().__init__(message, file=file, line=line)
+        self.args = (message,)
 
 
 class ConflictError(GlossaryError, ValueError):

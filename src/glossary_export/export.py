@@ -9,7 +9,8 @@ import contextlib
 import dataclasses
 import os
 import time
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,6 +101,7 @@ def export_deck(
     the source. ``from_format`` overrides input detection. All outputs are written or none:
     each goes to a temporary file first and all are renamed into place at the end.
     """
+    _check_options(deck, tags)
     glossary = load_glossary(
         source,
         from_format,
@@ -111,6 +113,7 @@ def export_deck(
     targets = _targets(outputs, out_dir, glossary)
     plan = [(path, writer_for_path(path, format)) for path in targets]
     _refuse_overwriting_sources(targets, glossary)
+    _check_targets(targets, Path(out_dir) if out_dir is not None else None)
     result = dedupe(glossary, on_conflict)
     options = WriteOptions(
         deck=deck if deck is not None else default_deck_name(glossary),
@@ -130,16 +133,40 @@ def export_deck(
         bom=bom,
     )
     report = _report(options.deck, result)
-    report.files = _write_all(result.glossary, plan, options)
+    with _output_folder(Path(out_dir) if out_dir is not None else None):
+        report.files = _write_all(result.glossary, plan, options)
     return report
 
 
 def default_deck_name(glossary: Glossary) -> str:
-    """The glossary's own title, else the first source file's name without its suffix."""
-    if glossary.title:
-        return glossary.title
+    """The glossary's own title, else the first source file's name without its suffix, made
+    into a name Anki keeps as it is (no quotes, control characters or empty levels)."""
     paths = source_paths(glossary)
-    return _stem(paths[0]) if paths else "Glossary"
+    for name in (glossary.title, _stem(paths[0]) if paths else ""):
+        usable = _usable_deck_name(name)
+        if usable:
+            return usable
+    return "Glossary"
+
+
+def _usable_deck_name(name: str) -> str:
+    # A title is whatever the source said ('# The "Best" Glossary'); unlike --deck, which is
+    # checked and refused, a default is quietly tidied so that the export works.
+    kept = "".join(ch for ch in name if ch != '"' and unicodedata.category(ch) != "Cc")
+    return "::".join(level.strip() for level in kept.split("::") if level.strip())
+
+
+def _check_options(deck: str | None, tags: Sequence[str]) -> None:
+    """Refuse a deck name or tag that no format can use, before reading anything.
+
+    Anki's rules (no empty level, no quote; no space in a tag) hold for every format: the CSV
+    and Excel tags column is read back by splitting on spaces, and the deck names the workbook.
+    """
+    from .writers._anki_notes import check_deck, check_tags
+
+    if deck is not None:
+        check_deck(deck)
+    check_tags(tags)
 
 
 def content_timestamp(glossary: Glossary) -> float:
@@ -204,6 +231,42 @@ def _refuse_overwriting_sources(targets: list[Path], glossary: Glossary) -> None
             raise OutputError(
                 "this output is also a source; choose another output name", file=str(target)
             )
+
+
+def _check_targets(targets: list[Path], out_dir: Path | None) -> None:
+    """Refuse, before writing anything, a target that is a folder or lies in a missing folder
+    (``out_dir`` is created by the export itself)."""
+    for target in targets:
+        if target.is_dir():
+            raise OutputError(
+                "this is a folder; name a file to write, such as deck.apkg", file=str(target)
+            )
+        folder = target.parent
+        if folder != out_dir and not folder.is_dir():
+            raise OutputError("the output folder does not exist; create it first", file=str(folder))
+
+
+@contextlib.contextmanager
+def _output_folder(out_dir: Path | None) -> Iterator[None]:
+    """Create ``out_dir`` (and missing parents) for the export; remove them if the export fails,
+    so that a failed export leaves nothing behind, not even an empty folder."""
+    if out_dir is None:
+        yield
+        return
+    created = [folder for folder in (out_dir, *out_dir.parents) if not folder.exists()]
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            f"the output folder cannot be created ({error.strerror})", file=str(out_dir)
+        ) from None
+    try:
+        yield
+    except BaseException:
+        for folder in created:  # deepest first
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
 
 
 def _write_all(

@@ -7,6 +7,7 @@ order and concatenated, so dedupe sees one list of rows.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -21,6 +22,8 @@ Source: TypeAlias = Any
 dicts with term/definition keys, a pandas DataFrame with term/definition columns, or a list of
 paths to merge."""
 
+# Half of a UTF-16 pair on its own (from a bad decode upstream): no UTF-8 file can hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TERM_KEYS = ("term", "front", "word", "question", "concept")
 _DEFINITION_KEYS = ("definition", "back", "meaning", "answer", "description")
 
@@ -78,7 +81,7 @@ def _from_pairs(items: list[Any]) -> Glossary:
     for number, item in enumerate(items, start=1):
         if isinstance(item, (str, bytes)) or not isinstance(item, Sequence) or len(item) != 2:
             raise SourceError(
-                f"item {number} is not a (term, definition) pair: {item!r}", file="<list>"
+                f"item {number} is not a (term, definition) pair: {repr(item)[:80]}", file="<list>"
             )
         term, definition = item
         terms.append(Term.create(str(term), str(definition), file="<list>", line=number))
@@ -113,6 +116,17 @@ def _first_present(fields: Mapping[str, Any], names: Sequence[str]) -> str | Non
 
 
 def _non_empty(glossary: Glossary, name: str) -> Glossary:
+    """``glossary`` if it has terms that every format can store; an error naming the item if not."""
+    for term in glossary.terms:
+        for text in (term.term, term.definition, *term.tags):
+            found = _SURROGATE.search(text)
+            if found:
+                raise SourceError(
+                    f"holds U+{ord(found.group()):04X}, half of a UTF-16 pair that no file can "
+                    "store; decode the text with errors='replace' or fix it at its origin",
+                    file=name,
+                    line=term.line,
+                )
     if not glossary.terms:
-        raise NoTermsError(f"no terms found in {name}")
+        raise NoTermsError(f"no terms found in {name}", file=name)
     return glossary

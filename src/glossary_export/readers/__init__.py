@@ -12,16 +12,18 @@ falls back to Windows-1252.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from ..errors import NoTermsError, SourceError, UnknownFormatError
-from ._text import ReadWarning
+from ..errors import LimitError, NoTermsError, SourceError, UnknownFormatError
+from ._text import ReadWarning, trim_invisible
 
 if TYPE_CHECKING:
     from ..model import Glossary
@@ -30,6 +32,9 @@ __all__ = ["READERS", "ReadOptions", "ReadWarning", "Reader", "detect_format", "
 
 STDIN_NAME = "<stdin>"
 """The file name terms read from standard input carry."""
+MAX_SOURCE_BYTES = 512 * 1024 * 1024
+"""The largest source read (512 MiB, millions of terms): a runaway pipe fails instead of
+filling the memory."""
 
 
 @dataclass(frozen=True)
@@ -118,24 +123,67 @@ def read(
     options = options or ReadOptions()
     path = os.fspath(source)
     file = STDIN_NAME if path == "-" else path
-    data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
+    data = _read_stdin() if path == "-" else _read_bytes(path)
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         # Empty whatever the format: say so rather than "invalid JSON" or "not a zip file".
-        raise NoTermsError(f"no terms found in {file}", file=file)
+        raise NoTermsError(f"no terms found in {file}: it is empty or only white space", file=file)
     if format:
         reader = get_reader(format)
     else:
         name = "" if path == "-" else path
         reader = get_reader(_quizlet_if_separators_set(detect_format(name, data), options))
-    glossary = reader.read(data, file, options)
+    glossary = _trimmed(reader.read(data, file, options))
     if not glossary.terms:
-        raise NoTermsError(f"no terms found in {file}", file=file)
+        raise NoTermsError(
+            f"no terms found in {file} (read as {reader.name}); check that this is the glossary, "
+            "or name its format with --from",
+            file=file,
+        )
     return glossary
+
+
+def _trimmed(glossary: Glossary) -> Glossary:
+    """Terms and definitions without zero-width characters at their ends (every reader's rows)."""
+    from ..model import split_acronym
+
+    terms = list(glossary.terms)
+    for index, term in enumerate(terms):
+        name, definition = trim_invisible(term.term), trim_invisible(term.definition)
+        if (name, definition) == (term.term, term.definition):
+            continue
+        if not name:
+            raise SourceError(
+                "this term holds only invisible characters; fill it in or delete it",
+                file=term.file,
+                line=term.line,
+            )
+        acronym = split_acronym(name)[1] or term.acronym
+        terms[index] = dataclasses.replace(term, term=name, definition=definition, acronym=acronym)
+    return dataclasses.replace(glossary, terms=tuple(terms))
+
+
+def _read_stdin() -> bytes:
+    return _within_limit(sys.stdin.buffer.read(MAX_SOURCE_BYTES + 1), STDIN_NAME)
+
+
+def _within_limit(data: bytes, file: str) -> bytes:
+    if len(data) > MAX_SOURCE_BYTES:
+        raise LimitError(
+            f"the source is larger than {MAX_SOURCE_BYTES // 2**20} MiB, more than a glossary "
+            "holds; check that this is the right file, or split it",
+            file=file,
+        )
+    return data
 
 
 def _read_bytes(path: str) -> bytes:
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+                # /dev/zero or /dev/urandom would be read forever.
+                raise SourceError("this is a device, not a glossary file; name a file", file=path)
+            return _within_limit(handle.read(MAX_SOURCE_BYTES + 1), path)
     except FileNotFoundError:
         raise SourceError("no such file; check the path", file=path) from None
     except IsADirectoryError:

@@ -116,6 +116,17 @@ def check_characters(text: str, file: str) -> None:
 _INVISIBLE = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
 
 
+def trim_invisible(text: str) -> str:
+    """``text`` without white space or zero-width characters at either end (pasted from the web:
+    "\u200bBias" must be the term "Bias", else it is a different term and a different note)."""
+    # str.strip in a loop rather than a regex anchored at the end, which is quadratic on a
+    # long run of spaces.
+    trimmed = text.strip().strip(_INVISIBLE)
+    while trimmed != text:
+        text, trimmed = trimmed, trimmed.strip().strip(_INVISIBLE)
+    return trimmed
+
+
 def is_blank(text: str) -> bool:
     """Whether a line shows nothing (spaces, or zero-width characters pasted from a web page)."""
     return not text.strip().strip(_INVISIBLE)
@@ -201,6 +212,10 @@ def split_tags(value: str) -> tuple[str, ...]:
     return tuple(tag for tag in re.split(r"[\s,]+", value) if tag)
 
 
+_SOFT_BREAK = object()
+"""A block's edge: a line break unless the line is already empty (``<br>`` always breaks)."""
+
+
 class _TextExtractor(HTMLParser):
     """Plain text of an HTML fragment: breaks for <br> and blocks, no tags, entities decoded."""
 
@@ -208,37 +223,59 @@ class _TextExtractor(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+        self.parts: list[str | object] = []
         self._skipping = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("style", "script"):
             self._skipping += 1
-        elif tag == "br" or tag in self._BLOCKS:
+        elif tag == "br":
             self.parts.append("\n")
+        elif tag in self._BLOCKS:
+            self.parts.append(_SOFT_BREAK)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("style", "script"):
             self._skipping = max(0, self._skipping - 1)
         elif tag in self._BLOCKS:
-            self.parts.append("\n")
+            self.parts.append(_SOFT_BREAK)
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
-            # HTML collapses runs of white space; only tags make line breaks.
-            self.parts.append(re.sub(r"[ \t\r\n\f]+", " ", data))
+            self.parts.append(data)
+
+    def text(self) -> str:
+        lines = [""]
+        for part in self.parts:
+            if part is _SOFT_BREAK:
+                if _shown(lines[-1]):
+                    lines.append("")
+            elif part == "\n":
+                lines.append("")
+            else:
+                lines[-1] += str(part)
+        shown = [_shown(line) for line in lines]
+        while shown and not shown[-1]:
+            shown.pop()
+        while shown and not shown[0]:
+            shown.pop(0)
+        return "\n".join(shown)
+
+
+def _shown(line: str) -> str:
+    """A line as HTML shows it: runs of white space as one space, trimmed."""
+    return re.sub(r"[ \t\r\n\f]+", " ", line.replace("\xa0", " ")).strip()
 
 
 def html_to_text(fragment: str) -> str:
-    """Plain text of an Anki field: tags dropped, ``<br>``/blocks become line breaks."""
+    """Plain text of an Anki field, as Anki shows it: tags dropped, ``<br>`` a line break (two
+    make an empty line), blocks on lines of their own, runs of white space one space."""
     if "<" not in fragment and "&" not in fragment:
-        return fragment.strip()
+        return _shown(fragment)  # no markup: one line, as the parser would make it, but faster
     parser = _TextExtractor()
     parser.feed(fragment)
     parser.close()
-    text = "".join(parser.parts).replace("\xa0", " ")
-    lines = [line.strip() for line in text.split("\n")]
-    return "\n".join(line for line in lines if line)
+    return parser.text()
 
 
 def looks_like_html(values: Sequence[str]) -> bool:

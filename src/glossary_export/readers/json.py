@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..errors import SourceError
+from ..errors import SourceError, shown
 from ..model import Glossary, Term
 from ._text import ACRONYM_NAMES, DEFINITION_NAMES, TAGS_NAMES, TERM_NAMES, decode, split_tags
 
@@ -33,6 +33,10 @@ def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise SourceError(f"invalid JSON: {error.msg}", file=file, line=error.lineno) from None
+    except RecursionError:
+        raise SourceError(
+            f"the JSON is nested too deeply to be a glossary; {_SHAPE_HINT}", file=file
+        ) from None
     title = description = ""
     lines = _Lines(text)
     key = _list_key(document) if isinstance(document, dict) else None
@@ -62,7 +66,7 @@ def _from_mapping(lines: _Lines, file: str) -> Glossary:
     for term, line, definition in lines.members():
         if not isinstance(definition, str):
             raise SourceError(
-                f"the value of {term!r} is not a text definition; {_SHAPE_HINT}",
+                f"the value of {shown(term)} is not a text definition; {_SHAPE_HINT}",
                 file=file,
                 line=line,
             )
@@ -82,7 +86,7 @@ def _from_object(item: Any, line: int, file: str) -> Term:
         raise SourceError(f"this object has no text term; {_SHAPE_HINT}", file=file, line=line)
     if definition is not None and not isinstance(definition, str):
         raise SourceError(
-            f"the definition of {term!r} is not text; {_SHAPE_HINT}", file=file, line=line
+            f"the definition of {shown(term)} is not text; {_SHAPE_HINT}", file=file, line=line
         )
     tags = next((fields[name] for name in TAGS_NAMES if name in fields), ())
     created = Term.create(term, definition or "", tags=_tags(tags), file=file, line=line)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..errors import SourceError
+from ..errors import SourceError, shown
 from ..model import Glossary, Term
 from ._text import decode, is_blank, numbered_lines
 
@@ -190,7 +190,7 @@ class _Page:
             dangling = self._score(index + 1)[0] >= self._score(index)[0] + max(2, pairs)
         if dangling:
             raise SourceError(
-                f"the term {term.text!r} has no definition on the line after it; "
+                f"the term {shown(term.text)} has no definition on the line after it; "
                 "add one or delete the term",
                 file=self.file,
                 line=term.number,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
+import zipfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +22,8 @@ from .delimited import row_term
 if TYPE_CHECKING:
     from . import ReadOptions
 
+# OOXML's escape for characters XML cannot hold (and "_x005F_" for a literal "_x" sequence).
+_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
 _HEADER_SEARCH = 10
 """Rows searched for a header, so a title row above the table is fine."""
 
@@ -36,7 +40,8 @@ def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             sheet = _sheet(workbook, options.sheet, file)
-            rows = [(number, cells) for number, cells in _rows(sheet) if any(cells)]
+            unescape = _uses_inline_strings(data)
+            rows = [(number, cells) for number, cells in _rows(sheet, unescape) if any(cells)]
         finally:
             workbook.close()
     except GlossaryError:
@@ -67,9 +72,31 @@ def _sheet(workbook: Any, name: str | None, file: str) -> Any:
     raise OptionError(f"there is no sheet {name!r}; the sheets are {known}", file=file)
 
 
-def _rows(sheet: Any) -> Iterator[tuple[int, list[str]]]:
+def _rows(sheet: Any, unescape: bool) -> Iterator[tuple[int, list[str]]]:
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        yield number, [_text(value) for value in values]
+        cells = [_text(value) for value in values]
+        if unescape:
+            cells = [_ESCAPE.sub(_unescaped, cell) if "_x" in cell else cell for cell in cells]
+        yield number, cells
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return chr(int(match[1], 16))
+
+
+def _uses_inline_strings(data: bytes) -> bool:
+    """Whether the sheets hold inline strings, whose OOXML escapes openpyxl leaves undecoded.
+
+    XlsxWriter writes inline strings in constant-memory mode (as our own writer does): a term
+    "_x0041_" is stored as "_x005F_x0041_" and openpyxl returns that verbatim. Shared strings
+    (what Excel writes) are already decoded by openpyxl, so they must not be decoded twice.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return any(
+            b't="inlineStr"' in archive.read(name)
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/") and name.endswith(".xml")
+        )
 
 
 def _text(value: object) -> str:

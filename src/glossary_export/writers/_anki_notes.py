@@ -230,14 +230,30 @@ def _inherit(
     """Give a respelled term its old note when exactly one fits it and it fits no other term."""
     fuzzy = len(unmatched) * len(orphans) <= MAX_FUZZY_PAIRS
     old_terms = [decode_field(note.fields[model.TERM], memory.html) for note in orphans]
-    old_definitions = [decode_field(note.fields[model.DEFINITION], memory.html) for note in orphans]
+    # Normalised once, and exact matches found by lookup: comparing every pair took minutes when
+    # a whole glossary was replaced by another (1,500 x 1,500 normalisations per export).
+    old_definitions = [
+        normalise(decode_field(note.fields[model.DEFINITION], memory.html)) for note in orphans
+    ]
+    old_keys = [term_key(old) for old in old_terms] if fuzzy else []
+    by_definition: dict[str, list[int]] = {}
+    for orphan, before in enumerate(old_definitions):
+        if before:
+            by_definition.setdefault(before, []).append(orphan)
     candidates: dict[int, list[tuple[int, str]]] = {}
     for index in unmatched:
         term = glossary.terms[index]
-        for orphan in range(len(orphans)):
-            why = _same_entry(term, old_terms[orphan], old_definitions[orphan], fuzzy)
-            if why:
-                candidates.setdefault(index, []).append((orphan, why))
+        definition = normalise(term.definition)
+        reasons = {orphan: "same definition" for orphan in by_definition.get(definition, [])}
+        if fuzzy:
+            key = term_key(term.term)
+            for orphan in range(len(orphans)):
+                if orphan not in reasons and _similar(
+                    key, old_keys[orphan], definition, old_definitions[orphan]
+                ):
+                    reasons[orphan] = "very similar term and definition"
+        if reasons:
+            candidates[index] = sorted(reasons.items())
     claims: dict[int, int] = {}
     for found in candidates.values():
         for orphan, _ in found:
@@ -259,17 +275,12 @@ def _inherit(
             )
 
 
-def _same_entry(term: Term, old_term: str, old_definition: str, fuzzy: bool) -> str:
-    """Why ``term`` is a respelling of the old entry ("" when it is not)."""
-    definition, before = normalise(term.definition), normalise(old_definition)
-    if definition and definition == before:
-        return "same definition"
-    if not fuzzy:
-        return ""
-    key, old_key = term_key(term.term), term_key(old_term)
-    if _ratio(key, old_key) >= SIMILAR_TERM and _ratio(definition, before) >= SIMILAR_DEFINITION:
-        return "very similar term and definition"
-    return ""
+def _similar(key: str, old_key: str, definition: str, old_definition: str) -> bool:
+    """Whether a term is a respelling of an old entry: very similar key and definition."""
+    return (
+        _ratio(key, old_key) >= SIMILAR_TERM
+        and _ratio(definition, old_definition) >= SIMILAR_DEFINITION
+    )
 
 
 def _ratio(a: str, b: str) -> float:
