@@ -42,7 +42,7 @@ def test_unwritable_folder_is_an_output_error(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    with pytest.raises(OutputError, match="the output folder is not writable"):
-        with atomic_path(tmp_path / "deck.csv"):
-            pass  # pragma: no cover
+    not_writable = pytest.raises(OutputError, match="the output folder is not writable")
+    with not_writable, atomic_path(tmp_path / "deck.csv"):
+        pass  # pragma: no cover
     assert list(tmp_path.iterdir()) == []
