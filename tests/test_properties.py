@@ -15,6 +15,7 @@ import html
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -175,10 +176,16 @@ def test_apkg_and_anki_text_round_trip_through_the_readers(glossary: Glossary) -
             assert read_back(path, format) == expected, format
 
 
+def anki_import_fold(text: str) -> str:
+    """What Anki's importer stores: Unicode NFC (it normalises note text), LF line breaks."""
+    return unicodedata.normalize("NFC", re.sub("\r\n?", "\n", text))
+
+
 @FEW
 @given(glossaries())
+@example(Glossary((Term.create("0", "\uf900"),)))  # a compatibility ideograph NFC changes
 def test_anki_imports_every_note_unchanged(glossary: Glossary) -> None:
-    expected = [(re.sub("\r\n?", "\n", t), re.sub("\r\n?", "\n", d)) for t, d in pairs(glossary)]
+    expected = [(anki_import_fold(t), anki_import_fold(d)) for t, d in pairs(glossary)]
     with tempfile.TemporaryDirectory() as folder:
         for format, suffix, importer in (
             ("apkg", ".apkg", import_package),

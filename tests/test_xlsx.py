@@ -101,6 +101,7 @@ def test_every_cell_is_text_never_a_formula(tmp_path: Path) -> None:
         ("bell\x07 and escape\x1b", "bell and escape", 2),
         ("form\x0cfeed and vertical\x0btab", "formfeed and verticaltab", 2),
         ("unit\x1fseparator", "unitseparator", 1),
+        ("delete\x7f and C1\x85\x9f controls", "delete and C1 controls", 3),
         ("noncharacter\ufffe", "noncharacter", 1),
         ("tab\tand\nnew line stay", "tab\tand\nnew line stay", 0),
         ("escape-like _x0041_ text", "escape-like _x0041_ text", 0),

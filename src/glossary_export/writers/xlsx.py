@@ -33,10 +33,10 @@ MAX_TERMS = 1_048_575
 
 # Characters XML 1.0 cannot hold; Excel would only keep them in its private _xHHHH_ escape,
 # which other readers (openpyxl among them) show literally. Tab and line feed are fine.
-_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # A carriage return would need that escape too; Excel's own line break in a cell is a line feed.
 _CARRIAGE_RETURN = re.compile("\r\n?")
-_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 _WIDTHS = {"Term": (12, 50), "Acronym": (9, 16), "Tags": (8, 40)}
 """(narrowest, widest) column widths in characters; Definition is fixed and wrapped."""
