@@ -143,3 +143,12 @@ def test_every_command_documents_an_example(command: str) -> None:
     assert result.exit_code == 0
     assert "Example:" in result.output
     assert f"glossary-export {command}" in result.output
+
+
+def test_custom_quizlet_separators_do_not_change_how_a_csv_is_read(tmp_path: Path) -> None:
+    source = tmp_path / "terms.csv"
+    source.write_text('term,definition\nBias,"line one\nline two"\n', encoding="utf-8")
+    out = tmp_path / "cards.txt"
+    result = run("export", source, "-o", out, "--card-separator", "|||", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == "Bias\tline one\nline two"

@@ -131,7 +131,8 @@ def read(
         reader = get_reader(format)
     else:
         name = "" if path == "-" else path
-        reader = get_reader(_quizlet_if_separators_set(detect_format(name, data), options))
+        detected = detect_format(name, data)
+        reader = get_reader(_quizlet_if_separators_set(detected, name, options))
     glossary = _trimmed(reader.read(data, file, options))
     if not glossary.terms:
         raise NoTermsError(
@@ -196,10 +197,15 @@ def _read_bytes(path: str) -> bytes:
         raise SourceError(f"cannot be read ({error.strerror})", file=path) from None
 
 
-def _quizlet_if_separators_set(detected: str, options: ReadOptions) -> str:
-    """Custom Quizlet separators say what a plain-text source is."""
+def _quizlet_if_separators_set(detected: str, name: str, options: ReadOptions) -> str:
+    """Custom Quizlet separators say what a plain-text source is, unless its suffix said it.
+
+    The same options choose the Quizlet output's separators, so a ``.csv`` source exported to
+    Quizlet with ``--card-separator '|||'`` must still be read as CSV.
+    """
     custom = options.term_separator != "\t" or options.card_separator != "\n"
-    return "quizlet" if custom and detected in ("page", "csv", "tsv") else detected
+    named = Path(name).suffix.lower() in (".csv", ".tsv")
+    return "quizlet" if custom and not named and detected in ("page", "csv", "tsv") else detected
 
 
 def detect_format(name: str, head_bytes: bytes) -> str:
