@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import sqlite3
 import tempfile
 import time
@@ -28,7 +27,6 @@ from ._anki_notes import NotePlan, deck_id, plan_notes
 if TYPE_CHECKING:
     from ..model import Glossary
 
-_SPECIAL = re.compile(r"[<>&]")
 _ZIP_EPOCH = 315_532_800  # 1980-01-01, the earliest date a zip entry can hold
 
 
@@ -149,7 +147,7 @@ def _adjustments(glossary: Glossary, plan: NotePlan, options: WriteOptions) -> d
             1
             for term in glossary.terms
             for text in (term.term, term.definition)
-            if _SPECIAL.search(text)
+            if "<" in text or ">" in text or "&" in text
         )
         if escaped:
             counts["fields HTML-escaped"] = escaped
