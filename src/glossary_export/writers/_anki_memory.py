@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sqlite3
 import tempfile
 import zipfile
@@ -71,10 +72,24 @@ def read_memory(path: Path | None) -> tuple[Memory | None, str]:
     return memory, ""
 
 
+# A previous collection larger than this is read from a temporary file rather than from memory:
+# its bytes plus the in-memory database made from them would hold it twice (~800 MB at 1M notes).
+IN_MEMORY_BYTES = 32 << 20
+
+
 def _read_package(path: Path) -> Memory | None:
     with zipfile.ZipFile(path) as package:
-        data = package.read("collection.anki2")
-    connection = _open_database(data)
+        if package.getinfo("collection.anki2").file_size <= IN_MEMORY_BYTES:
+            return _read_collection(_open_database(package.read("collection.anki2")))
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "previous.anki2"
+            with package.open("collection.anki2") as packed, copy.open("wb") as unpacked:
+                shutil.copyfileobj(packed, unpacked, 1 << 20)
+            return _read_collection(sqlite3.connect(copy))
+
+
+def _read_collection(connection: sqlite3.Connection) -> Memory | None:
+    """The memory in an open collection (closed here)."""
     try:
         (conf,) = connection.execute("SELECT conf FROM col").fetchone()
         meta = json.loads(conf).get(META_KEY)
@@ -82,13 +97,14 @@ def _read_package(path: Path) -> Memory | None:
             return None
         rows = connection.execute(
             "SELECT guid, flds, tags, mod FROM notes WHERE mid = ? ORDER BY id", (model.MODEL_ID,)
-        ).fetchall()
+        )
+        # Row by row, not fetchall(): a large deck's rows are never all held at once.
+        notes = tuple(
+            PreviousNote(guid, tuple(fields.split("\x1f")), tuple(tags.split()), int(modified))
+            for guid, fields, tags, modified in rows
+        )
     finally:
         connection.close()
-    notes = tuple(
-        PreviousNote(guid, tuple(fields.split("\x1f")), tuple(tags.split()), int(modified))
-        for guid, fields, tags, modified in rows
-    )
     return Memory(str(meta["namespace"]), bool(meta.get("html", False)), notes)
 
 
