@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from anki.collection import Collection
@@ -329,3 +331,62 @@ def _written(glossary: Glossary, path: Path, **options: object) -> Path:
     """Write a fresh package (no memory) straight to ``path``."""
     apkg.write(glossary, path, WriteOptions(**{"deck": "LLM Glossary", "timestamp": T0, **options}))
     return path
+
+
+def test_large_decks_are_built_in_a_temporary_file_reproducibly(
+    seed: Glossary, col: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setattr(apkg, "IN_MEMORY_NOTES", 10)  # the seed's 71 notes count as large
+    opened = _spy_on_sqlite(monkeypatch)
+    first = _written(seed, tmp_path / "one.apkg", reverse=True)
+    second = _written(seed, tmp_path / "two.apkg", reverse=True)
+
+    assert [Path(name).parent.parent for name in opened if name != ":memory:"] == [scratch] * 2
+    assert first.read_bytes() == second.read_bytes()
+    assert list(scratch.iterdir()) == []
+    assert (import_package(col, first).new, deck_card_counts(col)) == (71, {"LLM Glossary": 142})
+    fields = [(note["Term"], note["Definition"]) for note in notes(col)]
+    assert fields == [
+        (html.escape(t.term, quote=False), html.escape(t.definition, quote=False))
+        for t in seed.terms
+    ]
+
+
+def test_a_large_previous_export_is_read_from_a_temporary_file(
+    col: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glossary_export.writers import _anki_memory
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setattr(_anki_memory, "IN_MEMORY_BYTES", 0)  # any collection counts as large
+    deck = tmp_path / "deck.apkg"
+    export(glossary_of(("Token", "A piece of text."), ("Prompt", "Input.")), deck, timestamp=T0)
+    import_package(col, deck)
+
+    opened = _spy_on_sqlite(monkeypatch)
+    changed = glossary_of(("Token", "A piece of text a model reads."), ("Prompt", "Input."))
+    result = export(changed, deck, timestamp=T0 + 60)
+
+    assert [Path(name).name for name in opened if name != ":memory:"] == ["previous.anki2"]
+    log = import_package(col, deck)
+    assert (log.new, log.updated) == (0, 1)
+    assert "0 new notes, 1 changed and 1 unchanged" in " ".join(result.notes)
+    assert list(scratch.iterdir()) == []
+
+
+def _spy_on_sqlite(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the databases sqlite3.connect opens from now on."""
+    opened: list[str] = []
+    connect = sqlite3.connect
+
+    def spying_connect(database: str, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        opened.append(str(database))
+        return connect(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", spying_connect)
+    return opened

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from glossary_export import __version__
-from glossary_export.cli import cli
+from glossary_export.cli import ProgressLine, cli
 from glossary_export.writers import WRITERS
 
 
@@ -152,3 +153,57 @@ def test_custom_quizlet_separators_do_not_change_how_a_csv_is_read(tmp_path: Pat
     result = run("export", source, "-o", out, "--card-separator", "|||", "--quiet")
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8") == "Bias\tline one\nline two"
+
+
+def test_verbose_lists_merges_and_near_duplicates(tmp_path: Path) -> None:
+    source = page(
+        tmp_path, "Tokenizer", "Splits.", "Bias", "Error.", "Tokeniser", "Splits.", "bias", "Error."
+    )
+    result = run("export", source, "-o", tmp_path / "deck.csv", "--verbose")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:3] == [
+        f"  {source}:5: near-duplicate: 'Tokeniser' is 89% similar to 'Tokenizer' (line 1); "
+        "not merged",
+        f"  {source}:7: duplicate: 'bias' is a duplicate of line 3",
+    ]
+
+
+def test_check_lists_near_duplicates(tmp_path: Path) -> None:
+    source = page(tmp_path, "Tokenizer", "Splits.", "Tokeniser", "Splits text.")
+    result = run("check", source)
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == (
+        f"{source}:3: near-duplicate: 'Tokeniser' is 89% similar to 'Tokenizer' (line 1); "
+        "not merged"
+    )
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(seed_path: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["export", str(seed_path), "-o", str(tmp_path / "d.csv")])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert "[" not in result.output and "\r" not in result.output
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_appears_after_the_delay_and_is_cleared() -> None:
+    from glossary_export.export import Progress
+
+    now = [0.0]
+    screen = FakeTerminal()
+    line = ProgressLine(screen, delay=1.0, clock=lambda: now[0])
+    line.update(Progress("reading", 0, 3))
+    assert screen.getvalue() == ""  # quick work shows nothing
+    now[0] = 1.5
+    line.update(Progress("writing", 2, 3, Path("deck.apkg"), "apkg"))
+    drawn = screen.getvalue()
+    assert drawn.startswith("\r[") and "2/3 writing deck.apkg (apkg) (2 s)" in drawn
+    now[0] = 4.0
+    line.tick()
+    assert screen.getvalue().endswith("(4 s)")
+    line.clear()
+    assert screen.getvalue().endswith("\r" + " " * len(drawn.lstrip("\r")) + "\r")

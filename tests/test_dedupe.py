@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossary_export import ConflictError, Glossary, OptionError, Term, dedupe
+from glossary_export.dedupe import near_duplicate_pairs
 
 
 def glossary(*rows: tuple[str, str], tags: tuple[str, ...] = ()) -> Glossary:
@@ -132,3 +135,93 @@ def test_dedupe_is_idempotent() -> None:
     twice = dedupe(once)
     assert twice.glossary == once
     assert twice.duplicates_removed == 0
+
+
+def test_near_duplicates_are_found_only_when_asked_and_then_remembered() -> None:
+    result = dedupe(glossary(("Optimisation", "a."), ("Optimization", "b.")))
+    assert [f.kind for f in result.findings] == []  # the merges alone: nothing looked for yet
+    first = result.near_duplicates()
+    assert [(f.term.term, f.other.term if f.other else None) for f in first] == [
+        ("Optimization", "Optimisation")
+    ]
+    assert result.near_duplicates() is first
+    assert [f.kind for f in result.all_findings()] == ["near-duplicate"]
+
+
+def test_all_findings_interleave_near_duplicates_in_source_order() -> None:
+    rows = (("Tokenizer", "a."), ("Bias", "b."), ("Tokeniser", "c."), ("bias", "b."))
+    result = dedupe(glossary(*rows))
+    assert [(f.kind, f.term.line) for f in result.all_findings()] == [
+        ("near-duplicate", 3),
+        ("duplicate", 4),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Tokenizer", "Tokenizers"),  # a letter added at the end
+        ("Embedding", "Embeding"),  # a letter removed inside
+        ("Xembedding", "Embedding"),  # a letter removed at the start
+        ("Retrieval", "Retreival"),  # two neighbours swapped
+        ("Fine-tuning", "Fine tuning"),  # a dash for a space
+    ],
+)
+def test_one_edit_apart_is_a_near_duplicate(first: str, second: str) -> None:
+    result = dedupe(glossary((first, "a."), (second, "b.")))
+    assert len(result.near_duplicates()) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("GPT-3.5 Turbo", "GPT-4.5 Turbo"), ("Llama 2", "Llama 27")]
+)
+def test_terms_differing_in_a_digit_are_versions_not_near_duplicates(
+    first: str, second: str
+) -> None:
+    assert dedupe(glossary((first, "a."), (second, "b."))).near_duplicates() == ()
+
+
+def _brute_force_pairs(keys: list[str]) -> set[tuple[int, int]]:
+    """The definition, pair by pair: distinct keys of six or more characters sharing a deletion
+    of a non-digit, or one being such a deletion of the other."""
+
+    def deletions(key: str) -> set[str]:
+        return {key[:i] + key[i + 1 :] for i in range(len(key)) if not key[i].isdigit()}
+
+    pairs = set()
+    for i, a in enumerate(keys):
+        for j in range(i + 1, len(keys)):
+            b = keys[j]
+            if a == b or min(len(a), len(b)) < 6:
+                continue
+            if a in deletions(b) or b in deletions(a) or deletions(a) & deletions(b):
+                pairs.add((i, j))
+    return pairs
+
+
+@st.composite
+def _keys_near_each_other(draw: st.DrawFn) -> list[str]:
+    """A few base keys and many keys one random edit away from them (or two, or none)."""
+    bases = draw(st.lists(st.text(alphabet="ab1-", min_size=5, max_size=8), min_size=1, max_size=3))
+    keys = []
+    for _ in range(draw(st.integers(0, 25))):
+        key = draw(st.sampled_from(bases))
+        for _ in range(draw(st.integers(0, 2))):
+            at = draw(st.integers(0, len(key)))
+            letter = draw(st.sampled_from("ab1-"))
+            edit = draw(st.sampled_from(["change", "insert", "delete", "swap"]))
+            if edit == "insert" or at == len(key):
+                key = key[:at] + letter + key[at:]
+            elif edit == "change":
+                key = key[:at] + letter + key[at + 1 :]
+            elif edit == "delete":
+                key = key[:at] + key[at + 1 :]
+            elif at + 1 < len(key):
+                key = key[:at] + key[at + 1] + key[at] + key[at + 2 :]
+        keys.append(key)
+    return keys
+
+
+@given(_keys_near_each_other())
+def test_near_duplicate_pairs_match_the_brute_force_definition(keys: list[str]) -> None:
+    assert near_duplicate_pairs(keys) == _brute_force_pairs(keys)

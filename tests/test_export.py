@@ -133,3 +133,33 @@ def test_the_users_update_flow_through_export_deck(seed_path: Path, tmp_path: Pa
         export_deck(page, deck)  # nothing changed since
         log = import_package(col, deck)
         assert (log.new, log.updated, log.duplicate) == (0, 0, 71)
+
+
+def test_progress_is_announced_stage_by_stage(seed_path: Path, tmp_path: Path) -> None:
+    from glossary_export import Progress
+
+    seen: list[Progress] = []
+    export_deck(seed_path, [tmp_path / "deck.apkg", tmp_path / "deck.csv"], progress=seen.append)
+    assert [(p.stage, p.step, p.steps, p.format) for p in seen] == [
+        ("reading", 0, 4, ""),
+        ("deduplicating", 1, 4, ""),
+        ("writing", 2, 4, "apkg"),
+        ("writing", 3, 4, "csv"),
+        ("done", 4, 4, ""),
+    ]
+    assert [str(p) for p in seen[2:4]] == ["writing deck.apkg (apkg)", "writing deck.csv (csv)"]
+
+
+def test_progress_counts_the_out_dir_outputs(seed_path: Path, tmp_path: Path) -> None:
+    seen: list[str] = []
+    export_deck(seed_path, out_dir=tmp_path, progress=lambda p: seen.append(f"{p.step}/{p.steps}"))
+    assert seen == ["0/6", "1/6", "2/6", "3/6", "4/6", "5/6", "6/6"]
+
+
+def test_report_finds_near_duplicates_on_demand(tmp_path: Path) -> None:
+    rows = [("Tokenizer", "Splits text."), ("Bias", "Error."), ("Tokeniser", "Splits text up.")]
+    report = export_deck(rows, tmp_path / "deck.csv")
+    assert report.findings == ()
+    [near] = report.near_duplicates()
+    assert (near.term.term, near.other.term if near.other else None) == ("Tokeniser", "Tokenizer")
+    assert [f.kind for f in report.all_findings()] == ["near-duplicate"]

@@ -2,24 +2,58 @@
 
 >>> from glossary_export import export_deck
 >>> report = export_deck("terms.csv", ["deck.apkg", "deck.xlsx"])  # doctest: +SKIP
+
+The public names are imported on first use (PEP 562), so that ``glossary-export --help`` and
+``import glossary_export`` do not pay for the pipeline's modules.
 """
 
-from .dedupe import DedupeResult, Finding, dedupe
-from .errors import (
-    ConflictError,
-    GlossaryError,
-    LimitError,
-    MissingDependencyError,
-    NoTermsError,
-    OptionError,
-    OutputError,
-    SourceError,
-    UnknownFormatError,
-)
-from .export import ExportReport, WrittenFile, export_deck, load_glossary
-from .model import Glossary, Term
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .dedupe import DedupeResult, Finding, dedupe
+    from .errors import (
+        ConflictError,
+        GlossaryError,
+        LimitError,
+        MissingDependencyError,
+        NoTermsError,
+        OptionError,
+        OutputError,
+        SourceError,
+        UnknownFormatError,
+    )
+    from .export import ExportReport, Progress, WrittenFile, export_deck, load_glossary
+    from .model import Glossary, Term
 
 __version__ = "0.1.0"
+
+# Where each public name lives.
+_MODULES = {
+    "DedupeResult": "dedupe",
+    "Finding": "dedupe",
+    "dedupe": "dedupe",
+    "ConflictError": "errors",
+    "GlossaryError": "errors",
+    "LimitError": "errors",
+    "MissingDependencyError": "errors",
+    "NoTermsError": "errors",
+    "OptionError": "errors",
+    "OutputError": "errors",
+    "SourceError": "errors",
+    "UnknownFormatError": "errors",
+    "ExportReport": "export",
+    "Progress": "export",
+    "WrittenFile": "export",
+    "export_deck": "export",
+    "load_glossary": "export",
+    "Glossary": "model",
+    "Term": "model",
+}
 
 __all__ = [
     "ConflictError",
@@ -33,6 +67,7 @@ __all__ = [
     "NoTermsError",
     "OptionError",
     "OutputError",
+    "Progress",
     "SourceError",
     "Term",
     "UnknownFormatError",
@@ -42,3 +77,31 @@ __all__ = [
     "export_deck",
     "load_glossary",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+class _Package(types.ModuleType):
+    """The package's module type, so that ``glossary_export.dedupe`` stays the function."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Importing the submodule glossary_export.dedupe makes Python set the package's
+        # "dedupe" attribute to that module. The public name is the function (as it was when
+        # this file imported everything eagerly), which __getattr__ supplies: ignore the module.
+        if name == "dedupe" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -1,25 +1,29 @@
 """The command line: a thin click layer over export_deck() and load_glossary().
 
 Every option maps onto an argument of the library; errors print as one line, never a traceback.
+Only click and the option values are imported up front, so ``--help`` starts fast; the pipeline
+is imported by the command that runs.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import json
 import os
 import sys
+import time
 import warnings
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
 from . import __version__
-from .dedupe import CONFLICT_POLICIES, DedupeResult, Finding
-from .errors import GlossaryError, OptionError
-from .writers import WRITERS
+from ._options import CONFLICT_POLICIES
+
+if TYPE_CHECKING:
+    from .dedupe import DedupeResult, Finding
+    from .export import Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,6 +52,8 @@ def _friendly_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .errors import GlossaryError, OptionError
+
         try:
             with _printing_read_warnings():
                 return command(*args, **kwargs)
@@ -82,7 +88,7 @@ def _one_line(message: str) -> str:
     return line if len(line) <= _MAX_MESSAGE else line[: _MAX_MESSAGE - 1] + "…"
 
 
-@contextlib.contextmanager
+@contextmanager
 def _printing_read_warnings() -> Iterator[None]:
     """Show each ReadWarning (e.g. "read as Windows-1252") as one "Warning: ..." line on stderr.
 
@@ -196,7 +202,9 @@ def cli() -> None:
     help="CSV: start with a UTF-8 byte order mark so Excel reads accents right.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
-@click.option("-v", "--verbose", is_flag=True, help="Also list every merge.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also list every merge and near-duplicate term."
+)
 @_source_options
 @_friendly_errors
 def export(
@@ -219,15 +227,17 @@ def export(
     """
     from .export import export_deck
 
-    report = export_deck(
-        list(sources) if len(sources) > 1 else sources[0],
-        outputs,
-        format=format_,
-        out_dir=out_dir,
-        term_separator=_unescape(term_separator),
-        card_separator=_unescape(card_separator),
-        **options,
-    )
+    with _progress_bar(enabled=not quiet) as progress:
+        report = export_deck(
+            list(sources) if len(sources) > 1 else sources[0],
+            outputs,
+            format=format_,
+            out_dir=out_dir,
+            term_separator=_unescape(term_separator),
+            card_separator=_unescape(card_separator),
+            progress=progress,
+            **options,
+        )
     if quiet:
         return
     click.echo(
@@ -235,7 +245,7 @@ def export(
         f"{report.duplicates_removed} duplicates removed, {report.conflicts} conflicts."
     )
     if verbose:
-        for finding in report.findings:
+        for finding in report.all_findings():
             click.echo(f"  {finding}")
     for written in report.files:
         click.echo(f"Wrote {written.terms} terms to {written.path} ({written.format})")
@@ -273,9 +283,11 @@ def check(
     # Conflicts are what check reports, so it never stops at the first one.
     result = dedupe(glossary, "first" if on_conflict == "error" else on_conflict)
     if as_json:
+        import json
+
         click.echo(json.dumps(_check_json(result), ensure_ascii=False, indent=2))
     else:
-        for finding in result.findings:
+        for finding in result.all_findings():
             click.echo(str(finding))
         click.echo(
             f"rows read: {result.rows_read}\nunique terms: {result.unique_terms}\n"
@@ -292,7 +304,7 @@ def _check_json(result: DedupeResult) -> dict[str, Any]:
         "unique_terms": result.unique_terms,
         "duplicates_removed": result.duplicates_removed,
         "conflicts": result.conflicts,
-        "findings": [_finding_json(finding) for finding in result.findings],
+        "findings": [_finding_json(finding) for finding in result.all_findings()],
     }
 
 
@@ -318,11 +330,106 @@ def formats() -> None:
     Example:
         glossary-export formats
     """
+    from .writers import WRITERS
+
     width = max(len(writer.name) for writer in WRITERS)
     click.echo("Output formats (-o FILE picks by suffix, --format NAME forces):")
     for writer in WRITERS:
         suffixes = " ".join(writer.suffixes)
         click.echo(f"  {writer.name:<{width}}  {suffixes:<10}  {writer.summary}")
+
+
+class ProgressLine:
+    """A one-line progress bar on a terminal: the export's stage, a bar and the time so far.
+
+    Nothing is drawn before ``delay`` seconds have passed, so quick exports print nothing
+    extra; :meth:`clear` erases the line when the work ends.
+    """
+
+    WIDTH = 20
+
+    def __init__(
+        self, stream: TextIO, delay: float = 1.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.stream = stream
+        self.delay = delay
+        self.clock = clock
+        self.started = clock()
+        self.current: Progress | None = None
+        self.shown = 0
+        """Length of the line on screen (0: nothing drawn)."""
+        import threading  # here, not at the top: --help never needs it
+
+        self.lock = threading.Lock()
+
+    def update(self, progress: Progress) -> None:
+        """The export started a stage (export_deck's progress callback)."""
+        with self.lock:
+            self.current = progress
+            self._draw()
+
+    def tick(self) -> None:
+        """Redraw with the time so far (called periodically while a stage runs)."""
+        with self.lock:
+            self._draw()
+
+    def clear(self) -> None:
+        """Erase the line, if one was drawn."""
+        with self.lock:
+            if self.shown:
+                self.stream.write("\r" + " " * self.shown + "\r")
+                self.stream.flush()
+                self.shown = 0
+
+    def _draw(self) -> None:
+        elapsed = self.clock() - self.started
+        progress = self.current
+        if progress is None or progress.stage == "done" or elapsed < self.delay:
+            return
+        filled = self.WIDTH * progress.step // max(1, progress.steps)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        line = f"[{bar}] {progress.step}/{progress.steps} {progress} ({elapsed:.0f} s)"
+        line = line[: _terminal_width(self.stream) - 1]
+        self.stream.write("\r" + line.ljust(self.shown))
+        self.stream.flush()
+        self.shown = len(line)
+
+
+def _terminal_width(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 80
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[Progress], None] | None]:
+    """export_deck's progress callback drawing a ProgressLine on stderr, when it is a terminal.
+
+    Otherwise (piped, redirected, tests, ``--quiet``) no callback at all: nothing is printed.
+    A timer thread redraws the line so that a long stage still shows time passing.
+    """
+    stream = sys.stderr
+    if not enabled or not stream.isatty():
+        yield None
+        return
+    import threading
+
+    line = ProgressLine(stream)
+    stop = threading.Event()
+
+    def redraw() -> None:
+        while not stop.wait(0.25):
+            line.tick()
+
+    ticker = threading.Thread(target=redraw, name="glossary-export progress", daemon=True)
+    ticker.start()
+    try:
+        yield line.update
+    finally:
+        stop.set()
+        ticker.join()
+        line.clear()
 
 
 def main() -> None:

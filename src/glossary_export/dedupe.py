@@ -4,22 +4,22 @@ Two rows are the same term when their :func:`~glossary_export.keys.term_key` is 
 row's whole term is the other's acronym or full name ("Low-Rank Adaptation (LoRA)" and "LoRA").
 Same definition: a duplicate, dropped and counted. Different definition: a conflict, resolved by
 the policy and counted. Every decision is a :class:`Finding`, so callers can see what was merged
-and why; near-duplicate terms (one letter apart) are reported, never merged.
+and why; near-duplicate terms (one letter apart) are reported, never merged, and looked for only
+when asked (:meth:`DedupeResult.near_duplicates`): an export does not pay for them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ._options import CONFLICT_POLICIES as CONFLICT_POLICIES  # re-exported: defined here first
+from ._options import ConflictPolicy as ConflictPolicy
 from .errors import ConflictError, OptionError, shown
 from .keys import normalise, term_key
 from .model import Glossary, Term, split_acronym
-
-ConflictPolicy = Literal["first", "last", "longest", "error"]
-CONFLICT_POLICIES: tuple[str, ...] = ("first", "last", "longest", "error")
 
 FindingKind = Literal["duplicate", "acronym", "conflict", "empty definition", "near-duplicate"]
 
@@ -68,11 +68,13 @@ class Finding:
 
 @dataclass(frozen=True)
 class DedupeResult:
-    """The deduplicated glossary plus every finding, in source order."""
+    """The deduplicated glossary plus every decision dedupe made, in source order."""
 
     glossary: Glossary
     rows_read: int
     findings: tuple[Finding, ...]
+    """Duplicates, acronym merges, conflicts and empty definitions. Near-duplicates are not
+    among them: they cost far more to find, so :meth:`near_duplicates` looks for them on demand."""
 
     @property
     def unique_terms(self) -> int:
@@ -86,23 +88,38 @@ class DedupeResult:
     def conflicts(self) -> int:
         return sum(1 for f in self.findings if f.kind == "conflict")
 
+    def near_duplicates(self) -> tuple[Finding, ...]:
+        """Pairs of kept terms one letter apart, in source order (found on the first call)."""
+        found: tuple[Finding, ...] | None = self.__dict__.get("_near_duplicates")
+        if found is None:
+            found = tuple(_in_source_order(_near_duplicates(self.glossary)))
+            # A cache, not state: the result is still the same value (frozen, compared by fields).
+            object.__setattr__(self, "_near_duplicates", found)
+        return found
+
+    def all_findings(self) -> tuple[Finding, ...]:
+        """:attr:`findings` and :meth:`near_duplicates` together, in source order."""
+        return tuple(_in_source_order([*self.findings, *self.near_duplicates()]))
+
     def of_kind(self, kind: FindingKind) -> list[Finding]:
+        """The findings of one kind (near-duplicates are looked for if they have not been)."""
+        if kind == "near-duplicate":
+            return list(self.near_duplicates())
         return [f for f in self.findings if f.kind == kind]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     """A term being built: its place is its first row's, its content the policy's pick."""
 
     kept: Term
     place: int
     """Index of the first row of this term, in reading order."""
-    tags: list[str]
+    tags: tuple[str, ...]
+    """The tags of every row merged so far, first seen first."""
 
 
-def dedupe(
-    glossary: Glossary, on_conflict: ConflictPolicy | str = "first", *, near_duplicates: bool = True
-) -> DedupeResult:
+def dedupe(glossary: Glossary, on_conflict: ConflictPolicy | str = "first") -> DedupeResult:
     """Merge rows that are the same term; see the module docstring for the rules."""
     if on_conflict not in CONFLICT_POLICIES:
         raise OptionError(
@@ -111,32 +128,33 @@ def dedupe(
     entries: dict[str, _Entry] = {}
     findings: list[Finding] = []
     for place, row in enumerate(glossary.terms):
-        findings.extend(_empty_definition(row))
+        if not row.definition.strip():
+            findings.append(Finding("empty definition", row))
         key = term_key(row.term)
         entry = entries.get(key)
         if entry is None:
-            entries[key] = _Entry(kept=row, place=place, tags=list(row.tags))
+            entries[key] = _Entry(row, place, row.tags)
         else:
             findings.append(_merge(entry, row, on_conflict, kind_if_same="duplicate"))
-    findings.extend(_merge_acronyms(entries, on_conflict))
-    in_place = sorted(entries.values(), key=lambda entry: entry.place)
-    terms = tuple(_finish(entry) for entry in in_place)
-    if near_duplicates:
-        findings.extend(_near_duplicates(terms))
+    merged = list(_merge_acronyms(entries, on_conflict))
+    findings.extend(merged)
+    in_place: Iterable[_Entry] = entries.values()
+    if merged:  # an acronym merge may move a term to an earlier place
+        in_place = sorted(in_place, key=lambda entry: entry.place)
+    terms = tuple([_finish(entry) for entry in in_place])
     unique = dataclasses.replace(glossary, terms=terms)
     return DedupeResult(unique, len(glossary.terms), tuple(_in_source_order(findings)))
 
 
-def _empty_definition(row: Term) -> Iterator[Finding]:
-    if not row.definition.strip():
-        yield Finding("empty definition", row)
+def _add_tags(entry: _Entry, tags: tuple[str, ...]) -> None:
+    for tag in tags:
+        if tag not in entry.tags:
+            entry.tags = (*entry.tags, tag)
 
 
 def _merge(entry: _Entry, row: Term, policy: str, kind_if_same: FindingKind) -> Finding:
     """Fold ``row`` into ``entry`` and say what happened."""
-    for tag in row.tags:
-        if tag not in entry.tags:
-            entry.tags.append(tag)
+    _add_tags(entry, row.tags)
     kept = entry.kept
     if normalise(row.definition) == normalise(kept.definition):
         return Finding(kind_if_same, row, kept)
@@ -155,7 +173,9 @@ def _merge(entry: _Entry, row: Term, policy: str, kind_if_same: FindingKind) -> 
 
 def _merge_acronyms(entries: dict[str, _Entry], policy: str) -> Iterator[Finding]:
     """Merge "ACR" (or "Full Name") rows into the "Full Name (ACR)" row: the richer one stays."""
-    for key, entry in list(entries.items()):
+    # Only a term ending in ")" can be "Full Name (ACR)": skip the rest up front.
+    candidates = [(key, entry) for key, entry in entries.items() if entry.kept.term.endswith(")")]
+    for key, entry in candidates:
         if key not in entries:  # already merged into another entry
             continue
         full = entry.kept
@@ -174,9 +194,7 @@ def _merge_alias(entry: _Entry, short: _Entry, policy: str) -> Finding:
     """The full-name entry absorbs the short one; it takes the earlier place of the two."""
     full_row = entry.kept
     entry.place = min(entry.place, short.place)
-    for tag in short.tags:
-        if tag not in entry.tags:
-            entry.tags.append(tag)
+    _add_tags(entry, short.tags)
     if normalise(short.kept.definition) == normalise(full_row.definition):
         return Finding("acronym", short.kept, full_row)
     finding = _merge(entry, short.kept, policy, kind_if_same="acronym")
@@ -187,32 +205,85 @@ def _merge_alias(entry: _Entry, short: _Entry, policy: str) -> Finding:
 
 def _finish(entry: _Entry) -> Term:
     kept = entry.kept
-    if tuple(entry.tags) != kept.tags:
-        kept = dataclasses.replace(kept, tags=tuple(entry.tags))
+    if entry.tags != kept.tags:
+        kept = dataclasses.replace(kept, tags=entry.tags)
     return kept
 
 
-def _near_duplicates(terms: Iterable[Term]) -> Iterator[Finding]:
-    """Pairs of terms one edit apart, found by their shared one-letter deletions (no O(n²) scan)."""
-    by_deletion: dict[str, list[tuple[str, Term]]] = {}
-    for term in terms:
-        key = term_key(term.term)
-        if not _NEAR_DUPLICATE_MIN_LENGTH <= len(key) <= NEAR_DUPLICATE_MAX_LENGTH:
-            continue
-        variants = {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
+def _near_duplicates(glossary: Glossary) -> Iterator[Finding]:
+    """A finding for each pair of terms one edit apart (the later term is the finding's)."""
+    keys = [term_key(term.term) for term in glossary.terms]
+    for earlier, later in sorted(near_duplicate_pairs(keys)):
+        longest = max(len(keys[earlier]), len(keys[later]))
+        similarity = 1 - 1 / longest
+        yield Finding("near-duplicate", glossary.terms[later], glossary.terms[earlier], similarity)
+
+
+def near_duplicate_pairs(keys: Sequence[str]) -> set[tuple[int, int]]:
+    """Index pairs (earlier, later) of distinct keys one edit apart, where the edit is not a digit.
+
+    One edit: a letter changed, added, removed, or two neighbours swapped. A changed digit is
+    another version or number, not a typo ("GPT-3" and "GPT-4"), so it does not count; keys
+    shorter than ``_NEAR_DUPLICATE_MIN_LENGTH`` or longer than ``NEAR_DUPLICATE_MAX_LENGTH``
+    are left out.
+
+    Two such keys share a one-letter deletion (or one is a deletion of the other). Rather than
+    indexing every deletion of every key at once (gigabytes for a million terms), the work is
+    split by key length and by the deletion's first character: a shared deletion always falls in
+    the same part, so each part is complete on its own and only one part's index is in memory.
+    """
+    by_length: dict[int, list[int]] = {}
+    for index, key in enumerate(keys):
+        if _NEAR_DUPLICATE_MIN_LENGTH <= len(key) <= NEAR_DUPLICATE_MAX_LENGTH:
+            by_length.setdefault(len(key), []).append(index)
+    pairs: set[tuple[int, int]] = set()
+    for length in sorted(by_length):
+        # Keys of this length, grouped by the first character of their deletions: keys[i][0]
+        # for every deletion but the first character's, keys[i][1] for that one.
+        rest: dict[str, list[int]] = {}
+        head: dict[str, list[int]] = {}
+        for index in by_length[length]:
+            rest.setdefault(keys[index][0], []).append(index)
+            if not keys[index][0].isdigit():
+                head.setdefault(keys[index][1], []).append(index)
+        shorter: dict[str, list[int]] = {}
+        for index in by_length.get(length - 1, ()):
+            shorter.setdefault(keys[index][0], []).append(index)
+        for first in rest.keys() | head.keys():
+            _pairs_in_part(
+                keys, rest.get(first, ()), head.get(first, ()), shorter.get(first, ()), pairs
+            )
+    return pairs
+
+
+def _pairs_in_part(
+    keys: Sequence[str],
+    rest: Sequence[int],
+    head: Sequence[int],
+    shorter: Sequence[int],
+    pairs: set[tuple[int, int]],
+) -> None:
+    """Add the pairs whose shared deletion starts with one given character (see the caller)."""
+    deletions: dict[str, list[int]] = {}
+    for index in rest:
+        key = keys[index]
+        variants = {key[:i] + key[i + 1 :] for i in range(1, len(key)) if not key[i].isdigit()}
         for variant in variants:
-            by_deletion.setdefault(variant, []).append((key, term))
-    reported: set[tuple[str, str]] = set()
-    for group in by_deletion.values():
-        for i, (key_a, term_a) in enumerate(group):
-            for key_b, term_b in group[i + 1 :]:
-                pair = (key_a, key_b)
-                if key_a == key_b or pair in reported:
-                    continue
-                reported.add(pair)
-                similarity = 1 - 1 / max(len(key_a), len(key_b))
-                yield Finding("near-duplicate", term_b, term_a, similarity)
+            deletions.setdefault(variant, []).append(index)
+    for index in head:
+        deletions.setdefault(keys[index][1:], []).append(index)
+    for group in deletions.values():
+        if len(group) > 1:
+            for a in group:
+                for b in group:
+                    if a < b and keys[a] != keys[b]:
+                        pairs.add((a, b))
+    # A key one character shorter that is itself a deletion of a longer one.
+    for index in shorter:
+        for other in deletions.get(keys[index], ()):
+            if keys[index] != keys[other]:
+                pairs.add((min(index, other), max(index, other)))
 
 
-def _in_source_order(findings: list[Finding]) -> list[Finding]:
+def _in_source_order(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.term.file or "", f.term.line or 0))

@@ -6,7 +6,6 @@ changes every note's GUID: treat it as a stable contract.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 # Typographic quotes and dashes that people type interchangeably with the straight ones.
@@ -36,17 +35,26 @@ _FOLD = str.maketrans(
         "\uff0d": "-",
     }
 )
-_SPACE = re.compile(r"\s+")
-_TRAILING_PUNCTUATION = re.compile(r"[\s.,;:!?\u3002\uff0c\uff1b\uff1a]+$")
+
+
+# What term_key strips from the end. After normalise() the only white space left is single spaces.
+_TRAILING = " .,;:!?\u3002\uff0c\uff1b\uff1a"
 
 
 def normalise(text: str) -> str:
     """Text as compared: NFC, case-folded, one space between words, plain quotes and dashes."""
+    # str.split() without arguments splits on exactly the characters ``\s`` matches (Unicode
+    # white space), so the join collapses and trims in one pass.
+    if text.isascii():
+        # Several times faster, same result: ASCII is already NFC, holds none of the folded
+        # quotes and dashes, and casefold() is lower() on it.
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFC", text).translate(_FOLD).casefold()
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def term_key(term: str) -> str:
     """The identity of a term: normalised, without trailing punctuation ("LoRA." is "lora")."""
-    key = _TRAILING_PUNCTUATION.sub("", normalise(term))
-    return key or normalise(term)
+    # normalise()'s ASCII path inlined: dedupe calls this once per row.
+    normalised = " ".join(term.lower().split()) if term.isascii() else normalise(term)
+    return normalised.rstrip(_TRAILING) or normalised

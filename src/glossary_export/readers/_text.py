@@ -92,8 +92,18 @@ def _utf8_or_windows_1252(data: bytes, file: str) -> str:
     return text
 
 
+# Every ASCII character a glossary may hold (printable, Tab, LF, CR), for the fast check below.
+_ASCII_TEXT = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+
+
 def check_characters(text: str, file: str) -> None:
     """Refuse NUL and other control characters, naming the first line that holds one."""
+    if text.isascii() and not any(
+        # Deleting the allowed bytes leaves nothing: about ten times faster than the search.
+        text[start : start + 1_000_000].encode("ascii").translate(None, _ASCII_TEXT)
+        for start in range(0, len(text), 1_000_000)
+    ):
+        return
     match = _CONTROL.search(text)
     if match is None:
         return

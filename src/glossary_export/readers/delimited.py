@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import itertools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -60,17 +61,36 @@ def sniff(text: str) -> str:
 
 def _rows(text: str, file: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """Each row with the line it starts on; a broken quote is an error naming its line."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
     start = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise csv_error(error, file, start) from None
-        yield start, row
-        start = reader.line_num + 1
+    try:
+        for row in reader:
+            yield start, row
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise csv_error(error, file, start) from None
+
+
+# Characters of text turned into lines at a time (see _lines).
+_CHUNK = 1 << 20
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their endings, as ``open(newline="")`` gives them to csv.
+
+    One io.StringIO over the whole text would hold a second copy of it, at up to four bytes a
+    character; a StringIO per chunk of about a megabyte (cut after a line feed, so a CRLF stays
+    whole) keeps that copy small, and chain() iterates the lines in C.
+    """
+
+    def chunks() -> Iterator[io.StringIO]:
+        start = 0
+        while start < len(text):
+            end = text.find("\n", start + _CHUNK) + 1 or len(text)
+            yield io.StringIO(text[start:end], newline="")
+            start = end
+
+    return itertools.chain.from_iterable(chunks())
 
 
 def csv_error(error: csv.Error, file: str, line: int) -> SourceError:
@@ -94,7 +114,7 @@ def read_rows(rows: Iterator[tuple[int, list[str]]], file: str) -> Glossary:
     columns: Columns | None = None
     terms: list[Term] = []
     for line, row in rows:
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():  # no cell holds anything but white space
             continue
         if columns is None:
             columns = Columns.from_header(row)
@@ -107,26 +127,30 @@ def read_rows(rows: Iterator[tuple[int, list[str]]], file: str) -> Glossary:
 
 def row_term(row: list[str], columns: Columns, file: str, line: int) -> Term:
     """The Term in one row of cells (shared with the spreadsheet reader)."""
-
-    def cell(index: int | None) -> str:
-        return row[index].strip() if index is not None and index < len(row) else ""
-
-    term, definition = cell(columns.term), cell(columns.definition)
+    width = len(row)
+    term = row[columns.term].strip() if columns.term < width else ""
     if not term:
         raise SourceError(
             "this row has no term; fill it in or delete the row", file=file, line=line
         )
-    if columns.definition >= len(row):
+    if columns.definition >= width:
         raise SourceError(
-            f"this row has {len(row)} column(s) but the definition is column "
+            f"this row has {width} column(s) but the definition is column "
             f"{columns.definition + 1}; a two-column file needs term and definition on each row",
             file=file,
             line=line,
         )
+    tags = columns.tags
     created = Term.create(
-        term, definition, tags=split_tags(cell(columns.tags)), file=file, line=line
+        term,
+        row[columns.definition],
+        tags=split_tags(row[tags]) if tags is not None and tags < width else (),
+        file=file,
+        line=line,
     )
-    acronym = cell(columns.acronym)
-    if acronym and not created.acronym:
-        created = dataclasses.replace(created, acronym=acronym)
+    acronym = columns.acronym
+    if acronym is not None and acronym < width and not created.acronym:
+        given = row[acronym].strip()
+        if given:
+            created = dataclasses.replace(created, acronym=given)
     return created

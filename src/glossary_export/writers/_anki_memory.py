@@ -14,11 +14,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sqlite3
 import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import _anki_model as model
 
@@ -27,9 +29,12 @@ META_KEY = "glossaryExport"
 TEXT_META_PREFIX = "#glossary-export:"
 
 
-@dataclass(frozen=True)
-class PreviousNote:
-    """A note as the previous export wrote it (fields encoded as in Anki)."""
+class PreviousNote(NamedTuple):
+    """A note as the previous export wrote it (fields encoded as in Anki).
+
+    A named tuple rather than a dataclass: a re-export of a large deck reads one per note, and
+    tuples are several times cheaper to build.
+    """
 
     guid: str
     fields: tuple[str, ...]
@@ -67,10 +72,24 @@ def read_memory(path: Path | None) -> tuple[Memory | None, str]:
     return memory, ""
 
 
+# A previous collection larger than this is read from a temporary file rather than from memory:
+# its bytes plus the in-memory database made from them would hold it twice (~800 MB at 1M notes).
+IN_MEMORY_BYTES = 32 << 20
+
+
 def _read_package(path: Path) -> Memory | None:
     with zipfile.ZipFile(path) as package:
-        data = package.read("collection.anki2")
-    connection = _open_database(data)
+        if package.getinfo("collection.anki2").file_size <= IN_MEMORY_BYTES:
+            return _read_collection(_open_database(package.read("collection.anki2")))
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "previous.anki2"
+            with package.open("collection.anki2") as packed, copy.open("wb") as unpacked:
+                shutil.copyfileobj(packed, unpacked, 1 << 20)
+            return _read_collection(sqlite3.connect(copy))
+
+
+def _read_collection(connection: sqlite3.Connection) -> Memory | None:
+    """The memory in an open collection (closed here)."""
     try:
         (conf,) = connection.execute("SELECT conf FROM col").fetchone()
         meta = json.loads(conf).get(META_KEY)
@@ -78,13 +97,14 @@ def _read_package(path: Path) -> Memory | None:
             return None
         rows = connection.execute(
             "SELECT guid, flds, tags, mod FROM notes WHERE mid = ? ORDER BY id", (model.MODEL_ID,)
-        ).fetchall()
+        )
+        # Row by row, not fetchall(): a large deck's rows are never all held at once.
+        notes = tuple(
+            PreviousNote(guid, tuple(fields.split("\x1f")), tuple(tags.split()), int(modified))
+            for guid, fields, tags, modified in rows
+        )
     finally:
         connection.close()
-    notes = tuple(
-        PreviousNote(guid, tuple(fields.split("\x1f")), tuple(tags.split()), int(modified))
-        for guid, fields, tags, modified in rows
-    )
     return Memory(str(meta["namespace"]), bool(meta.get("html", False)), notes)
 
 
