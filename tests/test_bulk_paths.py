@@ -6,6 +6,7 @@ exists only for speed; these properties compare it with the straightforward path
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 import pytest
@@ -13,8 +14,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from glossary_export.errors import GlossaryError
-from glossary_export.model import Glossary
+from glossary_export.keys import term_key, term_keys
+from glossary_export.model import Glossary, Term, split_acronym
 from glossary_export.readers import delimited
+
+# The module, not the function of the same name that the package exports.
+dedupe_module = importlib.import_module("glossary_export.dedupe")
 
 SETTINGS = settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 
@@ -84,3 +89,120 @@ def test_the_table_path_reads_plain_files(text: str) -> None:
     table = delimited.split_plainly(text, ",")
     assert table is not None
     assert delimited.read_table(table, "f") is not None
+
+
+# What term_key treats specially, mixed into arbitrary text: white space of every kind, the
+# separator term_keys joins with, trailing punctuation, folded quotes and dashes, letters that
+# compose, case-fold to several letters or depend on their neighbours (final sigma).
+_KEY_SPECIALS = st.sampled_from(
+    [
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\x1c",
+        "\x85",
+        "\xa0",
+        "\u2003",
+        "\u3000",
+        "\x00",
+        ".",
+        "!?",
+        "\u3002",
+        "\uff0c",
+        "\u2019",
+        "\u201c",
+        "\u2014",
+        "\u2212",
+        "e\u0301",
+        "\u0301",
+        "ß",
+        "Σ",
+        "ς",
+        "İ",
+        "ﬁ",
+        "A",
+        "é",
+        "(LoRA)",
+    ]
+)
+_KEY_TEXTS = st.lists(st.one_of(_KEY_SPECIALS, st.text(max_size=3)), max_size=6).map("".join)
+
+
+@SETTINGS
+@given(st.lists(_KEY_TEXTS, max_size=8))
+@example(["LoRA.", "...", " a  b ", "ΟΔΟΣ", "Straße", ""])
+@example(["Bias\u00a0", "\u2014", "x\x00y"])
+def test_term_keys_are_term_key_of_each_term(terms: list[str]) -> None:
+    assert term_keys(terms) == [term_key(term) for term in terms]
+
+
+def _dedupe_row_by_row(glossary: Glossary, policy: str) -> dedupe_module.DedupeResult:
+    """dedupe() as it was written before its bulk first pass: one entry per key, row by row."""
+    entries: dict[str, dedupe_module._Entry] = {}
+    findings: list[dedupe_module.Finding] = []
+    for place, row in enumerate(glossary.terms):
+        if not row.definition.strip():
+            findings.append(dedupe_module.Finding("empty definition", row))
+        key = term_key(row.term)
+        entry = entries.get(key)
+        if entry is None:
+            entries[key] = dedupe_module._Entry(row, place, row.tags)
+        else:
+            findings.append(dedupe_module._merge(entry, row, policy, kind_if_same="duplicate"))
+    for key, entry in [(k, e) for k, e in entries.items() if e.kept.term.endswith(")")]:
+        if key not in entries:
+            continue
+        name, acronym = split_acronym(entry.kept.term)
+        if not acronym:
+            continue
+        for alias in (term_key(acronym), term_key(name)):
+            short = entries.get(alias)
+            if short is None or alias == key:
+                continue
+            del entries[alias]
+            findings.append(dedupe_module._merge_alias(entry, short, policy))
+    kept = sorted(entries.values(), key=lambda entry: entry.place)
+    terms = tuple(dedupe_module._finish(entry) for entry in kept)
+    unique = Glossary(terms, glossary.title, glossary.description, glossary.sources)
+    in_order = tuple(dedupe_module._in_source_order(findings))
+    return dedupe_module.DedupeResult(unique, len(glossary.terms), in_order)
+
+
+# Few spellings, so that rows repeat, respell each other and pair up as acronym and full name.
+_ROWS = st.builds(
+    Term.create,
+    st.sampled_from(
+        [
+            "LoRA",
+            "lora.",
+            "Low-Rank Adaptation (LoRA)",
+            "Low-Rank Adaptation",
+            "Bias",
+            "bias",
+            "Bias (BS)",
+            "BS",
+            "GPT (Generative Pre-trained Transformer)",
+            "X (YZ).",
+        ]
+    ),
+    st.sampled_from(["", " ", "A", "a", "B longer", "C"]),
+    tags=st.sampled_from([(), ("x",), ("y", "x")]),
+    file=st.sampled_from([None, "a.csv", "b.csv"]),
+    line=st.sampled_from([None, 1, 2, 3]),
+)
+
+
+@SETTINGS
+@given(st.lists(_ROWS, max_size=12), st.sampled_from(["first", "last", "longest", "error"]))
+def test_dedupe_decides_as_row_by_row(rows: list[Term], policy: str) -> None:
+    glossary = Glossary(tuple(rows), sources=("a.csv",))
+
+    def outcome(run: Callable[[], object]) -> object:
+        try:
+            return run()
+        except GlossaryError as error:
+            return str(error)
+
+    expected = outcome(lambda: _dedupe_row_by_row(glossary, policy))
+    assert outcome(lambda: dedupe_module.dedupe(glossary, policy)) == expected
