@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from glossary_export.errors import GlossaryError
 from glossary_export.keys import term_key, term_keys
 from glossary_export.model import Glossary, Term, split_acronym
-from glossary_export.readers import delimited
+from glossary_export.readers import ReadOptions, delimited, read
 
 # The module, not the function of the same name that the package exports.
 dedupe_module = importlib.import_module("glossary_export.dedupe")
@@ -206,3 +207,18 @@ def test_dedupe_decides_as_row_by_row(rows: list[Term], policy: str) -> None:
 
     expected = outcome(lambda: _dedupe_row_by_row(glossary, policy))
     assert outcome(lambda: dedupe_module.dedupe(glossary, policy)) == expected
+
+
+def test_ascii_bytes_in_another_encoding_are_still_trimmed(tmp_path: Path) -> None:
+    """An ASCII source skips trimming only when read as ASCII: in UTF-7, "+IAs-" is U+200B."""
+    source = tmp_path / "terms.csv"
+    source.write_bytes(b"term,definition\n+IAs-Bias,Error.+IAs-\n")
+    (term,) = read(source, options=ReadOptions(encoding="utf-7")).terms
+    assert (term.term, term.definition) == ("Bias", "Error.")
+
+
+def test_zero_width_characters_are_trimmed_on_the_split_path(tmp_path: Path) -> None:
+    source = tmp_path / "terms.csv"
+    source.write_text("term,definition\r\n\u200bBias,Error.\u2060\r\n", encoding="utf-8")
+    (term,) = read(source).terms
+    assert (term.term, term.definition) == ("Bias", "Error.")
