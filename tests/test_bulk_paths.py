@@ -18,6 +18,8 @@ from glossary_export.errors import GlossaryError
 from glossary_export.keys import term_key, term_keys
 from glossary_export.model import Glossary, Term, split_acronym
 from glossary_export.readers import ReadOptions, delimited, read
+from glossary_export.writers import WriteOptions, _anki_notes
+from glossary_export.writers._anki_model import card_ordinals
 
 # The module, not the function of the same name that the package exports.
 dedupe_module = importlib.import_module("glossary_export.dedupe")
@@ -222,3 +224,49 @@ def test_zero_width_characters_are_trimmed_on_the_split_path(tmp_path: Path) -> 
     source.write_text("term,definition\r\n\u200bBias,Error.\u2060\r\n", encoding="utf-8")
     (term,) = read(source).terms
     assert (term.term, term.definition) == ("Bias", "Error.")
+
+
+@SETTINGS
+@given(st.text(max_size=5), st.lists(_KEY_TEXTS, max_size=6))
+def test_note_guids_are_note_guid_of_each_key(namespace: str, keys: list[str]) -> None:
+    assert _anki_notes.note_guids(namespace, keys) == [
+        _anki_notes.note_guid(namespace, key) for key in keys
+    ]
+
+
+_FIELD_TEXTS = st.sampled_from(["", "a", "a < b", "R&D", "x\ny", "x\r\ny", "<i>", "LoRA"])
+
+
+@SETTINGS
+@given(
+    st.lists(st.builds(Term, _FIELD_TEXTS, _FIELD_TEXTS, st.sampled_from(["", "LR", "R&D"]))),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+    st.lists(st.sampled_from(["x", "y", "X"]), max_size=2),
+)
+def test_planned_notes_are_made_term_by_term(
+    terms: list[Term], as_html: bool, reverse: bool, acronym_cards: bool, tags: list[str]
+) -> None:
+    options = WriteOptions(
+        deck="D",
+        timestamp=1e9,
+        html=as_html,
+        reverse=reverse,
+        acronym_cards=acronym_cards,
+        tags=tuple(tags),
+    )
+    plan = _anki_notes.plan_notes(Glossary(tuple(terms)), options)
+    expected = []
+    taken: set[str] = set()
+    for term in terms:
+        fields = _anki_notes.note_fields(term, options)
+        salt = 0  # terms with the same key (dedupe would have merged them) step aside
+        while (guid := _anki_notes.note_guid(plan.namespace, term_key(term.term), salt)) in taken:
+            salt += 1
+        taken.add(guid)
+        note_tags = _anki_notes.check_tags(tags)
+        expected.append(
+            _anki_notes.AnkiNote(guid, fields, note_tags, 1_000_000_000, card_ordinals(fields))
+        )
+    assert plan.notes == expected
