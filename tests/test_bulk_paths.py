@@ -6,7 +6,9 @@ exists only for speed; these properties compare it with the straightforward path
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from glossary_export.errors import GlossaryError
 from glossary_export.keys import term_key, term_keys
 from glossary_export.model import Glossary, Term, split_acronym
 from glossary_export.readers import ReadOptions, delimited, read
-from glossary_export.writers import WriteOptions, _anki_notes
+from glossary_export.writers import WriteOptions, _anki_notes, apkg
 from glossary_export.writers._anki_model import card_ordinals
 
 # The module, not the function of the same name that the package exports.
@@ -270,3 +272,40 @@ def test_planned_notes_are_made_term_by_term(
             _anki_notes.AnkiNote(guid, fields, note_tags, 1_000_000_000, card_ordinals(fields))
         )
     assert plan.notes == expected
+
+
+def _cards_table(fill: Callable[[sqlite3.Cursor], None]) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(":memory:")
+    connection.execute(_CARDS_SCHEMA)
+    connection.execute("CREATE TABLE notes (id integer primary key, mod integer)")
+    fill(connection.cursor())
+    return connection.execute("SELECT * FROM cards ORDER BY id").fetchall()
+
+
+# The cards table as genanki (and Anki's legacy schema) defines it.
+_CARDS_SCHEMA = """CREATE TABLE cards (id integer primary key, nid integer not null,
+did integer not null, ord integer not null, mod integer not null, usn integer not null,
+type integer not null, queue integer not null, due integer not null, ivl integer not null,
+factor integer not null, reps integer not null, lapses integer not null, left integer not null,
+odue integer not null, odid integer not null, flags integer not null, data text not null)"""
+
+
+def test_term_cards_made_by_sqlite_are_those_made_note_by_note() -> None:
+    terms = tuple(Term(f"T{number}", "d") for number in range(5))
+    plan = _anki_notes.plan_notes(Glossary(terms), WriteOptions(deck="D", timestamp=1e9))
+    first_id, deck = 1_000_000_000_000, 42
+
+    def notes(cursor: sqlite3.Cursor) -> None:
+        rows = [(first_id + index, 1_000_000_000 + index) for index in range(len(terms))]
+        cursor.executemany("INSERT INTO notes VALUES (?, ?)", rows)
+
+    def by_sqlite(cursor: sqlite3.Cursor) -> None:
+        notes(cursor)
+        apkg._insert_term_cards(cursor, first_id, len(terms), deck)
+
+    def note_by_note(cursor: sqlite3.Cursor) -> None:
+        notes(cursor)
+        dated = [note._replace(modified=1_000_000_000 + i) for i, note in enumerate(plan.notes)]
+        apkg._insert_cards(cursor, dataclasses.replace(plan, notes=dated), first_id, deck)
+
+    assert _cards_table(by_sqlite) == _cards_table(note_by_note)
