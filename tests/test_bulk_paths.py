@@ -309,3 +309,11 @@ def test_term_cards_made_by_sqlite_are_those_made_note_by_note() -> None:
         apkg._insert_cards(cursor, dataclasses.replace(plan, notes=dated), first_id, deck)
 
     assert _cards_table(by_sqlite) == _cards_table(note_by_note)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(_FIELD_TEXTS, st.sampled_from(["a<br>b", "&amp;", "&lt;i&gt;"]))))
+def test_decoded_fields_are_decode_field_of_each(texts: list[str]) -> None:
+    for as_html in (False, True):
+        expected = [_anki_notes.decode_field(text, as_html) for text in texts]
+        assert _anki_notes.decode_fields(texts, as_html) == expected
