@@ -11,6 +11,8 @@ when asked (:meth:`DedupeResult.near_duplicates`): an export does not pay for th
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -18,7 +20,7 @@ from typing import Literal
 from ._options import CONFLICT_POLICIES as CONFLICT_POLICIES  # re-exported: defined here first
 from ._options import ConflictPolicy as ConflictPolicy
 from .errors import ConflictError, OptionError, shown
-from .keys import normalise, term_key
+from .keys import normalise, term_key, term_keys
 from .model import Glossary, Term, split_acronym
 
 FindingKind = Literal["duplicate", "acronym", "conflict", "empty definition", "near-duplicate"]
@@ -119,31 +121,97 @@ class _Entry:
     """The tags of every row merged so far, first seen first."""
 
 
+class _Entries:
+    """Every distinct key with its first row; an :class:`_Entry` only for keys in a merge.
+
+    Most keys take part in no merge, so their entry is just the index of their first row, found
+    for all of them in C; a glossary of 100k distinct terms then builds no object per term.
+    """
+
+    def __init__(self, rows: Sequence[Term], keys: list[str]) -> None:
+        self.rows = rows
+        self.keys = keys
+        # Built backwards so that each key ends up with the index of its first row.
+        self.first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+        self.built: dict[str, _Entry] = {}
+
+    def repeats(self) -> Iterator[int]:
+        """The indexes of the rows whose key an earlier row has, in order."""
+        if len(self.first) == len(self.keys):
+            return iter(())
+        firsts = map(self.first.__getitem__, self.keys)
+        return itertools.compress(itertools.count(), map(operator.ne, firsts, itertools.count()))
+
+    def entry(self, key: str) -> _Entry:
+        """The entry of ``key`` (which must be present), built on first use."""
+        entry = self.built.get(key)
+        if entry is None:
+            row = self.rows[self.first[key]]
+            entry = self.built[key] = _Entry(row, self.first[key], row.tags)
+        return entry
+
+    def kept(self, key: str) -> Term:
+        entry = self.built.get(key)
+        return entry.kept if entry is not None else self.rows[self.first[key]]
+
+    def remove(self, key: str) -> None:
+        del self.first[key]
+        self.built.pop(key, None)
+
+    def ending_in_parenthesis(self) -> list[str]:
+        """The keys whose first row or kept term ends in ")", in the order of their first rows
+        (only a kept term ending in ")" can be "Full Name (ACR)")."""
+        names = map(operator.attrgetter("term"), self.rows)
+        ending = itertools.compress(
+            itertools.count(), map(str.endswith, names, itertools.repeat(")"))
+        )
+        places = {p for p in ending if self.first.get(self.keys[p]) == p}
+        places.update(e.place for e in self.built.values() if e.kept.term.endswith(")"))
+        return [self.keys[place] for place in sorted(places)]
+
+    def terms(self) -> tuple[Term, ...]:
+        """The kept terms, in the order of their (possibly moved) places."""
+        if not self.built:
+            if len(self.first) == len(self.rows):  # nothing merged: every row, in order
+                return tuple(self.rows)
+            return tuple(map(self.rows.__getitem__, sorted(self.first.values())))
+        placed = [
+            (entry.place, _finish(entry)) if entry is not None else (place, self.rows[place])
+            for key, place in self.first.items()
+            for entry in (self.built.get(key),)
+        ]
+        placed.sort(key=operator.itemgetter(0))
+        return tuple(term for _, term in placed)
+
+
 def dedupe(glossary: Glossary, on_conflict: ConflictPolicy | str = "first") -> DedupeResult:
     """Merge rows that are the same term; see the module docstring for the rules."""
     if on_conflict not in CONFLICT_POLICIES:
         raise OptionError(
             f"unknown conflict policy {on_conflict!r}; choose one of {', '.join(CONFLICT_POLICIES)}"
         )
-    entries: dict[str, _Entry] = {}
+    rows = glossary.terms
+    entries = _Entries(rows, term_keys(list(map(operator.attrgetter("term"), rows))))
     findings: list[Finding] = []
-    for place, row in enumerate(glossary.terms):
-        if not row.definition.strip():
+    empty = set(_empty_definitions(rows))
+    repeats = set(entries.repeats())
+    for place in sorted(empty | repeats):  # in row order: the first conflict is the error
+        row = rows[place]
+        if place in empty:
             findings.append(Finding("empty definition", row))
-        key = term_key(row.term)
-        entry = entries.get(key)
-        if entry is None:
-            entries[key] = _Entry(row, place, row.tags)
-        else:
+        if place in repeats:
+            entry = entries.entry(entries.keys[place])
             findings.append(_merge(entry, row, on_conflict, kind_if_same="duplicate"))
-    merged = list(_merge_acronyms(entries, on_conflict))
-    findings.extend(merged)
-    in_place: Iterable[_Entry] = entries.values()
-    if merged:  # an acronym merge may move a term to an earlier place
-        in_place = sorted(in_place, key=lambda entry: entry.place)
-    terms = tuple([_finish(entry) for entry in in_place])
+    findings.extend(_merge_acronyms(entries, on_conflict))
+    terms = entries.terms()
     unique = dataclasses.replace(glossary, terms=terms)
-    return DedupeResult(unique, len(glossary.terms), tuple(_in_source_order(findings)))
+    return DedupeResult(unique, len(rows), tuple(_in_source_order(findings)))
+
+
+def _empty_definitions(rows: Sequence[Term]) -> Iterator[int]:
+    """The indexes of the rows whose definition is empty or white space, found in C."""
+    definitions = map(operator.attrgetter("definition"), rows)
+    return itertools.compress(itertools.count(), map(operator.not_, map(str.strip, definitions)))
 
 
 def _add_tags(entry: _Entry, tags: tuple[str, ...]) -> None:
@@ -171,23 +239,21 @@ def _merge(entry: _Entry, row: Term, policy: str, kind_if_same: FindingKind) -> 
     return Finding("conflict", row, kept)
 
 
-def _merge_acronyms(entries: dict[str, _Entry], policy: str) -> Iterator[Finding]:
+def _merge_acronyms(entries: _Entries, policy: str) -> Iterator[Finding]:
     """Merge "ACR" (or "Full Name") rows into the "Full Name (ACR)" row: the richer one stays."""
     # Only a term ending in ")" can be "Full Name (ACR)": skip the rest up front.
-    candidates = [(key, entry) for key, entry in entries.items() if entry.kept.term.endswith(")")]
-    for key, entry in candidates:
-        if key not in entries:  # already merged into another entry
+    for key in entries.ending_in_parenthesis():
+        if key not in entries.first:  # already merged into another entry
             continue
-        full = entry.kept
-        name, acronym = split_acronym(full.term)
+        name, acronym = split_acronym(entries.kept(key).term)
         if not acronym:
             continue
         for alias in (term_key(acronym), term_key(name)):
-            short = entries.get(alias)
-            if short is None or alias == key:
+            if alias == key or alias not in entries.first:
                 continue
-            del entries[alias]
-            yield _merge_alias(entry, short, policy)
+            short = entries.entry(alias)
+            entries.remove(alias)
+            yield _merge_alias(entries.entry(key), short, policy)
 
 
 def _merge_alias(entry: _Entry, short: _Entry, policy: str) -> Finding:

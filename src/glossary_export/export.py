@@ -248,6 +248,8 @@ def _check_options(deck: str | None, tags: Sequence[str]) -> None:
     Anki's rules (no empty level, no quote; no space in a tag) hold for every format: the CSV
     and Excel tags column is read back by splitting on spaces, and the deck names the workbook.
     """
+    if deck is None and not tags:
+        return  # nothing to check: spare a CSV or Quizlet export the Anki modules (10 ms)
     from .writers._anki_notes import check_deck, check_tags
 
     if deck is not None:

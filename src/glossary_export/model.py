@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 # "Full Name (ACR)": a trailing parenthesised word with at least two capitals and no spaces,
@@ -87,6 +88,31 @@ def _new_term(
     _SET_FILE(created, file)
     _SET_LINE(created, line)
     return created
+
+
+def recognised_acronyms(names: Sequence[str]) -> list[str]:
+    """The acronym :meth:`Term.create` recognises in each trimmed term ("" where there is none)."""
+    acronyms = [""] * len(names)
+    # Only a term ending in ")" can have one: find those in C and look at them alone.
+    ending = map(str.endswith, names, itertools.repeat(")"))
+    for index in itertools.compress(range(len(names)), ending):
+        acronyms[index] = split_acronym(names[index])[1]
+    return acronyms
+
+
+def terms_from_columns(
+    names: Iterable[str],
+    definitions: Iterable[str],
+    acronyms: Iterable[str],
+    tags: Iterable[tuple[str, ...]],
+    file: str | None,
+    lines: Iterable[int],
+) -> Iterator[Term]:
+    """What :meth:`Term.create` makes of each row, for whole columns at once (a reader's bulk
+    path): ``names`` already trimmed, with their :func:`recognised_acronyms`; definitions are
+    trimmed here."""
+    stripped = map(str.strip, definitions)
+    return map(_new_term, names, stripped, acronyms, tags, itertools.repeat(file), lines)
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,9 @@ class Reader:
     summary: str
     module: str
     function: str = "read"
+    literal: bool = False
+    """Its terms are the source's characters as they stand, trimmed (no entity or escape is
+    decoded): then a source read as ASCII holds no zero-width character to trim."""
 
     def read(self, data: bytes, file: str, options: ReadOptions) -> Glossary:
         module = importlib.import_module(f"{__name__}.{self.module}")
@@ -74,13 +77,30 @@ READERS: tuple[Reader, ...] = (
         "page", (".txt",), "Pasted study page, or lines alternating term and definition", "page"
     ),
     Reader(
-        "csv", (".csv",), "CSV: term/definition header (or synonyms) or two columns", "delimited"
+        "csv",
+        (".csv",),
+        "CSV: term/definition header (or synonyms) or two columns",
+        "delimited",
+        literal=True,
     ),
-    Reader("tsv", (".tsv", ".tab"), "Tab-separated values, read like CSV", "delimited", "read_tsv"),
+    Reader(
+        "tsv",
+        (".tsv", ".tab"),
+        "Tab-separated values, read like CSV",
+        "delimited",
+        "read_tsv",
+        literal=True,
+    ),
     Reader(
         "xlsx", (".xlsx", ".xlsm"), "Excel workbook: first sheet or --sheet, header found", "xlsx"
     ),
-    Reader("quizlet", (), "Quizlet Export > Copy text (Tab and new line unless set)", "quizlet"),
+    Reader(
+        "quizlet",
+        (),
+        "Quizlet Export > Copy text (Tab and new line unless set)",
+        "quizlet",
+        literal=True,
+    ),
     Reader(
         "anki-text",
         (".anki.txt",),
@@ -133,7 +153,10 @@ def read(
         name = "" if path == "-" else path
         detected = detect_format(name, data)
         reader = get_reader(_quizlet_if_separators_set(detected, name, options))
-    glossary = _trimmed(reader.read(data, file, options))
+    glossary = reader.read(data, file, options)
+    # An explicit encoding may turn ASCII bytes into anything ("\x0b " is U+200B in UTF-16).
+    if not (reader.literal and options.encoding is None and data.isascii()):
+        glossary = _trimmed(glossary)
     if not glossary.terms:
         raise NoTermsError(
             f"no terms found in {file} (read as {reader.name}); check that this is the glossary, "

@@ -17,13 +17,15 @@ import base64
 import difflib
 import hashlib
 import html
+import itertools
+import operator
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import OptionError
-from ..keys import normalise, term_key
+from ..keys import normalise, term_key, term_keys
 from . import _anki_model as model
 from ._anki_memory import Memory, PreviousNote, read_memory
 
@@ -123,6 +125,15 @@ def decode_field(text: str, as_html: bool) -> str:
     return html.unescape(text.replace("<br>", "\n"))
 
 
+def decode_fields(texts: list[str], as_html: bool) -> list[str]:
+    """:func:`decode_field` of each text; the texts themselves when none holds an entity or
+    a line break (one search over all of them instead of a call per field)."""
+    joined = "".join(texts)
+    if as_html or ("&" not in joined and "<br>" not in joined):
+        return texts
+    return [decode_field(text, as_html) for text in texts]
+
+
 def namespace_for(options: WriteOptions, deck: str) -> str:
     """What note identities are namespaced by: --id-namespace, else the deck name (normalised)."""
     return normalise(options.id_namespace) or normalise(deck)
@@ -158,6 +169,42 @@ def note_fields(term: Term, options: WriteOptions) -> tuple[str, ...]:
     )
 
 
+def note_guids(namespace: str, keys: list[str]) -> list[str]:
+    """``[note_guid(namespace, key) for key in keys]``, hashing and encoding without a call per key.
+
+    Nine bytes are exactly twelve base64 characters with no padding, so encoding all digests
+    joined and cutting every twelve characters gives each one's GUID.
+    """
+    prefix = f"glossary-export\x1f{namespace}\x1f".encode()
+    texts = map(operator.add, itertools.repeat(prefix), map(str.encode, keys))
+    digests = map(operator.methodcaller("digest"), map(hashlib.sha256, texts))
+    joined = base64.urlsafe_b64encode(b"".join(map(operator.itemgetter(slice(9)), digests)))
+    encoded = joined.decode()
+    return [encoded[start : start + 12] for start in range(0, len(encoded), 12)]
+
+
+def notes_fields(terms: Sequence[Term], options: WriteOptions) -> Iterator[tuple[str, ...]]:
+    """:func:`note_fields` of every term, each column checked for HTML characters at once."""
+    names = _encoded([term.term for term in terms], options.html)
+    definitions = _encoded([term.definition for term in terms], options.html)
+    acronyms = [term.acronym for term in terms]
+    reverse = itertools.repeat(model.FLAG if options.reverse else "")
+    if options.acronym_cards:
+        acronym_cards: Iterable[str] = [model.FLAG if acronym else "" for acronym in acronyms]
+    else:
+        acronym_cards = itertools.repeat("")
+    encoded_acronyms = _encoded(acronyms, options.html)
+    # strict=False: the flag columns may be endless repeats; the three lists have one per term.
+    return zip(names, definitions, encoded_acronyms, reverse, acronym_cards, strict=False)
+
+
+def _encoded(texts: list[str], as_html: bool) -> list[str]:
+    """:func:`encode_field` of each text; the texts themselves when none needs it (one search)."""
+    if as_html or not needs_encoding("".join(texts)):
+        return texts
+    return [encode_field(text, as_html) for text in texts]
+
+
 def plan_notes(glossary: Glossary, options: WriteOptions) -> NotePlan:
     """Every term's note: identity and date decided against the previous export, if any."""
     deck = check_deck(options.deck)
@@ -175,16 +222,24 @@ def plan_notes(glossary: Glossary, options: WriteOptions) -> NotePlan:
         )
         memory = None
     plan.remembered = memory is not None
-    keys = [term_key(term.term) for term in glossary.terms]
+    keys = term_keys([term.term for term in glossary.terms])
     previous = _match_previous(glossary, keys, memory, plan)
     now = int(options.timestamp)
     taken = {note.guid for note in previous.values()}
-    for index, (term, key) in enumerate(zip(glossary.terms, keys, strict=True)):
-        fields = note_fields(term, options)
+    guids = note_guids(namespace, keys)
+    all_fields = notes_fields(glossary.terms, options)
+    if not previous and len(set(guids)) == len(guids):
+        plan.notes = _new_notes(glossary.terms, guids, list(all_fields), deck_tags, now)
+        plan.new = len(plan.notes)
+        return plan
+    for index, (term, key, fields) in enumerate(zip(glossary.terms, keys, all_fields, strict=True)):
         tags = check_tags((*deck_tags, *term.tags), term) if term.tags else deck_tags
         old = previous.get(index)
         if old is None:
-            guid = _free_guid(namespace, key, taken)
+            guid = guids[index]
+            if guid in taken:  # another note has it: step around it with a salt
+                guid = _free_guid(namespace, key, taken)
+            taken.add(guid)
             modified = now
             plan.new += 1
         elif old.fields == fields and old.tags == tags:
@@ -195,6 +250,20 @@ def plan_notes(glossary: Glossary, options: WriteOptions) -> NotePlan:
             plan.changed += 1
         plan.notes.append(AnkiNote(guid, fields, tags, modified, model.card_ordinals(fields)))
     return plan
+
+
+def _new_notes(
+    terms: Sequence[Term],
+    guids: list[str],
+    fields: list[tuple[str, ...]],
+    deck_tags: tuple[str, ...],
+    now: int,
+) -> list[AnkiNote]:
+    """Notes for terms no previous export knew, with distinct GUIDs: the common case, built by
+    map() rather than the general loop's per-note decisions."""
+    tags = [check_tags((*deck_tags, *t.tags), t) if t.tags else deck_tags for t in terms]
+    ordinals = map(model.card_ordinals, fields)
+    return list(map(AnkiNote, guids, fields, tags, itertools.repeat(now), ordinals))
 
 
 def _free_guid(namespace: str, key: str, taken: set[str]) -> str:
@@ -211,9 +280,10 @@ def _match_previous(
     """For each term (by index), its note in the previous export: same key, or an inherited one."""
     if memory is None:
         return {}
+    old_terms = decode_fields([note.fields[model.TERM] for note in memory.notes], memory.html)
     by_key: dict[str, PreviousNote] = {}
-    for note in memory.notes:
-        by_key.setdefault(term_key(decode_field(note.fields[model.TERM], memory.html)), note)
+    for key, note in zip(term_keys(old_terms), memory.notes, strict=True):
+        by_key.setdefault(key, note)
     matched: dict[int, PreviousNote] = {}
     for index, key in enumerate(keys):
         if key in by_key:

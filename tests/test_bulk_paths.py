@@ -1,0 +1,319 @@
+"""The bulk fast paths give exactly what the row-by-row paths give, on arbitrary input.
+
+Each fast path (delimited text split in C, term keys computed over all terms at once, ...)
+exists only for speed; these properties compare it with the straightforward path it replaces.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from glossary_export.errors import GlossaryError
+from glossary_export.keys import term_key, term_keys
+from glossary_export.model import Glossary, Term, split_acronym
+from glossary_export.readers import ReadOptions, delimited, read
+from glossary_export.writers import WriteOptions, _anki_notes, apkg
+from glossary_export.writers._anki_model import card_ordinals
+
+# The module, not the function of the same name that the package exports.
+dedupe_module = importlib.import_module("glossary_export.dedupe")
+
+SETTINGS = settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+
+# Cells built from what matters to the splitting: every delimiter, quotes, line ends, blanks,
+# header names, acronyms in parentheses, and a few non-ASCII letters.
+_PIECES = st.sampled_from(
+    [
+        ",",
+        ";",
+        "\t",
+        "|",
+        '"',
+        "\n",
+        "\r\n",
+        "\r",
+        " ",
+        "",
+        "a",
+        "B c",
+        "term",
+        "Definition",
+        "tags",
+        "acronym",
+        "x y",
+        "(LoRA)",
+        ")",
+        "Low Rank (LR)",
+        "é",
+        "\u00a0",
+        "\u200b",
+    ]
+)
+_TEXTS = st.lists(_PIECES, max_size=40).map("".join)
+
+
+def _outcome(read: Callable[[], Glossary]) -> tuple[str, object]:
+    """A reader's result, or its error's message and line: what a user sees either way."""
+    try:
+        glossary = read()
+    except GlossaryError as error:
+        return "error", (str(error), error.line)
+    assert isinstance(glossary, Glossary)
+    return "glossary", glossary
+
+
+@SETTINGS
+@given(_TEXTS, st.sampled_from(",;\t|"))
+@example("term,definition\r\nA,b\r\n\r\nC,d\r\n", ",")
+@example("A,b\nB\n", ",")
+@example("A,b\n ,c\n", ",")
+@example("term;tags;definition\nLow Rank (LR);x y;z\n", ";")
+@example("term,definition,acronym\nLow Rank (LR),d,XY\nTerm,d, AB \n", ",")
+def test_split_table_reads_like_the_csv_module(text: str, delimiter: str) -> None:
+    by_csv = _outcome(lambda: delimited.read_rows(delimited._rows(text, "f", delimiter), "f"))
+    assert _outcome(lambda: delimited.read_text(text, "f", delimiter)) == by_csv
+
+
+def test_the_split_path_is_taken_for_plain_text() -> None:
+    """Otherwise the property above would only ever compare the csv path with itself."""
+    assert delimited.split_plainly("a,b\r\nc,d\r\n", ",") == [["a", "b"], ["c", "d"], [""]]
+    assert delimited.split_plainly('a,"b"\n', ",") is None
+    assert delimited.split_plainly("a,b\rc,d\n", ",") is None
+
+
+@pytest.mark.parametrize("text", ["term,definition\nA,b\n", "A,b\nC,d"])
+def test_the_table_path_reads_plain_files(text: str) -> None:
+    table = delimited.split_plainly(text, ",")
+    assert table is not None
+    assert delimited.read_table(table, "f") is not None
+
+
+# What term_key treats specially, mixed into arbitrary text: white space of every kind, the
+# separator term_keys joins with, trailing punctuation, folded quotes and dashes, letters that
+# compose, case-fold to several letters or depend on their neighbours (final sigma).
+_KEY_SPECIALS = st.sampled_from(
+    [
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\x1c",
+        "\x85",
+        "\xa0",
+        "\u2003",
+        "\u3000",
+        "\x00",
+        ".",
+        "!?",
+        "\u3002",
+        "\uff0c",
+        "\u2019",
+        "\u201c",
+        "\u2014",
+        "\u2212",
+        "e\u0301",
+        "\u0301",
+        "ß",
+        "Σ",
+        "ς",
+        "İ",
+        "ﬁ",
+        "A",
+        "é",
+        "(LoRA)",
+    ]
+)
+_KEY_TEXTS = st.lists(st.one_of(_KEY_SPECIALS, st.text(max_size=3)), max_size=6).map("".join)
+
+
+@SETTINGS
+@given(st.lists(_KEY_TEXTS, max_size=8))
+@example(["LoRA.", "...", " a  b ", "ΟΔΟΣ", "Straße", ""])
+@example(["Bias\u00a0", "\u2014", "x\x00y"])
+def test_term_keys_are_term_key_of_each_term(terms: list[str]) -> None:
+    assert term_keys(terms) == [term_key(term) for term in terms]
+
+
+def _dedupe_row_by_row(glossary: Glossary, policy: str) -> dedupe_module.DedupeResult:
+    """dedupe() as it was written before its bulk first pass: one entry per key, row by row."""
+    entries: dict[str, dedupe_module._Entry] = {}
+    findings: list[dedupe_module.Finding] = []
+    for place, row in enumerate(glossary.terms):
+        if not row.definition.strip():
+            findings.append(dedupe_module.Finding("empty definition", row))
+        key = term_key(row.term)
+        entry = entries.get(key)
+        if entry is None:
+            entries[key] = dedupe_module._Entry(row, place, row.tags)
+        else:
+            findings.append(dedupe_module._merge(entry, row, policy, kind_if_same="duplicate"))
+    for key, entry in [(k, e) for k, e in entries.items() if e.kept.term.endswith(")")]:
+        if key not in entries:
+            continue
+        name, acronym = split_acronym(entry.kept.term)
+        if not acronym:
+            continue
+        for alias in (term_key(acronym), term_key(name)):
+            short = entries.get(alias)
+            if short is None or alias == key:
+                continue
+            del entries[alias]
+            findings.append(dedupe_module._merge_alias(entry, short, policy))
+    kept = sorted(entries.values(), key=lambda entry: entry.place)
+    terms = tuple(dedupe_module._finish(entry) for entry in kept)
+    unique = Glossary(terms, glossary.title, glossary.description, glossary.sources)
+    in_order = tuple(dedupe_module._in_source_order(findings))
+    return dedupe_module.DedupeResult(unique, len(glossary.terms), in_order)
+
+
+# Few spellings, so that rows repeat, respell each other and pair up as acronym and full name.
+_ROWS = st.builds(
+    Term.create,
+    st.sampled_from(
+        [
+            "LoRA",
+            "lora.",
+            "Low-Rank Adaptation (LoRA)",
+            "Low-Rank Adaptation",
+            "Bias",
+            "bias",
+            "Bias (BS)",
+            "BS",
+            "GPT (Generative Pre-trained Transformer)",
+            "X (YZ).",
+        ]
+    ),
+    st.sampled_from(["", " ", "A", "a", "B longer", "C"]),
+    tags=st.sampled_from([(), ("x",), ("y", "x")]),
+    file=st.sampled_from([None, "a.csv", "b.csv"]),
+    line=st.sampled_from([None, 1, 2, 3]),
+)
+
+
+@SETTINGS
+@given(st.lists(_ROWS, max_size=12), st.sampled_from(["first", "last", "longest", "error"]))
+def test_dedupe_decides_as_row_by_row(rows: list[Term], policy: str) -> None:
+    glossary = Glossary(tuple(rows), sources=("a.csv",))
+
+    def outcome(run: Callable[[], object]) -> object:
+        try:
+            return run()
+        except GlossaryError as error:
+            return str(error)
+
+    expected = outcome(lambda: _dedupe_row_by_row(glossary, policy))
+    assert outcome(lambda: dedupe_module.dedupe(glossary, policy)) == expected
+
+
+def test_ascii_bytes_in_another_encoding_are_still_trimmed(tmp_path: Path) -> None:
+    """An ASCII source skips trimming only when read as ASCII: in UTF-7, "+IAs-" is U+200B."""
+    source = tmp_path / "terms.csv"
+    source.write_bytes(b"term,definition\n+IAs-Bias,Error.+IAs-\n")
+    (term,) = read(source, options=ReadOptions(encoding="utf-7")).terms
+    assert (term.term, term.definition) == ("Bias", "Error.")
+
+
+def test_zero_width_characters_are_trimmed_on_the_split_path(tmp_path: Path) -> None:
+    source = tmp_path / "terms.csv"
+    source.write_text("term,definition\r\n\u200bBias,Error.\u2060\r\n", encoding="utf-8")
+    (term,) = read(source).terms
+    assert (term.term, term.definition) == ("Bias", "Error.")
+
+
+@SETTINGS
+@given(st.text(max_size=5), st.lists(_KEY_TEXTS, max_size=6))
+def test_note_guids_are_note_guid_of_each_key(namespace: str, keys: list[str]) -> None:
+    assert _anki_notes.note_guids(namespace, keys) == [
+        _anki_notes.note_guid(namespace, key) for key in keys
+    ]
+
+
+_FIELD_TEXTS = st.sampled_from(["", "a", "a < b", "R&D", "x\ny", "x\r\ny", "<i>", "LoRA"])
+
+
+@SETTINGS
+@given(
+    st.lists(st.builds(Term, _FIELD_TEXTS, _FIELD_TEXTS, st.sampled_from(["", "LR", "R&D"]))),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+    st.lists(st.sampled_from(["x", "y", "X"]), max_size=2),
+)
+def test_planned_notes_are_made_term_by_term(
+    terms: list[Term], as_html: bool, reverse: bool, acronym_cards: bool, tags: list[str]
+) -> None:
+    options = WriteOptions(
+        deck="D",
+        timestamp=1e9,
+        html=as_html,
+        reverse=reverse,
+        acronym_cards=acronym_cards,
+        tags=tuple(tags),
+    )
+    plan = _anki_notes.plan_notes(Glossary(tuple(terms)), options)
+    expected = []
+    taken: set[str] = set()
+    for term in terms:
+        fields = _anki_notes.note_fields(term, options)
+        salt = 0  # terms with the same key (dedupe would have merged them) step aside
+        while (guid := _anki_notes.note_guid(plan.namespace, term_key(term.term), salt)) in taken:
+            salt += 1
+        taken.add(guid)
+        note_tags = _anki_notes.check_tags(tags)
+        expected.append(
+            _anki_notes.AnkiNote(guid, fields, note_tags, 1_000_000_000, card_ordinals(fields))
+        )
+    assert plan.notes == expected
+
+
+def _cards_table(fill: Callable[[sqlite3.Cursor], None]) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(":memory:")
+    connection.execute(_CARDS_SCHEMA)
+    connection.execute("CREATE TABLE notes (id integer primary key, mod integer)")
+    fill(connection.cursor())
+    return connection.execute("SELECT * FROM cards ORDER BY id").fetchall()
+
+
+# The cards table as genanki (and Anki's legacy schema) defines it.
+_CARDS_SCHEMA = """CREATE TABLE cards (id integer primary key, nid integer not null,
+did integer not null, ord integer not null, mod integer not null, usn integer not null,
+type integer not null, queue integer not null, due integer not null, ivl integer not null,
+factor integer not null, reps integer not null, lapses integer not null, left integer not null,
+odue integer not null, odid integer not null, flags integer not null, data text not null)"""
+
+
+def test_term_cards_made_by_sqlite_are_those_made_note_by_note() -> None:
+    terms = tuple(Term(f"T{number}", "d") for number in range(5))
+    plan = _anki_notes.plan_notes(Glossary(terms), WriteOptions(deck="D", timestamp=1e9))
+    first_id, deck = 1_000_000_000_000, 42
+
+    def notes(cursor: sqlite3.Cursor) -> None:
+        rows = [(first_id + index, 1_000_000_000 + index) for index in range(len(terms))]
+        cursor.executemany("INSERT INTO notes VALUES (?, ?)", rows)
+
+    def by_sqlite(cursor: sqlite3.Cursor) -> None:
+        notes(cursor)
+        apkg._insert_term_cards(cursor, first_id, len(terms), deck)
+
+    def note_by_note(cursor: sqlite3.Cursor) -> None:
+        notes(cursor)
+        dated = [note._replace(modified=1_000_000_000 + i) for i, note in enumerate(plan.notes)]
+        apkg._insert_cards(cursor, dataclasses.replace(plan, notes=dated), first_id, deck)
+
+    assert _cards_table(by_sqlite) == _cards_table(note_by_note)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(_FIELD_TEXTS, st.sampled_from(["a<br>b", "&amp;", "&lt;i&gt;"]))))
+def test_decoded_fields_are_decode_field_of_each(texts: list[str]) -> None:
+    for as_html in (False, True):
+        expected = [_anki_notes.decode_field(text, as_html) for text in texts]
+        assert _anki_notes.decode_fields(texts, as_html) == expected
