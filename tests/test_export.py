@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from glossary_export import LimitError, OutputError, export_deck
+from glossary_export import LimitError, OutputError, export_deck, load_glossary
 from support_anki import fresh_collection, import_package, notes
 from support_tables import read_csv, read_xlsx, seed_glossary, split_quizlet
 
@@ -163,3 +163,16 @@ def test_report_finds_near_duplicates_on_demand(tmp_path: Path) -> None:
     [near] = report.near_duplicates()
     assert (near.term.term, near.other.term if near.other else None) == ("Tokeniser", "Tokenizer")
     assert [f.kind for f in report.all_findings()] == ["near-duplicate"]
+
+
+def test_a_guarded_csv_reads_back_as_the_glossary_it_came_from(tmp_path: Path) -> None:
+    pairs = [("=SUM(A1)", "-1 is the answer"), ("@mention", "+plus")]
+    report = export_deck(pairs, tmp_path / "deck.csv")
+    assert report.files[0].adjustments == {"cells guarded against formulas": 4}
+    first_row = read_csv(tmp_path / "deck.csv")[1]
+    assert first_row[:2] == ["'=SUM(A1)", "'-1 is the answer"]
+    again = load_glossary(tmp_path / "deck.csv")
+    assert [(t.term, t.definition) for t in again.terms] == [
+        ("=SUM(A1)", "-1 is the answer"),
+        ("@mention", "+plus"),
+    ]

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..errors import SourceError
+from ..formula_guard import may_hold_guarded_cells, unguard_cell
 from ..model import Glossary, Term, recognised_acronyms, terms_from_columns
 from ._text import Columns, decode, split_tags
 
@@ -41,8 +42,31 @@ def read_text(text: str, file: str, delimiter: str) -> Glossary:
     """Terms from delimited text: split in bulk when no cell is quoted, else by the csv module."""
     table = split_plainly(text, delimiter)
     if table is None:
-        return read_rows(_rows(text, file, delimiter), file)
-    return read_table(table, file) or read_rows(zip(itertools.count(1), table), file)
+        glossary = read_rows(_rows(text, file, delimiter), file)
+    else:
+        glossary = read_table(table, file) or read_rows(zip(itertools.count(1), table), file)
+    return _unguarded(glossary) if may_hold_guarded_cells(text) else glossary
+
+
+def _unguarded(glossary: Glossary) -> Glossary:
+    """The glossary without the formula guard our CSV writer adds, so a CSV round trip is exact.
+
+    A cell that starts with ``'`` followed by ``=``, ``+``, ``-``, ``@``, Tab or CR loses that
+    ``'`` (see :mod:`glossary_export.formula_guard`).
+    """
+    return dataclasses.replace(glossary, terms=tuple(map(_unguarded_term, glossary.terms)))
+
+
+def _unguarded_term(term: Term) -> Term:
+    tags = (unguard_cell(term.tags[0]), *term.tags[1:]) if term.tags else ()
+    unguarded = dataclasses.replace(
+        term,
+        term=unguard_cell(term.term).strip(),
+        definition=unguard_cell(term.definition).strip(),
+        acronym=unguard_cell(term.acronym),
+        tags=tags,
+    )
+    return term if unguarded == term else unguarded
 
 
 def split_plainly(text: str, delimiter: str) -> list[list[str]] | None:

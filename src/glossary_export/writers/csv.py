@@ -12,14 +12,10 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..formula_guard import FORMULA_TRIGGERS, guard_cell
 from ..model import Glossary
 from . import WriteOptions, WriteResult
 from ._table_rows import COLUMNS, Row, rows
-
-# OWASP "CSV injection": spreadsheets run a cell starting with one of these as a formula.
-FORMULA_TRIGGERS = frozenset("=+-@\t\r")
-GUARD = "'"
-"""Prefix that makes a spreadsheet show the cell as text (OWASP's recommendation)."""
 
 
 def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
@@ -40,11 +36,6 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
             "guard off for CSV meant for programs rather than spreadsheets."
         )
     return result
-
-
-def guard_cell(cell: str) -> str:
-    """``cell`` with a leading ``'`` if a spreadsheet would read it as a formula."""
-    return GUARD + cell if cell[:1] in FORMULA_TRIGGERS else cell
 
 
 def _guarded(table: Iterator[Row], guarded: list[int]) -> Iterator[Row]:
