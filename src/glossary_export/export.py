@@ -67,20 +67,20 @@ class ExportReport:
     findings: tuple[Finding, ...]
     """Duplicates, acronym merges, conflicts and empty definitions, in source order."""
     files: list[WrittenFile] = field(default_factory=list)
+    dedupe_result: DedupeResult | None = field(default=None, repr=False, compare=False)
+    """The deduplication behind the counts (with the unique glossary), for near_duplicates()."""
 
     def near_duplicates(self) -> tuple[Finding, ...]:
         """Terms one letter apart that were kept apart, in source order.
 
-        Looked for on the first call, not during the export (it costs more than the export
-        itself for large glossaries); the report keeps the deduplicated glossary for it.
+        Looked for on the first call, not during the export: it costs more than the export
+        itself for large glossaries.
         """
-        result: DedupeResult | None = self.__dict__.get("_dedupe")
-        return result.near_duplicates() if result is not None else ()
+        return self.dedupe_result.near_duplicates() if self.dedupe_result else ()
 
     def all_findings(self) -> tuple[Finding, ...]:
         """:attr:`findings` and :meth:`near_duplicates` together, in source order."""
-        result: DedupeResult | None = self.__dict__.get("_dedupe")
-        return result.all_findings() if result is not None else self.findings
+        return self.dedupe_result.all_findings() if self.dedupe_result else self.findings
 
 
 @dataclass(frozen=True)
@@ -272,17 +272,15 @@ def content_timestamp(glossary: Glossary) -> float:
 
 
 def _report(deck: str, result: DedupeResult) -> ExportReport:
-    report = ExportReport(
+    return ExportReport(
         deck=deck,
         rows_read=result.rows_read,
         unique_terms=result.unique_terms,
         duplicates_removed=result.duplicates_removed,
         conflicts=result.conflicts,
         findings=result.findings,
+        dedupe_result=result,
     )
-    # Not a field (asdict() and == stay about the counts): kept for near_duplicates().
-    report.__dict__["_dedupe"] = result
-    return report
 
 
 def _targets(
