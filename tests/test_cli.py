@@ -120,16 +120,18 @@ def test_bad_conflict_policy_is_a_usage_error(seed_path: Path, tmp_path: Path) -
     assert result.exit_code == 2
 
 
-def test_formats_lists_every_writer_with_its_suffixes() -> None:
+def test_formats_lists_every_writer_and_reader_with_its_suffixes() -> None:
+    from glossary_export.readers import READERS
+
     result = run("formats")
     assert result.exit_code == 0
-    for writer in WRITERS:
-        assert any(
-            line.split()[:2] == [writer.name, " ".join(writer.suffixes)]
-            or line.split()[0] == writer.name
-            for line in result.output.splitlines()[1:]
-        )
-        assert all(suffix in result.output for suffix in writer.suffixes)
+    outputs, inputs = result.output.split("\n\n")
+    for table, formats in ((outputs, WRITERS), (inputs, READERS)):
+        rows = {line.split()[0]: line for line in table.splitlines()[1:]}
+        assert list(rows) == [f.name for f in formats]
+        for f in formats:
+            assert f"  {' '.join(f.suffixes)}  " in rows[f.name] or not f.suffixes
+            assert rows[f.name].endswith(f.summary)
 
 
 def test_version() -> None:

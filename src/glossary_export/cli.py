@@ -324,19 +324,32 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
 
 @cli.command()
 def formats() -> None:
-    """List the output formats and the suffixes that select them.
+    """List the output and input formats and the suffixes that select them.
 
     \b
     Example:
         glossary-export formats
     """
+    from .readers import READERS
     from .writers import WRITERS
 
-    width = max(len(writer.name) for writer in WRITERS)
-    click.echo("Output formats (-o FILE picks by suffix, --format NAME forces):")
-    for writer in WRITERS:
-        suffixes = " ".join(writer.suffixes)
-        click.echo(f"  {writer.name:<{width}}  {suffixes:<10}  {writer.summary}")
+    _format_table(
+        "Output formats (-o FILE picks by suffix, --format NAME forces):",
+        [(w.name, " ".join(w.suffixes), w.summary) for w in WRITERS],
+    )
+    click.echo()
+    _format_table(
+        "Input formats (detected from suffix and content, --from NAME forces):",
+        [(r.name, " ".join(r.suffixes), r.summary) for r in READERS],
+    )
+
+
+def _format_table(title: str, rows: list[tuple[str, str, str]]) -> None:
+    name_width = max(len(name) for name, _, _ in rows)
+    suffix_width = max(len(suffixes) for _, suffixes, _ in rows)
+    click.echo(title)
+    for name, suffixes, summary in rows:
+        click.echo(f"  {name:<{name_width}}  {suffixes:<{suffix_width}}  {summary}")
 
 
 class ProgressLine:
