@@ -1,10 +1,11 @@
 """Anki package (.apkg): one deck of "glossary-export" notes that update in place on re-import.
 
-genanki writes the collection's schema, deck and note type; the notes and cards go in with
-``executemany`` because each note needs its own modification time (genanki stamps one for all)
-and because it is several times faster for large glossaries. The SQLite file is built in memory and
-zipped here with fixed entry dates, so the same input and options give the same bytes, and no
-temporary file is left behind (genanki's own ``write_to_file`` leaks one per call).
+The collection is written here, not by genanki: its schema, deck and note type as genanki writes
+them (``_anki_collection``), then the notes and cards with ``executemany``, because each note needs
+its own modification time (genanki stamps one for all) and because it is several times faster for
+large glossaries. The SQLite file is built in memory and zipped here with fixed entry dates, so
+the same input and options give the same bytes, and no temporary file is left behind (genanki's
+own ``write_to_file`` leaks one per call).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from . import WriteOptions, WriteResult
+from . import _anki_collection as collection
 from . import _anki_model as model
 from ._anki_memory import META_KEY, metadata
 from ._anki_notes import NotePlan, deck_id, plan_notes
@@ -60,26 +62,11 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
 
 
 def _fill_collection(cursor: sqlite3.Cursor, plan: NotePlan, options: WriteOptions) -> None:
-    import genanki
-
-    deck = genanki.Deck(deck_id(plan.deck), plan.deck, description=_description(options))
-    deck.add_model(model.build_model())
-    # The "timestamp" genanki receives here only dates the note type (see MODEL_MODIFIED).
-    genanki.Package(deck).write_to_db(cursor, model.MODEL_MODIFIED, iter(()))
-    (conf,) = cursor.execute("SELECT conf FROM col").fetchone()
-    settings = json.loads(conf)
-    settings[META_KEY] = json.loads(metadata(plan.namespace, options.html))
-    cursor.execute("UPDATE col SET conf = ?", (json.dumps(settings, ensure_ascii=False),))
-
-    # Bulk load: indexes are built once after the inserts instead of updated row by row.
-    indexes = cursor.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-    ).fetchall()
-    for name, _ in indexes:
-        cursor.execute(f'DROP INDEX "{name}"')
-    _insert_notes(cursor, plan, options, deck.deck_id)
-    for _, sql in indexes:
-        cursor.execute(sql)
+    deck = deck_id(plan.deck)
+    settings = {META_KEY: json.loads(metadata(plan.namespace, options.html))}
+    collection.create(cursor, deck, plan.deck, _description(options), settings)
+    _insert_notes(cursor, plan, options, deck)
+    cursor.executescript(collection.INDEXES)
 
 
 def _insert_notes(cursor: sqlite3.Cursor, plan: NotePlan, options: WriteOptions, deck: int) -> None:
