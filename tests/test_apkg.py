@@ -256,6 +256,17 @@ def test_plain_text_is_escaped(col: Collection, tmp_path: Path) -> None:
     assert "&lt;i&gt;c&lt;/i&gt;" in note.cards()[0].question()
 
 
+def test_the_result_counts_the_fields_escaping_changes(tmp_path: Path) -> None:
+    glossary = glossary_of(("A & B", "plain"), ("C", "x > y"), ("<i>D</i>", "a < b"), ("E", "f"))
+
+    def escaped(glossary: Glossary, **options: object) -> dict[str, int]:
+        return apkg.write(glossary, tmp_path / "deck.apkg", _options(**options)).adjustments
+
+    assert escaped(glossary) == {"fields HTML-escaped": 4}
+    assert escaped(glossary, html=True) == {}
+    assert escaped(glossary_of(("Token", "A piece\nof text."))) == {}
+
+
 def test_html_passes_through_when_asked(col: Collection, tmp_path: Path) -> None:
     glossary = glossary_of(("<b>Token</b>", "A piece of <i>text</i>."))
     import_package(col, _written(glossary, tmp_path / "deck.apkg", html=True))
@@ -329,8 +340,12 @@ def test_no_temporary_files_are_left(
 
 def _written(glossary: Glossary, path: Path, **options: object) -> Path:
     """Write a fresh package (no memory) straight to ``path``."""
-    apkg.write(glossary, path, WriteOptions(**{"deck": "LLM Glossary", "timestamp": T0, **options}))
+    apkg.write(glossary, path, _options(**options))
     return path
+
+
+def _options(**options: object) -> WriteOptions:
+    return WriteOptions(**{"deck": "LLM Glossary", "timestamp": T0, **options})
 
 
 def test_large_decks_are_built_in_a_temporary_file_reproducibly(

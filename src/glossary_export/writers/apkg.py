@@ -181,17 +181,21 @@ def _entry(name: str, date: tuple[int, int, int, int, int, int]) -> zipfile.ZipI
 def _adjustments(glossary: Glossary, plan: NotePlan, options: WriteOptions) -> dict[str, int]:
     counts: dict[str, int] = {}
     if not options.html:
-        escaped = sum(
-            1
-            for term in glossary.terms
-            for text in (term.term, term.definition)
-            if "<" in text or ">" in text or "&" in text
-        )
+        escaped = _escaped_count([term.term for term in glossary.terms])
+        escaped += _escaped_count([term.definition for term in glossary.terms])
         if escaped:
             counts["fields HTML-escaped"] = escaped
     if plan.inherited:
         counts["respelled terms kept their note"] = plan.inherited
     return counts
+
+
+def _escaped_count(texts: list[str]) -> int:
+    """How many of the texts hold a character HTML escaping changes (``<``, ``>`` or ``&``)."""
+    joined = "".join(texts)
+    if "<" not in joined and ">" not in joined and "&" not in joined:
+        return 0  # most glossaries: three searches in C instead of three per text
+    return sum(1 for text in texts if "<" in text or ">" in text or "&" in text)
 
 
 def _summary(plan: NotePlan) -> list[str]:
