@@ -2,7 +2,7 @@
 
 This is what genanki's ``Package.write_to_db()`` writes for one deck of our note type: the same
 tables, indexes and ``col`` row. It is reproduced here rather than called because importing
-genanki costs about 80 ms per process (it pulls in asyncio), a sixth of a 100k-term export.
+genanki costs 40-80 ms per process (it pulls in asyncio and yaml).
 ``tests/test_anki_collection.py`` builds both and compares them table by table, so any drift from
 genanki fails there.
 """
