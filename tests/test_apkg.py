@@ -6,6 +6,7 @@ import html
 import sqlite3
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -256,6 +257,17 @@ def test_plain_text_is_escaped(col: Collection, tmp_path: Path) -> None:
     assert "&lt;i&gt;c&lt;/i&gt;" in note.cards()[0].question()
 
 
+def test_the_result_counts_the_fields_escaping_changes(tmp_path: Path) -> None:
+    glossary = glossary_of(("A & B", "plain"), ("C", "x > y"), ("<i>D</i>", "a < b"), ("E", "f"))
+
+    def escaped(glossary: Glossary, **options: object) -> dict[str, int]:
+        return apkg.write(glossary, tmp_path / "deck.apkg", _options(**options)).adjustments
+
+    assert escaped(glossary) == {"fields HTML-escaped": 4}
+    assert escaped(glossary, html=True) == {}
+    assert escaped(glossary_of(("Token", "A piece\nof text."))) == {}
+
+
 def test_html_passes_through_when_asked(col: Collection, tmp_path: Path) -> None:
     glossary = glossary_of(("<b>Token</b>", "A piece of <i>text</i>."))
     import_package(col, _written(glossary, tmp_path / "deck.apkg", html=True))
@@ -329,8 +341,46 @@ def test_no_temporary_files_are_left(
 
 def _written(glossary: Glossary, path: Path, **options: object) -> Path:
     """Write a fresh package (no memory) straight to ``path``."""
-    apkg.write(glossary, path, WriteOptions(**{"deck": "LLM Glossary", "timestamp": T0, **options}))
+    apkg.write(glossary, path, _options(**options))
     return path
+
+
+def _options(**options: object) -> WriteOptions:
+    return WriteOptions(**{"deck": "LLM Glossary", "timestamp": T0, **options})
+
+
+@pytest.mark.parametrize("workers", [1, 3])
+def test_a_collection_deflated_in_many_pieces_is_the_same_collection(
+    seed: Glossary, col: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    from glossary_export.writers import _deflate
+
+    whole = _written(seed, tmp_path / "whole.apkg", reverse=True)
+    monkeypatch.setattr(_deflate, "PIECE", 1000)  # the seed's collection is about 100 pieces
+    monkeypatch.setattr(_deflate, "WORKERS", workers)
+    pieces = _written(seed, tmp_path / "pieces.apkg", reverse=True)
+
+    with zipfile.ZipFile(whole) as one, zipfile.ZipFile(pieces) as other:
+        assert other.testzip() is None  # every entry inflates and matches its CRC
+        assert other.read("collection.anki2") == one.read("collection.anki2")
+        assert other.getinfo("collection.anki2").compress_type == zipfile.ZIP_DEFLATED
+    assert (import_package(col, pieces).new, deck_card_counts(col)) == (71, {"LLM Glossary": 142})
+
+
+@pytest.mark.parametrize("sizes", [[], [0], [5], [70_000, 0, 3, 100_000, 1, 50_000, 7]])
+def test_pieces_deflated_apart_make_one_complete_deflate_stream(sizes: list[int]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from glossary_export.writers import _deflate
+
+    pieces = [bytes(range(256)) * (size // 256) + b"x" * (size % 256) for size in sizes]
+    with ThreadPoolExecutor(2) as pool:
+        compressor = _deflate.ParallelDeflate(pool)
+        stream = b"".join(map(compressor.compress, pieces)) + compressor.flush()
+
+    inflater = zlib.decompressobj(-15)  # raw deflate, as in a zip entry
+    assert inflater.decompress(stream) == b"".join(pieces)
+    assert inflater.eof and not inflater.unused_data  # ended by its final block, nothing after
 
 
 def test_large_decks_are_built_in_a_temporary_file_reproducibly(

@@ -39,3 +39,34 @@ def test_glossary_is_a_sized_iterable_of_terms() -> None:
     glossary = Glossary((Term.create("a", "b"), Term.create("c", "d")))
     assert len(glossary) == 2
     assert [t.term for t in glossary] == ["a", "c"]
+
+
+def test_terms_from_columns_are_the_terms_create_makes() -> None:
+    from glossary_export.model import recognised_acronyms, terms_from_columns
+
+    rows = [("Low-Rank Adaptation (LoRA)", " Adapters. ", ("a",)), ("Bias", "Error.", ())]
+    names = [name for name, _, _ in rows]
+    made = terms_from_columns(
+        names,
+        [definition for _, definition, _ in rows],
+        recognised_acronyms(names),
+        [tags for _, _, tags in rows],
+        "f.csv",
+        [2, 3],
+    )
+
+    assert made == [
+        Term.create(name, definition, tags=tags, file="f.csv", line=line)
+        for line, (name, definition, tags) in enumerate(rows, start=2)
+    ]
+    assert [hash(term) for term in made] == [hash(dataclasses.replace(term)) for term in made]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made[0].term = "x"  # type: ignore[misc]
+    assert not hasattr(made[0], "__dict__")
+
+
+def test_terms_from_columns_refuses_a_short_column() -> None:
+    from glossary_export.model import terms_from_columns
+
+    with pytest.raises(ValueError, match="one value per name"):
+        terms_from_columns(["A", "B"], ["a.", "b."], ["", ""], [(), ()], None, [1])

@@ -10,10 +10,9 @@ built-in "Basic (optional reversed card)" does: a template whose front renders e
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import genanki
+import itertools
+import operator
+from collections.abc import Iterable, Sequence
 
 NAME = "glossary-export"
 
@@ -95,17 +94,70 @@ hr#answer { border: 0; border-top: 1px solid #d0d7de; max-width: 34em; margin: 1
 """
 
 
-def build_model() -> genanki.Model:
-    """The genanki model of the note type (same id, fields and templates on every call)."""
-    import genanki
+# Which fields each template needs to make a card, as genanki computes it (its Model._req: for
+# every template, the fields without which its front renders no field content).
+# tests/test_anki_collection.py checks it against genanki.
+_REQUIRED = [
+    [TERM_CARD, "all", [TERM]],
+    [REVERSE_CARD, "all", [DEFINITION, ADD_REVERSE]],
+    [ACRONYM_CARD, "all", [ACRONYM, ADD_ACRONYM_CARD]],
+]
 
-    return genanki.Model(
-        MODEL_ID,
-        NAME,
-        fields=[{"name": name} for name in FIELDS],
-        templates=[{"name": name, "qfmt": front, "afmt": back} for name, front, back in _TEMPLATES],
-        css=CSS,
-    )
+# genanki's defaults for a note type's LaTeX header and footer.
+_LATEX_PRE = (
+    "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n"
+    "\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n"
+    "\\setlength{\\parindent}{0in}\n\\begin{document}\n"
+)
+_LATEX_POST = "\\end{document}"
+
+
+def note_type(deck_id: int) -> dict[str, object]:
+    """The note type as a collection stores it (JSON), exactly as genanki writes it."""
+    fields = [
+        {
+            "name": name,
+            "ord": ord_,
+            "font": "Liberation Sans",
+            "media": [],
+            "rtl": False,
+            "size": 20,
+            "sticky": False,
+        }
+        for ord_, name in enumerate(FIELDS)
+    ]
+    templates = [
+        {
+            "name": name,
+            "qfmt": front,
+            "afmt": back,
+            "ord": ord_,
+            "bafmt": "",
+            "bqfmt": "",
+            "bfont": "",
+            "bsize": 0,
+            "did": None,
+        }
+        for ord_, (name, front, back) in enumerate(_TEMPLATES)
+    ]
+    return {
+        "css": CSS,
+        "did": deck_id,
+        "flds": fields,
+        "id": str(MODEL_ID),
+        "latexPost": _LATEX_POST,
+        "latexPre": _LATEX_PRE,
+        "latexsvg": False,
+        "mod": MODEL_MODIFIED,
+        "name": NAME,
+        "req": _REQUIRED,
+        "sortf": TERM,
+        "tags": [],
+        "tmpls": templates,
+        "type": 0,
+        "usn": -1,
+        "vers": [],
+    }
 
 
 def card_ordinals(fields: tuple[str, ...]) -> tuple[int, ...]:
@@ -114,6 +166,16 @@ def card_ordinals(fields: tuple[str, ...]) -> tuple[int, ...]:
         bool(fields[ADD_REVERSE] and fields[DEFINITION]),
         bool(fields[ADD_ACRONYM_CARD] and fields[ACRONYM]),
     )
+
+
+def notes_cards(fields: Sequence[tuple[str, ...]]) -> Iterable[tuple[int, ...]]:
+    """:func:`card_ordinals` of each note's fields, without a call per note when no note has
+    an optional card switched on (the default options)."""
+    flags = "".join(map(operator.itemgetter(ADD_REVERSE), fields))
+    flags += "".join(map(operator.itemgetter(ADD_ACRONYM_CARD), fields))
+    if not flags:
+        return itertools.repeat(_ordinals(False, False), len(fields))
+    return map(card_ordinals, fields)
 
 
 @functools.cache
