@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from support_seed import SEED
+from glossary_export.model import Glossary
+from support_seed import SEED, seed_glossary
 
 
 @pytest.fixture
@@ -19,3 +22,18 @@ def seed_path() -> Path:
 def _no_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests opt in to SOURCE_DATE_EPOCH explicitly; one set in the environment must not leak in."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+@pytest.fixture
+def seed(seed_path: Path) -> Glossary:
+    """The seed page's 71 unique entries, parsed independently of the readers."""
+    return seed_glossary(seed_path)
+
+
+@pytest.fixture
+def col(tmp_path: Path) -> Iterator[Any]:
+    """A fresh, empty Anki collection (Anki's real backend), closed afterwards."""
+    from support_anki import fresh_collection  # imports anki only for the tests that use it
+
+    with fresh_collection(tmp_path / "anki") as collection:
+        yield collection

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from anki.collection import Collection
 
 from glossary_export.model import Glossary
@@ -20,19 +18,7 @@ from support_anki import (
     note_by_term,
     notes,
     replace_term,
-    seed_glossary,
 )
-
-
-@pytest.fixture
-def col(tmp_path: Path) -> Iterator[Collection]:
-    with fresh_collection(tmp_path / "anki") as collection:
-        yield collection
-
-
-@pytest.fixture
-def seed(seed_path: Path) -> Glossary:
-    return seed_glossary(seed_path)
 
 
 def _with_note_type(col: Collection, tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ import sqlite3
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,25 +20,12 @@ from support_anki import (
     T0,
     deck_card_counts,
     export,
-    fresh_collection,
     glossary_of,
     import_package,
     note_by_term,
     notes,
     replace_term,
-    seed_glossary,
 )
-
-
-@pytest.fixture
-def col(tmp_path: Path) -> Iterator[Collection]:
-    with fresh_collection(tmp_path / "anki") as collection:
-        yield collection
-
-
-@pytest.fixture
-def seed(seed_path: Path) -> Glossary:
-    return seed_glossary(seed_path)
 
 
 def test_seed_page_imports_as_its_71_unique_entries_in_order(
