@@ -317,3 +317,12 @@ def test_decoded_fields_are_decode_field_of_each(texts: list[str]) -> None:
     for as_html in (False, True):
         expected = [_anki_notes.decode_field(text, as_html) for text in texts]
         assert _anki_notes.decode_fields(texts, as_html) == expected
+
+
+@SETTINGS
+@given(st.text(alphabet="ab,\r\n", max_size=40), st.integers(0, 6), st.sampled_from(["\n", "\r\n"]))
+def test_split_lines_in_pieces_is_str_split(text: str, piece: int, ending: str) -> None:
+    """Pieces of a few characters instead of a megabyte, so every boundary case is reached."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(delimited, "_CHUNK", piece)
+        assert list(delimited.split_lines(text, ending)) == text.split(ending)

@@ -4,10 +4,11 @@
 file and line it came from; deduplication is a later stage (:mod:`glossary_export.dedupe`).
 Format modules are imported only when their format is used.
 
-A reader module has ``read(data: bytes, file: str, options: ReadOptions) -> Glossary``: the
-whole source as bytes, and the name to put in messages and on each term. Text formats decode
-with :func:`._text.decode`, which warns (:class:`ReadWarning`, via :mod:`warnings`) when it
-falls back to Windows-1252.
+A reader module has ``read(source, file: str, options: ReadOptions) -> Glossary``, given the
+name to put in messages and on each term. A binary format (``Reader.binary``: xlsx, apkg) gets
+the source's bytes; every other format gets its text, decoded here by :func:`._text.decode`
+(which warns with :class:`ReadWarning`, via :mod:`warnings`, when it falls back to
+Windows-1252), so that a large source is held once, as text, while it is parsed.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import LimitError, NoTermsError, SourceError, UnknownFormatError
-from ._text import ReadWarning, trim_invisible
+from ._text import ReadWarning, decode, trim_invisible
 
 if TYPE_CHECKING:
     from ..model import Glossary
@@ -51,7 +52,8 @@ class ReadOptions:
     """Quizlet text: between cards."""
 
 
-ReadFunction = Callable[[bytes, str, ReadOptions], "Glossary"]
+ReadFunction = Callable[[Any, str, ReadOptions], "Glossary"]
+"""A format module's reader: (bytes for a binary format, decoded text otherwise, file, options)."""
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,15 @@ class Reader:
     summary: str
     module: str
     function: str = "read"
+    binary: bool = False
+    """It reads the source's bytes (a zip, a workbook); any other reader gets decoded text."""
     literal: bool = False
     """Its terms are the source's characters as they stand, trimmed (no entity or escape is
     decoded): then a source read as ASCII holds no zero-width character to trim."""
 
-    def read(self, data: bytes, file: str, options: ReadOptions) -> Glossary:
+    def read(self, source: bytes | str, file: str, options: ReadOptions) -> Glossary:
         module = importlib.import_module(f"{__name__}.{self.module}")
-        return cast(ReadFunction, getattr(module, self.function))(data, file, options)
+        return cast(ReadFunction, getattr(module, self.function))(source, file, options)
 
 
 READERS: tuple[Reader, ...] = (
@@ -92,7 +96,11 @@ READERS: tuple[Reader, ...] = (
         literal=True,
     ),
     Reader(
-        "xlsx", (".xlsx", ".xlsm"), "Excel workbook: first sheet or --sheet, header found", "xlsx"
+        "xlsx",
+        (".xlsx", ".xlsm"),
+        "Excel workbook: first sheet or --sheet, header found",
+        "xlsx",
+        binary=True,
     ),
     Reader(
         "quizlet",
@@ -107,7 +115,13 @@ READERS: tuple[Reader, ...] = (
         "Anki notes export (.txt with #separator... headers)",
         "anki_text",
     ),
-    Reader("apkg", (".apkg", ".colpkg"), "Anki package, current (zstd) or legacy", "apkg"),
+    Reader(
+        "apkg",
+        (".apkg", ".colpkg"),
+        "Anki package, current (zstd) or legacy",
+        "apkg",
+        binary=True,
+    ),
     Reader(
         "markdown",
         (".md", ".markdown"),
@@ -153,9 +167,15 @@ def read(
         name = "" if path == "-" else path
         detected = detect_format(name, data)
         reader = get_reader(_quizlet_if_separators_set(detected, name, options))
-    glossary = reader.read(data, file, options)
     # An explicit encoding may turn ASCII bytes into anything ("\x0b " is U+200B in UTF-16).
-    if not (reader.literal and options.encoding is None and data.isascii()):
+    plain_ascii = reader.literal and options.encoding is None and data.isascii()
+    if reader.binary:
+        glossary = reader.read(data, file, options)
+    else:
+        text = decode(data, file, options.encoding)
+        del data  # a large source is held once, as text, while it is parsed
+        glossary = reader.read(text, file, options)
+    if not plain_ascii:
         glossary = _trimmed(glossary)
     if not glossary.terms:
         raise NoTermsError(

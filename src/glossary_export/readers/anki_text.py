@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import SourceError
 from ..model import Glossary, Term
-from ._text import Columns, decode, html_to_text, looks_like_html, split_tags
+from ._text import Columns, html_to_text, looks_like_html, split_tags
 from .delimited import csv_error, sniff
 
 if TYPE_CHECKING:
@@ -49,9 +49,8 @@ class _Header:
     lines: int = 0
 
 
-def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
+def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Notes of an Anki text export as terms, with their tags and deck."""
-    text = decode(data, file, options.encoding)
     lines = text.splitlines(keepends=True)
     header = _header(lines)
     body = "".join(lines[header.lines :])

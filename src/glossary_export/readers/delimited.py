@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..errors import SourceError
 from ..formula_guard import may_hold_guarded_cells, unguard_cell
 from ..model import Glossary, Term, recognised_acronyms, terms_from_columns
-from ._text import Columns, decode, split_tags
+from ._text import Columns, split_tags
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -26,15 +26,13 @@ if TYPE_CHECKING:
 _DELIMITERS = ",;\t|"
 
 
-def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
+def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Rows of a CSV file, its delimiter sniffed."""
-    text = decode(data, file, options.encoding)
     return read_text(text, file, sniff(text))
 
 
-def read_tsv(data: bytes, file: str, options: ReadOptions) -> Glossary:
+def read_tsv(text: str, file: str, options: ReadOptions) -> Glossary:
     """Rows of a tab-separated file."""
-    text = decode(data, file, options.encoding)
     return read_text(text, file, "\t")
 
 
@@ -81,18 +79,29 @@ def split_plainly(text: str, delimiter: str) -> list[list[str]] | None:
     if '"' in text:
         return None
     carriage_returns = text.count("\r")
-    if not carriage_returns:
-        lines = text.split("\n")
-    elif carriage_returns == text.count("\n"):
-        lines = text.split("\r\n")
-        if len(lines) != carriage_returns + 1:  # some CR and LF were not pairs
-            return None
-    else:
-        return None
+    if carriage_returns and not carriage_returns == text.count("\r\n") == text.count("\n"):
+        return None  # some CR and LF are not pairs
+    ending = "\r\n" if carriage_returns else "\n"
     limit = csv.field_size_limit()
-    if len(text) > limit and max(map(len, lines)) > limit:
+    if len(text) > limit and max(map(len, split_lines(text, ending))) > limit:
         return None
-    return [line.split(delimiter) for line in lines]
+    return [line.split(delimiter) for line in split_lines(text, ending)]
+
+
+def split_lines(text: str, ending: str) -> Iterator[str]:
+    """``text.split(ending)``, made a piece of about a megabyte at a time.
+
+    The rows of a large file are held anyway; the list of all its lines as well would cost as
+    much again (a million-term CSV: about 250 MB more at the peak).
+    """
+    start = 0
+    while True:
+        end = text.find(ending, start + _CHUNK)
+        if end < 0:
+            yield from text[start:].split(ending)
+            return
+        yield from text[start:end].split(ending)
+        start = end + len(ending)
 
 
 def sniff(text: str) -> str:

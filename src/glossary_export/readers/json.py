@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import SourceError, shown
 from ..model import Glossary, Term
-from ._text import ACRONYM_NAMES, DEFINITION_NAMES, TAGS_NAMES, TERM_NAMES, decode, split_tags
+from ._text import ACRONYM_NAMES, DEFINITION_NAMES, TAGS_NAMES, TERM_NAMES, split_tags
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -26,9 +26,8 @@ _SHAPE_HINT = (
 )
 
 
-def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
+def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Terms of a JSON glossary, with the line each one starts on."""
-    text = decode(data, file, options.encoding)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Glossary, Term
-from ._text import Columns, decode, numbered_lines
+from ._text import Columns, numbered_lines
 from .delimited import row_term
 
 if TYPE_CHECKING:
@@ -49,9 +49,9 @@ def plain(text: str) -> str:
     return text.strip()
 
 
-def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
+def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every entry of a Markdown glossary, in order, with the first H1 as its title."""
-    lines = numbered_lines(decode(data, file, options.encoding))
+    lines = numbered_lines(text)
     terms: list[Term] = []
     loose: list[Term] = []
     title = ""

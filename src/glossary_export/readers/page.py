@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import SourceError, shown
 from ..model import Glossary, Term
-from ._text import decode, is_blank, numbered_lines
+from ._text import is_blank, numbered_lines
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -42,13 +42,9 @@ class _Line:
     table: bool
 
 
-def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
+def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every term/definition pair of the page, in order, and its description line."""
-    lines = [
-        _classify(number, text)
-        for number, text in numbered_lines(decode(data, file, options.encoding))
-        if not is_blank(text)
-    ]
+    lines = [_classify(number, line) for number, line in numbered_lines(text) if not is_blank(line)]
     return _Page(lines, file).parse()
 
 

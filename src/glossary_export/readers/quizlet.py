@@ -10,20 +10,18 @@ from typing import TYPE_CHECKING
 
 from ..errors import OptionError, SourceError
 from ..model import Glossary, Term
-from ._text import decode
 
 if TYPE_CHECKING:
     from . import ReadOptions
 
 
-def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
+def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every card of a Quizlet text export, in order."""
     term_separator, card_separator = options.term_separator, options.card_separator
     if not term_separator or not card_separator or term_separator == card_separator:
         raise OptionError(
             "the Quizlet term and card separators must be two different, non-empty strings"
         )
-    text = decode(data, file, options.encoding)
     if card_separator == "\n":
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     terms = []
