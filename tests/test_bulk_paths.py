@@ -236,6 +236,21 @@ def test_note_guids_are_note_guid_of_each_key(namespace: str, keys: list[str]) -
     ]
 
 
+@SETTINGS
+@given(st.lists(_KEY_TEXTS, max_size=6), st.integers(-8, 8), st.slices(8))
+def test_a_guid_column_reads_like_the_list_of_its_guids(
+    keys: list[str], index: int, part: slice
+) -> None:
+    guids = _anki_notes.note_guids("N", keys)
+    column = _anki_notes.GuidColumn("".join(guids))
+    assert (len(column), list(column), column[part]) == (len(guids), guids, guids[part])
+    if -len(guids) <= index < len(guids):
+        assert column[index] == guids[index]
+    else:
+        with pytest.raises(IndexError):
+            column[index]
+
+
 _FIELD_TEXTS = st.sampled_from(["", "a", "a < b", "R&D", "x\ny", "x\r\ny", "<i>", "LoRA"])
 
 
@@ -271,7 +286,7 @@ def test_planned_notes_are_made_term_by_term(
         expected.append(
             _anki_notes.AnkiNote(guid, fields, note_tags, 1_000_000_000, card_ordinals(fields))
         )
-    assert plan.notes == expected
+    assert list(plan.notes()) == expected
 
 
 def _cards_table(fill: Callable[[sqlite3.Cursor], None]) -> list[tuple[object, ...]]:
@@ -305,8 +320,8 @@ def test_term_cards_made_by_sqlite_are_those_made_note_by_note() -> None:
 
     def note_by_note(cursor: sqlite3.Cursor) -> None:
         notes(cursor)
-        dated = [note._replace(modified=1_000_000_000 + i) for i, note in enumerate(plan.notes)]
-        apkg._insert_cards(cursor, dataclasses.replace(plan, notes=dated), first_id, deck)
+        dated = [1_000_000_000 + index for index in range(len(terms))]
+        apkg._insert_cards(cursor, dataclasses.replace(plan, dates=dated), first_id, deck)
 
     assert _cards_table(by_sqlite) == _cards_table(note_by_note)
 

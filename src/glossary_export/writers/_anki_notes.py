@@ -22,7 +22,7 @@ import operator
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 from ..errors import OptionError
 from ..keys import normalise, term_key, term_keys
@@ -51,19 +51,96 @@ class AnkiNote(NamedTuple):
     cards: tuple[int, ...]
 
 
+# Terms encoded per piece of this many: the column lists and joined texts made to encode them
+# stay small, and the C loops still run over many terms at a time.
+PIECE = 1 << 15
+# Characters in a GUID of ours: nine bytes of SHA-256 in base64 (see note_guid).
+GUID_LENGTH = 12
+
+
 @dataclass
 class NotePlan:
-    """The notes to write, in glossary order, and what the user should know about them."""
+    """The notes to write, in glossary order, and what the user should know about them.
 
-    notes: list[AnkiNote]
+    Held as columns, and only what the glossary cannot give again: each note's GUID, tags and
+    modification time. Its encoded fields and card ordinals are made from its term while the
+    notes are written (:meth:`fields`, :meth:`cards`), piece by piece: a tuple of fields and a
+    named tuple per note cost ~230 MB on a million-note deck, on top of the glossary itself.
+    """
+
+    terms: Sequence[Term]
+    options: WriteOptions
     deck: str
     namespace: str
+    guids: Sequence[str] = ()
+    tags: Sequence[tuple[str, ...]] = ()
+    dates: Sequence[int] = ()
+    """Each note's modification time."""
     messages: list[str] = field(default_factory=list)
     remembered: bool = False
     """Whether a previous export was used as memory."""
     inherited: int = 0
     changed: int = 0
     new: int = 0
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def fields(self) -> Iterator[tuple[str, ...]]:
+        """Each note's encoded fields (:func:`note_fields` of its term), made piece by piece."""
+        terms, options = self.terms, self.options
+        pieces = range(0, len(terms), PIECE)
+        return itertools.chain.from_iterable(
+            notes_fields(terms[start : start + PIECE], options) for start in pieces
+        )
+
+    def cards(self) -> Iterator[tuple[int, ...]]:
+        """Each note's card ordinals (:func:`~._anki_model.card_ordinals` of its fields)."""
+        if not self.options.reverse and not self.options.acronym_cards:
+            # No optional card is switched on: every note has the Term card only.
+            return itertools.repeat(model.card_ordinals(_NO_FLAGS), len(self.terms))
+        return map(model.card_ordinals, self.fields())
+
+    def notes(self) -> Iterator[AnkiNote]:
+        """Each note whole (for tests and small decks; the writers read the columns)."""
+        rows = zip(self.guids, self.fields(), self.tags, self.dates, self.cards(), strict=True)
+        return itertools.starmap(AnkiNote, rows)
+
+
+# The fields of a note without flags: enough for card_ordinals, which reads the flags first.
+_NO_FLAGS = ("", "", "", "", "")
+
+
+class GuidColumn(Sequence[str]):
+    """GUIDs from :func:`note_guid` (12 characters each) held as one string.
+
+    12 bytes a note instead of a string object and its pointer (72 bytes): the common plan, new
+    notes only, keeps its million GUIDs in 12 MB. Each GUID is cut out when it is read.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __len__(self) -> int:
+        return len(self.text) // GUID_LENGTH
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self.text[index * GUID_LENGTH : (index + 1) * GUID_LENGTH]
+
+    def __iter__(self) -> Iterator[str]:
+        # Slices made and applied in C: iterating is as fast as iterating a list of strings.
+        ends = range(GUID_LENGTH, len(self.text) + GUID_LENGTH, GUID_LENGTH)
+        return map(self.text.__getitem__, map(slice, range(0, len(self.text), GUID_LENGTH), ends))
 
 
 def check_deck(name: str) -> str:
@@ -170,17 +247,20 @@ def note_fields(term: Term, options: WriteOptions) -> tuple[str, ...]:
 
 
 def note_guids(namespace: str, keys: list[str]) -> list[str]:
-    """``[note_guid(namespace, key) for key in keys]``, hashing and encoding without a call per key.
+    """``[note_guid(namespace, key) for key in keys]``, without a call per key."""
+    return list(GuidColumn(_guids_text(namespace, keys)))
+
+
+def _guids_text(namespace: str, keys: Iterable[str]) -> str:
+    """The GUIDs of ``keys`` (:func:`note_guid`) joined into one string.
 
     Nine bytes are exactly twelve base64 characters with no padding, so encoding all digests
-    joined and cutting every twelve characters gives each one's GUID.
+    joined gives every GUID in turn, and the texts of two runs of keys join into that of both.
     """
     prefix = f"glossary-export\x1f{namespace}\x1f".encode()
     texts = map(operator.add, itertools.repeat(prefix), map(str.encode, keys))
     digests = map(operator.methodcaller("digest"), map(hashlib.sha256, texts))
-    joined = base64.urlsafe_b64encode(b"".join(map(operator.itemgetter(slice(9)), digests)))
-    encoded = joined.decode()
-    return [encoded[start : start + 12] for start in range(0, len(encoded), 12)]
+    return base64.urlsafe_b64encode(b"".join(map(operator.itemgetter(slice(9)), digests))).decode()
 
 
 def notes_fields(terms: Sequence[Term], options: WriteOptions) -> Iterator[tuple[str, ...]]:
@@ -210,7 +290,7 @@ def plan_notes(glossary: Glossary, options: WriteOptions) -> NotePlan:
     deck = check_deck(options.deck)
     namespace = namespace_for(options, deck)
     deck_tags = check_tags(options.tags)
-    plan = NotePlan(notes=[], deck=deck, namespace=namespace)
+    plan = NotePlan(glossary.terms, options, deck, namespace)
     memory, problem = read_memory(options.previous_output)
     if problem:
         plan.messages.append(problem)
@@ -222,17 +302,47 @@ def plan_notes(glossary: Glossary, options: WriteOptions) -> NotePlan:
         )
         memory = None
     plan.remembered = memory is not None
-    keys = term_keys([term.term for term in glossary.terms])
-    previous = _match_previous(glossary, keys, memory, plan)
-    now = int(options.timestamp)
+    if memory is None:
+        # The common case, every note new: when no two GUIDs clash (terms with equal keys, which
+        # dedupe merges, or a hash collision), the plan is its columns, with no decision per note.
+        # The set is the step's largest cost (~100 MB at a million notes) and only lives here.
+        guids = GuidColumn(_new_guids(namespace, glossary.terms))
+        if len(set(guids)) == len(guids):
+            plan.guids = guids
+            plan.tags = [
+                check_tags((*deck_tags, *t.tags), t) if t.tags else deck_tags
+                for t in glossary.terms
+            ]
+            plan.dates = [int(options.timestamp)] * len(guids)
+            plan.new = len(guids)
+            return plan
+        del guids
+    _plan_each(plan, memory, deck_tags)
+    return plan
+
+
+def _new_guids(namespace: str, terms: Sequence[Term]) -> str:
+    """The joined GUIDs of the terms' keys, keyed a piece at a time: the common case, where no
+    previous export needs all keys at once (a million keys are ~70 MB)."""
+    pieces = range(0, len(terms), PIECE)
+    return "".join(
+        _guids_text(namespace, term_keys([term.term for term in terms[start : start + PIECE]]))
+        for start in pieces
+    )
+
+
+def _plan_each(plan: NotePlan, memory: Memory | None, deck_tags: tuple[str, ...]) -> None:
+    """The general case, note by note: a previous export to match, or GUIDs that clash."""
+    terms, namespace = plan.terms, plan.namespace
+    keys = term_keys([term.term for term in terms])
+    previous = _match_previous(terms, keys, memory, plan)
+    now = int(plan.options.timestamp)
     taken = {note.guid for note in previous.values()}
-    guids = note_guids(namespace, keys)
-    all_fields = notes_fields(glossary.terms, options)
-    if not previous and len(set(guids)) == len(guids):
-        plan.notes = _new_notes(glossary.terms, guids, list(all_fields), deck_tags, now)
-        plan.new = len(plan.notes)
-        return plan
-    for index, (term, key, fields) in enumerate(zip(glossary.terms, keys, all_fields, strict=True)):
+    guids = GuidColumn(_guids_text(namespace, keys))
+    plan_guids: list[str] = []
+    plan_tags: list[tuple[str, ...]] = []
+    plan_dates: list[int] = []
+    for index, (term, key, fields) in enumerate(zip(terms, keys, plan.fields(), strict=True)):
         tags = check_tags((*deck_tags, *term.tags), term) if term.tags else deck_tags
         old = previous.get(index)
         if old is None:
@@ -248,24 +358,10 @@ def plan_notes(glossary: Glossary, options: WriteOptions) -> NotePlan:
             # Anki updates a note only when the incoming one is strictly newer.
             guid, modified = old.guid, max(now, old.modified + 1)
             plan.changed += 1
-        plan.notes.append(AnkiNote(guid, fields, tags, modified, model.card_ordinals(fields)))
-    return plan
-
-
-def _new_notes(
-    terms: Sequence[Term],
-    guids: list[str],
-    fields: list[tuple[str, ...]],
-    deck_tags: tuple[str, ...],
-    now: int,
-) -> list[AnkiNote]:
-    """Notes for terms no previous export knew, with distinct GUIDs: the common case, built by
-    map() rather than the general loop's per-note decisions."""
-    tags = [check_tags((*deck_tags, *t.tags), t) if t.tags else deck_tags for t in terms]
-    rows = zip(guids, fields, tags, itertools.repeat(now), model.notes_cards(fields), strict=False)
-    # tuple.__new__ makes each named tuple from its row in C: map(AnkiNote, ...) would call the
-    # generated Python __new__ once per note (30 ms at 100k notes).
-    return list(map(tuple.__new__, itertools.repeat(AnkiNote), rows))
+        plan_guids.append(guid)
+        plan_tags.append(tags)
+        plan_dates.append(modified)
+    plan.guids, plan.tags, plan.dates = plan_guids, plan_tags, plan_dates
 
 
 def _free_guid(namespace: str, key: str, taken: set[str]) -> str:
@@ -277,7 +373,7 @@ def _free_guid(namespace: str, key: str, taken: set[str]) -> str:
 
 
 def _match_previous(
-    glossary: Glossary, keys: list[str], memory: Memory | None, plan: NotePlan
+    terms: Sequence[Term], keys: list[str], memory: Memory | None, plan: NotePlan
 ) -> dict[int, PreviousNote]:
     """For each term (by index), its note in the previous export: same key, or an inherited one."""
     if memory is None:
@@ -290,14 +386,14 @@ def _match_previous(
     for index, key in enumerate(keys):
         if key in by_key:
             matched[index] = by_key.pop(key)
-    unmatched = [i for i in range(len(glossary.terms)) if i not in matched]
+    unmatched = [i for i in range(len(terms)) if i not in matched]
     if unmatched and by_key:
-        _inherit(glossary, memory, unmatched, list(by_key.values()), matched, plan)
+        _inherit(terms, memory, unmatched, list(by_key.values()), matched, plan)
     return matched
 
 
 def _inherit(
-    glossary: Glossary,
+    terms: Sequence[Term],
     memory: Memory,
     unmatched: list[int],
     orphans: list[PreviousNote],
@@ -319,7 +415,7 @@ def _inherit(
             by_definition.setdefault(before, []).append(orphan)
     candidates: dict[int, list[tuple[int, str]]] = {}
     for index in unmatched:
-        term = glossary.terms[index]
+        term = terms[index]
         definition = normalise(term.definition)
         reasons = {orphan: "same definition" for orphan in by_definition.get(definition, [])}
         if fuzzy:
@@ -336,7 +432,7 @@ def _inherit(
         for orphan, _ in found:
             claims[orphan] = claims.get(orphan, 0) + 1
     for index, found in candidates.items():
-        name = glossary.terms[index].term
+        name = terms[index].term
         if len(found) == 1 and claims[found[0][0]] == 1:
             orphan, why = found[0]
             matched[index] = orphans[orphan]

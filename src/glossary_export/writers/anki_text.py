@@ -27,7 +27,7 @@ GUID_COLUMN = len(model.FIELDS) + 2
 def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     """Write ``glossary`` as an Anki text import file at ``path``."""
     plan = plan_notes(glossary, options)
-    lines = [
+    header = [
         "#separator:tab",
         "#html:true",
         # Anki falls back to "Basic" when this note type is not in the collection yet. Columns
@@ -42,13 +42,14 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
         # Anki ignores header keys it does not know; this one is the next export's memory.
         TEXT_META_PREFIX + metadata(plan.namespace, options.html),
     ]
-    for note in plan.notes:
-        values = (*note.fields, " ".join(note.tags), note.guid)
-        lines.append("\t".join(_quote(value) for value in values))
     # "\n" on every platform: the same bytes everywhere (Anki reads either line ending).
     with path.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write("\n".join(lines) + "\n")
-    return WriteResult(terms_written=len(plan.notes), notes=list(plan.messages))
+        handle.write("\n".join(header) + "\n")
+        # Line by line into the file's buffer: the text of a large deck is never held whole.
+        for guid, tags, fields in zip(plan.guids, plan.tags, plan.fields(), strict=True):
+            values = (*fields, " ".join(tags), guid)
+            handle.write("\t".join(_quote(value) for value in values) + "\n")
+    return WriteResult(terms_written=len(plan), notes=list(plan.messages))
 
 
 def _quote(value: str) -> str:

@@ -28,7 +28,7 @@ from . import _anki_collection as collection
 from . import _anki_model as model
 from . import _deflate as deflate
 from ._anki_memory import META_KEY, metadata
-from ._anki_notes import NotePlan, deck_id, plan_notes
+from ._anki_notes import PIECE, NotePlan, deck_id, plan_notes
 
 if TYPE_CHECKING:
     from ..model import Glossary
@@ -47,7 +47,7 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     def fill(cursor: sqlite3.Cursor) -> None:
         _fill_collection(cursor, plan, options)
 
-    if len(plan.notes) <= IN_MEMORY_NOTES and hasattr(sqlite3.Connection, "serialize"):
+    if len(plan) <= IN_MEMORY_NOTES and hasattr(sqlite3.Connection, "serialize"):
         _write_package(path, io.BytesIO(_database_in_memory(fill)), options.timestamp)
     else:
         with tempfile.TemporaryDirectory() as folder:
@@ -56,7 +56,7 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
             with database.open("rb") as collection:
                 _write_package(path, collection, options.timestamp)
     return WriteResult(
-        terms_written=len(plan.notes),
+        terms_written=len(plan),
         adjustments=_adjustments(glossary, plan, options),
         notes=[*plan.messages, *_summary(plan)],
     )
@@ -75,22 +75,25 @@ def _insert_notes(cursor: sqlite3.Cursor, plan: NotePlan, options: WriteOptions,
     # The sort field and checksum (sfld, csum) are left raw and 0, as genanki does: Anki
     # recomputes both on import.
     first_id = max(1, int(options.timestamp * 1000))
+    # Rows are made from the plan's columns as SQLite takes them, the fields encoded piece by
+    # piece from the terms: no row, and no encoded text, is held for the whole deck.
+    columns = zip(plan.guids, plan.dates, plan.tags, plan.fields(), strict=True)
     cursor.executemany(
         f"INSERT INTO notes VALUES (?, ?, {model.MODEL_ID}, ?, -1, ?, ?, ?, 0, 0, '')",
         (
             (
                 first_id + index,
-                note.guid,
-                note.modified,
-                f" {' '.join(note.tags)} " if note.tags else "",
-                "\x1f".join(note.fields),
-                note.fields[model.TERM],
+                guid,
+                modified,
+                f" {' '.join(tags)} " if tags else "",
+                "\x1f".join(fields),
+                fields[model.TERM],
             )
-            for index, note in enumerate(plan.notes)
+            for index, (guid, modified, tags, fields) in enumerate(columns)
         ),
     )
-    if {note.cards for note in plan.notes} <= {(model.TERM_CARD,)}:
-        _insert_term_cards(cursor, first_id, len(plan.notes), deck)
+    if set(plan.cards()) <= {(model.TERM_CARD,)}:
+        _insert_term_cards(cursor, first_id, len(plan), deck)
     else:
         _insert_cards(cursor, plan, first_id, deck)
 
@@ -105,14 +108,14 @@ def _insert_term_cards(cursor: sqlite3.Cursor, first_id: int, count: int, deck: 
 
 
 def _insert_cards(cursor: sqlite3.Cursor, plan: NotePlan, first_id: int, deck: int) -> None:
-    card_ids = iter(range(first_id + len(plan.notes), 1 << 62))
+    card_ids = iter(range(first_id + len(plan), 1 << 62))
     cursor.executemany(
         "INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
         (
             # due = position among new cards, so Anki presents them in the glossary's order.
-            (next(card_ids), first_id + index, deck, ordinal, note.modified, index + 1)
-            for index, note in enumerate(plan.notes)
-            for ordinal in note.cards
+            (next(card_ids), first_id + index, deck, ordinal, modified, index + 1)
+            for index, (modified, cards) in enumerate(zip(plan.dates, plan.cards(), strict=True))
+            for ordinal in cards
         ),
     )
 
@@ -187,8 +190,13 @@ def _entry(name: str, date: tuple[int, int, int, int, int, int]) -> zipfile.ZipI
 def _adjustments(glossary: Glossary, plan: NotePlan, options: WriteOptions) -> dict[str, int]:
     counts: dict[str, int] = {}
     if not options.html:
-        escaped = _escaped_count([term.term for term in glossary.terms])
-        escaped += _escaped_count([term.definition for term in glossary.terms])
+        terms = glossary.terms
+        escaped = 0
+        # Piece by piece: all the definitions joined would be a second copy of them.
+        for start in range(0, len(terms), PIECE):
+            piece = terms[start : start + PIECE]
+            escaped += _escaped_count([term.term for term in piece])
+            escaped += _escaped_count([term.definition for term in piece])
         if escaped:
             counts["fields HTML-escaped"] = escaped
     if plan.inherited:
@@ -207,7 +215,7 @@ def _escaped_count(texts: list[str]) -> int:
 def _summary(plan: NotePlan) -> list[str]:
     if not plan.remembered:
         return []
-    unchanged = len(plan.notes) - plan.changed - plan.new
+    unchanged = len(plan) - plan.changed - plan.new
     return [
         f"compared with the previous export: {plan.new} new notes, {plan.changed} changed and "
         f"{unchanged} unchanged; Anki's import will update only the changed ones"
