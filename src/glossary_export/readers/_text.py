@@ -147,11 +147,6 @@ def numbered_lines(text: str) -> list[tuple[int, str]]:
     return list(enumerate(_LINE_BREAK.split(text), start=1))
 
 
-def line_of(text: str, index: int) -> int:
-    """1-based line of the character at ``index``."""
-    return text.count("\n", 0, index) + 1
-
-
 # Header names meaning "the term" and "the definition", in the glossary's vocabulary and the
 # names flashcard tools use (Anki's Front/Back, Quizlet's Term/Definition, Q&A).
 TERM_NAMES = ("term", "front", "word", "question", "concept", "terms", "name")

@@ -10,9 +10,6 @@ built-in "Basic (optional reversed card)" does: a template whose front renders e
 from __future__ import annotations
 
 import functools
-import itertools
-import operator
-from collections.abc import Iterable, Sequence
 
 NAME = "glossary-export"
 
@@ -166,16 +163,6 @@ def card_ordinals(fields: tuple[str, ...]) -> tuple[int, ...]:
         bool(fields[ADD_REVERSE] and fields[DEFINITION]),
         bool(fields[ADD_ACRONYM_CARD] and fields[ACRONYM]),
     )
-
-
-def notes_cards(fields: Sequence[tuple[str, ...]]) -> Iterable[tuple[int, ...]]:
-    """:func:`card_ordinals` of each note's fields, without a call per note when no note has
-    an optional card switched on (the default options)."""
-    flags = "".join(map(operator.itemgetter(ADD_REVERSE), fields))
-    flags += "".join(map(operator.itemgetter(ADD_ACRONYM_CARD), fields))
-    if not flags:
-        return itertools.repeat(_ordinals(False, False), len(fields))
-    return map(card_ordinals, fields)
 
 
 @functools.cache
