@@ -59,3 +59,14 @@ def test_empty_list_has_no_terms() -> None:
 def test_unsupported_object_says_what_is_accepted() -> None:
     with pytest.raises(SourceError, match="pass a path, a list of"):
         load_glossary(42)
+
+
+def test_records_read_their_columns_like_a_csv_header() -> None:
+    records = [{"Question": "LoRA", "Answer": "Adapters.", "Tag": "ml,peft", "Acronym": "LR"}]
+    [term] = load_glossary(records).terms
+    assert (term.term, term.definition, term.tags, term.acronym) == (
+        "LoRA",
+        "Adapters.",
+        ("ml", "peft"),
+        "LR",
+    )

@@ -6,6 +6,7 @@ order and concatenated, so dedupe sees one list of rows.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,6 +16,7 @@ from typing import Any, TypeAlias
 from .errors import NoTermsError, SourceError
 from .model import Glossary, Term
 from .readers import ReadOptions
+from .readers._text import ACRONYM_NAMES, DEFINITION_NAMES, TAGS_NAMES, TERM_NAMES, split_tags
 
 PathLike: TypeAlias = "str | os.PathLike[str]"
 Source: TypeAlias = Any
@@ -24,8 +26,6 @@ paths to merge."""
 
 # Half of a UTF-16 pair on its own (from a bad decode upstream): no UTF-8 file can hold it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_TERM_KEYS = ("term", "front", "word", "question", "concept")
-_DEFINITION_KEYS = ("definition", "back", "meaning", "answer", "description")
 
 
 def load(source: Source, format: str | None = None, options: ReadOptions | None = None) -> Glossary:
@@ -92,16 +92,21 @@ def _from_records(records: Iterable[Mapping[Any, Any]], name: str) -> Glossary:
     terms = []
     for number, record in enumerate(records, start=1):
         fields = {str(k).strip().casefold(): v for k, v in record.items()}
-        term = _first_present(fields, _TERM_KEYS)
-        definition = _first_present(fields, _DEFINITION_KEYS)
+        # The same column names as a CSV or spreadsheet header (Front/Back, Question/Answer...).
+        term = _first_present(fields, TERM_NAMES)
+        definition = _first_present(fields, DEFINITION_NAMES)
         if term is None or definition is None:
             raise SourceError(
                 f"row {number} has no term and definition; name the columns 'term' and "
                 f"'definition' (found: {', '.join(map(str, record)) or 'none'})",
                 file=name,
             )
-        tags = tuple(str(fields.get("tags") or "").split())
-        terms.append(Term.create(term, definition, tags=tags, file=name, line=number))
+        tags = split_tags(_first_present(fields, TAGS_NAMES) or "")
+        created = Term.create(term, definition, tags=tags, file=name, line=number)
+        acronym = (_first_present(fields, ACRONYM_NAMES) or "").strip()
+        if acronym and not created.acronym:
+            created = dataclasses.replace(created, acronym=acronym)
+        terms.append(created)
     return _non_empty(Glossary(tuple(terms), sources=(name,)), name)
 
 
