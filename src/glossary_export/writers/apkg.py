@@ -13,9 +13,7 @@ from __future__ import annotations
 import html
 import io
 import json
-import shutil
 import sqlite3
-import sys
 import tempfile
 import time
 import zipfile
@@ -164,27 +162,12 @@ def _write_package(path: Path, collection: BinaryIO, timestamp: float) -> None:
 
     date = time.gmtime(max(_ZIP_EPOCH, int(timestamp)))[:6]
     with zipfile.ZipFile(path, "w") as package, ThreadPoolExecutor(deflate.WORKERS) as pool:
-        entry = _entry("collection.anki2", date)
+        entry = deflate.zip_entry("collection.anki2", date)
         entry.file_size = collection.seek(0, io.SEEK_END)  # decides whether ZIP64 is needed
         collection.seek(0)
-        with package.open(entry, "w") as packed:
-            # zipfile has no public way to plug in a compressor; it keeps computing the CRC,
-            # sizes and headers (ZIP64 included) itself.
-            packed._compressor = deflate.ParallelDeflate(pool)  # type: ignore[attr-defined]
-            shutil.copyfileobj(collection, packed, deflate.PIECE)
-        package.writestr(_entry("media", date), b"{}")
-
-
-def _entry(name: str, date: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
-    entry = zipfile.ZipInfo(name, date_time=date)
-    entry.compress_type = zipfile.ZIP_DEFLATED
-    entry.external_attr = 0o644 << 16
-    # ZipFile.open() takes the level from the entry: a public attribute from Python 3.13 on.
-    if sys.version_info >= (3, 13):
-        entry.compress_level = deflate.LEVEL
-    else:
-        entry._compresslevel = deflate.LEVEL  # type: ignore[attr-defined]
-    return entry
+        pieces = iter(lambda: collection.read(deflate.PIECE), b"")
+        deflate.write_entry(package, entry, pieces, pool)
+        package.writestr(deflate.zip_entry("media", date), b"{}")
 
 
 def _adjustments(glossary: Glossary, plan: NotePlan, options: WriteOptions) -> dict[str, int]:
