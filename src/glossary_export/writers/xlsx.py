@@ -1,9 +1,13 @@
 """Excel workbook: a "Terms" sheet (one row per term) and an "About" sheet describing the export.
 
-Written with XlsxWriter in constant-memory mode: rows stream to disk, so a million terms use little
-memory, and it writes faster than openpyxl's write-only mode (see benchmarks/bench_tables.py).
-Every Terms cell is written as a string with the text number format, so nothing in the glossary
-ever becomes a formula, a number or a date. Control characters XML cannot hold are removed (and
+XlsxWriter writes the workbook: styles, column widths, the frozen header, the autofilter,
+properties and the package around them. Its per-cell Python is too slow for large glossaries
+(most of a 100k-term export), so it writes only a row of placeholders at each end of each
+sheet's data, and the rows in between are filled in here, in bulk, as the same SpreadsheetML
+XlsxWriter writes (see ``_sheet_xml``), while the package is zipped again on several cores.
+
+Every Terms cell is a string with the text number format, so nothing in the glossary ever
+becomes a formula, a number or a date. Control characters XML cannot hold are removed (and
 counted); CR and CRLF line breaks become LF, the line break Excel itself puts in a cell.
 Excel's limits are checked before the file is created, so a glossary that does not fit leaves
 no file behind rather than a truncated one.
@@ -13,15 +17,20 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import LimitError, MissingDependencyError, OutputError
 from ..model import Glossary, Term
 from . import WriteOptions, WriteResult
-from ._table_rows import COLUMNS, Row, chunks, rows
+from . import _deflate as deflate
+from ._sheet_xml import Cell, column_letter, rows_xml
+from ._table_rows import COLUMNS, chunks, rows
 
 if TYPE_CHECKING:
     from xlsxwriter.format import Format
@@ -42,6 +51,22 @@ _WIDTHS = {"Term": (12, 50), "Acronym": (9, 16), "Tags": (8, 40)}
 """(narrowest, widest) column widths in characters; Definition is fixed and wrapped."""
 DEFINITION_WIDTH = 80
 
+ZIP64_FROM = zipfile.ZIP64_LIMIT
+"""Bytes of sheet XML from which the sheet's zip entry needs ZIP64."""
+ZIP_LEVEL = 6
+"""zlib's default, as XlsxWriter and Excel compress: spread over the cores it costs little."""
+_PLACEHOLDER = "glossary-export placeholder"
+
+
+@dataclass
+class _Fill:
+    """Rows to put in place of a sheet's placeholders: ``rows`` from row ``first`` (1-based)."""
+
+    first: int
+    rows: Iterable[Sequence[Cell]]
+    large: bool = False
+    """Whether the sheet may pass 2 GiB of XML (zipfile must know before it starts)."""
+
 
 def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     """Check Excel's limits, then write the Terms and About sheets."""
@@ -54,11 +79,19 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
             "writing .xlsx needs XlsxWriter; install it with: pip install XlsxWriter"
         ) from None
 
-    # Constant-memory mode streams each sheet through a temporary file; a folder of our own
-    # makes sure none is left behind if writing fails half-way.
+    exported = datetime.fromtimestamp(options.timestamp, timezone.utc)
+    about, about_removed = _clean_rows(_about_rows(glossary, options, exported))
+    longest, characters = _measure(glossary.terms, options.tags)
+    cleaning = _Cleaning()
+    # Up to 5 bytes a character (&amp;) and about 60 of markup a cell: past zipfile's 2 GiB?
+    large = 5 * characters + 300 * len(glossary) > ZIP64_FROM
+    terms = _Fill(2, cleaning.rows(glossary.terms, options.tags), large)
+    # A folder of our own for XlsxWriter's workbook and its temporary files: nothing is left
+    # behind if writing fails half-way.
     with tempfile.TemporaryDirectory(prefix="glossary-export-") as scratch:
+        skeleton = Path(scratch) / "skeleton.xlsx"
         workbook = xlsxwriter.Workbook(
-            str(path),
+            str(skeleton),
             {
                 "constant_memory": True,
                 "tmpdir": scratch,
@@ -68,22 +101,24 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
                 "strings_to_urls": False,
             },
         )
-        exported = datetime.fromtimestamp(options.timestamp, timezone.utc)
         # The only date XlsxWriter would take from the clock; its zip entries are already fixed.
         workbook.set_properties({"title": options.deck, "created": exported})
         formats = _Formats(workbook)
-        cleaned = _write_terms(workbook.add_worksheet("Terms"), glossary.terms, options, formats)
-        about = workbook.add_worksheet("About")
-        cleaned += _write_about(about, glossary, options, exported, formats)
+        _frame_terms(workbook.add_worksheet("Terms"), len(glossary), longest, formats)
+        _frame_about(workbook.add_worksheet("About"), len(about), formats)
+        # XlsxWriter numbers the sheets' files in the order the sheets were added.
+        fills = {"xl/worksheets/sheet1.xml": terms, "xl/worksheets/sheet2.xml": _Fill(1, about)}
         try:
             workbook.close()
+            _fill_in(skeleton, path, fills)
         except (OSError, FileCreateError) as error:
             raise OutputError(f"cannot write the workbook: {error}", file=str(path)) from None
 
+    removed = cleaning.removed + about_removed
     result = WriteResult(terms_written=len(glossary))
-    if cleaned:
-        result.adjustments["control characters removed"] = cleaned
-        result.notes.append(f"{cleaned} control character(s) that Excel cannot store were removed.")
+    if removed:
+        result.adjustments["control characters removed"] = removed
+        result.notes.append(f"{removed} control character(s) that Excel cannot store were removed.")
     return result
 
 
@@ -129,41 +164,13 @@ class _Formats:
         )
 
 
-def _write_terms(
-    sheet: Worksheet, terms: Sequence[Term], options: WriteOptions, formats: _Formats
-) -> int:
-    """Fill the Terms sheet; return how many unstorable characters were removed."""
+def _frame_terms(sheet: Worksheet, count: int, longest: list[int], formats: _Formats) -> None:
+    """Everything of the Terms sheet but its rows, which get placeholders at both ends."""
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, len(terms), len(COLUMNS) - 1)
+    sheet.autofilter(0, 0, count, len(COLUMNS) - 1)
     sheet.write_row(0, 0, COLUMNS, formats.header)
-    longest = [len(name) for name in COLUMNS]
-    removed = 0
-    write = sheet.write_string
-    text, wrapped = formats.text, formats.wrapped
-    number = 1
-    for chunk in chunks(terms):
-        chunk_rows: Sequence[Row] = list(rows(chunk, options.tags))
-        # One search over the whole chunk, in C; rows are cleaned only when it finds something.
-        if _NEEDS_CLEANING.search("".join([cell for row in chunk_rows for cell in row])):
-            chunk_rows, chunk_removed = _clean_rows(chunk_rows)
-            removed += chunk_removed
-        for column in (0, 2, 3):
-            longest[column] = max(longest[column], *(len(row[column]) for row in chunk_rows))
-        for term, definition, acronym, tags in chunk_rows:
-            write(number, 0, term, text)
-            write(number, 1, definition, wrapped)
-            # An empty cell reads back as "" anyway; skipping it saves work on most rows.
-            if acronym:
-                write(number, 2, acronym, text)
-            if tags:
-                write(number, 3, tags, text)
-            number += 1
-    _set_term_columns(sheet, longest, formats)
-    return removed
-
-
-def _set_term_columns(sheet: Worksheet, longest: list[int], formats: _Formats) -> None:
-    """Widths from the longest entry within sensible bounds; definitions wrap at a fixed width."""
+    styles = [formats.wrapped if name == "Definition" else formats.text for name in COLUMNS]
+    _placeholders(sheet, 1, count, styles)
     for column, name in enumerate(COLUMNS):
         if name == "Definition":
             sheet.set_column(column, column, DEFINITION_WIDTH, formats.wrapped)
@@ -173,35 +180,39 @@ def _set_term_columns(sheet: Worksheet, longest: list[int], formats: _Formats) -
         sheet.set_column(column, column, width, formats.text)
 
 
-def _clean_rows(chunk_rows: Sequence[Row]) -> tuple[list[Row], int]:
-    cleaned: list[Row] = []
-    removed = 0
-    for row in chunk_rows:
-        cells = []
-        for cell in row:
-            cell, count = clean_cell(cell)
-            cells.append(cell)
-            removed += count
-        cleaned.append((cells[0], cells[1], cells[2], cells[3]))
-    return cleaned, removed
+def _measure(terms: Sequence[Term], extra_tags: tuple[str, ...]) -> tuple[list[int], int]:
+    """The length of the longest entry in each column (header included) and the characters
+    in all of them, counted in C a chunk at a time."""
+    longest = [len(name) for name in COLUMNS]
+    characters = 0
+    for chunk in chunks(terms):
+        for column, cells in enumerate(zip(*rows(chunk, extra_tags), strict=True)):
+            lengths = list(map(len, cells))
+            longest[column] = max(longest[column], *lengths)
+            characters += sum(lengths)
+    return longest, characters
 
 
-def clean_cell(text: str) -> tuple[str, int]:
-    """``text`` with CR line breaks as LF and unstorable characters removed; how many were."""
-    text, removed = _UNSTORABLE.subn("", _CARRIAGE_RETURN.sub("\n", text))
-    return text, removed
+def _frame_about(sheet: Worksheet, count: int, formats: _Formats) -> None:
+    sheet.set_column(0, 0, 20, formats.header)
+    sheet.set_column(1, 1, DEFINITION_WIDTH, formats.wrapped)
+    _placeholders(sheet, 0, count - 1, [formats.header, formats.wrapped])
 
 
-def _write_about(
-    sheet: Worksheet,
-    glossary: Glossary,
-    options: WriteOptions,
-    exported: datetime,
-    formats: _Formats,
-) -> int:
+def _placeholders(sheet: Worksheet, first: int, last: int, styles: Sequence[Format]) -> None:
+    """A styled placeholder in each column of rows ``first`` and ``last`` (0-based): XlsxWriter
+    then counts the rows in the sheet's dimensions and writes each column's format index."""
+    for row in (first, last):
+        for column, style in enumerate(styles):
+            sheet.write_string(row, column, _PLACEHOLDER, style)
+
+
+def _about_rows(
+    glossary: Glossary, options: WriteOptions, exported: datetime
+) -> list[tuple[str, Cell]]:
     """Describe the export: what a reader of the workbook would ask about its contents."""
     sources = options.sources or glossary.sources
-    facts: list[tuple[str, str | int]] = [
+    return [
         ("Deck", options.deck),
         ("Description", options.description or glossary.description),
         ("Sources", "\n".join(sources)),
@@ -210,18 +221,77 @@ def _write_about(
         ("Conflicts", options.conflicts),
         ("Exported", exported.strftime("%Y-%m-%d %H:%M:%S UTC")),
     ]
-    sheet.set_column(0, 0, 20, formats.header)
-    sheet.set_column(1, 1, DEFINITION_WIDTH, formats.wrapped)
+
+
+def _fill_in(skeleton: Path, path: Path, fills: dict[str, _Fill]) -> None:
+    """Copy XlsxWriter's package to ``path``, each sheet of ``fills`` with its rows in place of
+    its placeholders, deflated on several cores."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with (
+        zipfile.ZipFile(skeleton) as source,
+        zipfile.ZipFile(path, "w") as package,
+        ThreadPoolExecutor(deflate.WORKERS) as pool,
+    ):
+        for info in source.infolist():
+            entry = deflate.zip_entry(info.filename, info.date_time, ZIP_LEVEL)
+            fill = fills.get(info.filename)
+            if fill is None:
+                package.writestr(entry, source.read(info))
+                continue
+            blocks = _filled_sheet(source.read(info).decode("utf-8"), fill)
+            encoded = (block.encode("utf-8") for block in blocks)
+            deflate.write_entry(package, entry, encoded, pool, level=ZIP_LEVEL, large=fill.large)
+
+
+def _filled_sheet(xml: str, fill: _Fill) -> Iterator[str]:
+    """The sheet's XML with the rows of ``fill`` where its placeholder rows are."""
+    start = xml.find(f'<row r="{fill.first}"')
+    end = xml.find("</sheetData>", start)
+    placeholders = xml[start:end]
+    styles = dict(re.findall(f'<c r="([A-Z]+){fill.first}" s="(\\d+)"', placeholders))
+    if start < 0 or _PLACEHOLDER not in placeholders or not styles:
+        raise RuntimeError(f"XlsxWriter wrote no placeholders where expected: {xml[:200]!r}")
+    ordered = [int(styles[column_letter(column)]) for column in range(len(styles))]
+    return chain([xml[:start]], rows_xml(fill.rows, fill.first, ordered), [xml[end:]])
+
+
+class _Cleaning:
+    """The Terms rows made storable, counting the characters removed on the way."""
+
+    def __init__(self) -> None:
+        self.removed = 0
+
+    def rows(self, terms: Sequence[Term], extra_tags: tuple[str, ...]) -> Iterator[Sequence[Cell]]:
+        for chunk in chunks(terms):
+            chunk_rows = list(rows(chunk, extra_tags))
+            # One search over the whole chunk, in C; rows are cleaned only when it finds something.
+            if not _NEEDS_CLEANING.search("".join([cell for row in chunk_rows for cell in row])):
+                yield from chunk_rows
+                continue
+            cleaned, removed = _clean_rows(chunk_rows)
+            self.removed += removed
+            yield from cleaned
+
+
+def _clean_rows(chunk_rows: Sequence[Sequence[Cell]]) -> tuple[list[Sequence[Cell]], int]:
+    cleaned: list[Sequence[Cell]] = []
     removed = 0
-    for number, (label, value) in enumerate(facts):
-        sheet.write_string(number, 0, label, formats.header)
-        if isinstance(value, int):
-            sheet.write_number(number, 1, value)
-        else:
-            value, count = clean_cell(value)
-            removed += count
-            sheet.write_string(number, 1, value, formats.wrapped)
-    return removed
+    for row in chunk_rows:
+        cells: list[Cell] = []
+        for cell in row:
+            if isinstance(cell, str):
+                cell, count = clean_cell(cell)
+                removed += count
+            cells.append(cell)
+        cleaned.append(cells)
+    return cleaned, removed
+
+
+def clean_cell(text: str) -> tuple[str, int]:
+    """``text`` with CR line breaks as LF and unstorable characters removed; how many were."""
+    text, removed = _UNSTORABLE.subn("", _CARRIAGE_RETURN.sub("\n", text))
+    return text, removed
 
 
 def _short(text: str, limit: int = 60) -> str:
