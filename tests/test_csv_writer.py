@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
+from glossary_export.formula_guard import guard_cell
 from glossary_export.model import Glossary, Term
 from support_tables import export, glossary_of, read_csv, seed_glossary
 
@@ -112,3 +117,41 @@ def test_rebuild_is_byte_identical(seed_path: Path, tmp_path: Path) -> None:
     export(glossary, tmp_path / "a.csv", "csv")
     export(glossary, tmp_path / "b.csv", "csv")
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+
+
+CELL_TEXT = st.text(
+    st.one_of(
+        st.characters(exclude_categories=("Cs",)),
+        st.sampled_from(",\"\r\n=+-@\t'; "),
+    ),
+    max_size=10,
+)
+
+
+@settings(
+    deadline=None, max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cells=st.lists(st.tuples(CELL_TEXT, CELL_TEXT, CELL_TEXT, CELL_TEXT), min_size=1, max_size=6),
+    formula_guard=st.booleans(),
+    bom=st.booleans(),
+)
+@example(cells=[("plain", "text", "", "")], formula_guard=True, bom=True)
+@example(cells=[("=1+1", "only the first cell", "", "")], formula_guard=True, bom=False)
+def test_the_bytes_are_what_the_csv_module_writes(
+    tmp_path: Path, cells: list[tuple[str, str, str, str]], formula_guard: bool, bom: bool
+) -> None:
+    glossary = Glossary(
+        terms=tuple(Term(t, d, acronym=a, tags=(g,) if g else ()) for t, d, a, g in cells)
+    )
+    path = tmp_path / "deck.csv"
+    export(glossary, path, "csv", formula_guard=formula_guard, bom=bom)
+
+    expected = io.StringIO(newline="")
+    writer = csv.writer(expected)  # the "excel" dialect: RFC 4180 quoting, CRLF
+    writer.writerow(HEADER)
+    for term in glossary:
+        row = [term.term, term.definition, term.acronym, " ".join(term.tags)]
+        writer.writerow([guard_cell(cell) for cell in row] if formula_guard else row)
+    prefix = b"\xef\xbb\xbf" if bom else b""
+    assert path.read_bytes() == prefix + expected.getvalue().encode("utf-8")
