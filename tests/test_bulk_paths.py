@@ -58,6 +58,19 @@ _PIECES = st.sampled_from(
     ]
 )
 _TEXTS = st.lists(_PIECES, max_size=40).map("".join)
+# Tables whose every line has the same number of cells (what most CSV files are), with cells
+# from the same pieces bar delimiters, quotes and line ends.
+_CELLS = st.lists(_PIECES.filter(lambda piece: not set(piece) & set(',;\t|"\r\n')), max_size=4)
+
+
+@st.composite
+def _uniform_tables(draw: st.DrawFn) -> tuple[str, str]:
+    delimiter = draw(st.sampled_from(",;\t|"))
+    width = draw(st.integers(2, 4))
+    rows = draw(st.lists(st.lists(_CELLS.map("".join), min_size=width, max_size=width), min_size=1))
+    ending = draw(st.sampled_from(["\n", "\r\n"]))
+    text = ending.join(delimiter.join(row) for row in rows)
+    return text + draw(st.sampled_from(["", ending])), delimiter
 
 
 def _outcome(read: Callable[[], Glossary]) -> tuple[str, object]:
@@ -80,6 +93,19 @@ def _outcome(read: Callable[[], Glossary]) -> tuple[str, object]:
 def test_split_table_reads_like_the_csv_module(text: str, delimiter: str) -> None:
     by_csv = _outcome(lambda: delimited.read_rows(delimited._rows(text, "f", delimiter), "f"))
     assert _outcome(lambda: delimited.read_text(text, "f", delimiter)) == by_csv
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(delimited, "_CHUNK", 1)  # a piece a line: pieces of different widths
+        assert _outcome(lambda: delimited.read_text(text, "f", delimiter)) == by_csv
+
+
+@SETTINGS
+@given(_uniform_tables())
+@example(("term,definition\nA,b\n,c\n", ","))
+@example(("term,definition,tags\nA,b,x y\n", ","))
+def test_uniform_tables_read_like_the_csv_module(table: tuple[str, str]) -> None:
+    text, delimiter = table
+    by_csv = _outcome(lambda: delimited.read_rows(delimited._rows(text, "f", delimiter), "f"))
+    assert _outcome(lambda: delimited.read_text(text, "f", delimiter)) == by_csv
 
 
 def test_the_split_path_is_taken_for_plain_text() -> None:
@@ -87,6 +113,34 @@ def test_the_split_path_is_taken_for_plain_text() -> None:
     assert delimited.split_plainly("a,b\r\nc,d\r\n", ",") == [["a", "b"], ["c", "d"], [""]]
     assert delimited.split_plainly('a,"b"\n', ",") is None
     assert delimited.split_plainly("a,b\rc,d\n", ",") is None
+
+
+def test_the_columns_path_is_taken_for_uniform_tables() -> None:
+    assert delimited.split_columns("a,b\r\nc,d\r\n", ",") == [["a", "c"], ["b", "d"]]
+    assert delimited.split_columns("a,b,c\nd,e,f", ",") == [["a", "d"], ["b", "e"], ["c", "f"]]
+    assert delimited.split_columns("a,b\nc\n", ",") is None  # a row short of a cell
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(delimited, "_CHUNK", 1)  # each line a piece of its own
+        assert delimited.split_columns("a,b\nc,d,e\n", ",") is None
+    assert delimited.split_columns("a\nb\n", ",") is None  # one column
+    assert delimited.split_columns('a,"b"\n', ",") is None
+
+
+@SETTINGS
+@given(_uniform_tables(), st.integers(1, 8))
+@example(("a,b\nc,d\ne,f\n", ","), 1)
+def test_columns_are_the_split_rows_transposed(table: tuple[str, str], piece: int) -> None:
+    """Cut in pieces of any size, the columns are split_plainly's rows, column by column."""
+    text, delimiter = table
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(delimited, "_CHUNK", piece)
+        columns = delimited.split_columns(text, delimiter)
+    rows = delimited.split_plainly(text, delimiter)
+    assert columns is not None
+    assert rows is not None
+    if rows[-1] == [""] and text:
+        rows.pop()  # the empty "line" after the last line end
+    assert [list(column) for column in zip(*rows, strict=True)] == columns
 
 
 @pytest.mark.parametrize("text", ["term,definition\nA,b\n", "A,b\nC,d"])

@@ -169,6 +169,10 @@ class Columns:
         self.tags = tags
         self.acronym = acronym
 
+    def used(self) -> list[int]:
+        """The indexes of the columns read."""
+        return [c for c in (self.term, self.definition, self.tags, self.acronym) if c is not None]
+
     @classmethod
     def from_header(cls, cells: Sequence[object]) -> Columns | None:
         """Columns named by a header row, or None when the row is not a header.

@@ -12,7 +12,7 @@ import dataclasses
 import io
 import itertools
 import operator
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..errors import SourceError
@@ -37,12 +37,20 @@ def read_tsv(text: str, file: str, options: ReadOptions) -> Glossary:
 
 
 def read_text(text: str, file: str, delimiter: str) -> Glossary:
-    """Terms from delimited text: split in bulk when no cell is quoted, else by the csv module."""
-    table = split_plainly(text, delimiter)
-    if table is None:
-        glossary = read_rows(_rows(text, file, delimiter), file)
-    else:
-        glossary = read_table(table, file) or read_rows(zip(itertools.count(1), table), file)
+    """Terms from delimited text: split in bulk when no cell is quoted, else by the csv module.
+
+    The bulk paths, fastest first: a table whose every line has the same cells is cut into
+    columns without a list per row; other unquoted text into rows by str.split. Each hands
+    anything out of the ordinary (blank rows, a missing term) on to the next.
+    """
+    columns = split_columns(text, delimiter)
+    glossary = read_uniform(columns, file) if columns is not None else None
+    if glossary is None:
+        table = split_plainly(text, delimiter)
+        if table is None:
+            glossary = read_rows(_rows(text, file, delimiter), file)
+        else:
+            glossary = read_table(table, file) or read_rows(zip(itertools.count(1), table), file)
     return _unguarded(glossary) if may_hold_guarded_cells(text) else glossary
 
 
@@ -71,21 +79,56 @@ def split_plainly(text: str, delimiter: str) -> list[list[str]] | None:
     """The rows csv.reader gives for ``text``, one per line, or None when it needs the csv module.
 
     Without a quote every line is one record and every delimiter separates two cells, so
-    str.split (in C, no generator per row) gives the same cells about twice as fast. Lines must
-    all end in LF or all in CRLF (what csv writers write): a lone CR also ends a csv record. An
-    empty line becomes [""] where csv gives []: both are blank rows, skipped alike. A line
-    longer than the csv module's field limit goes to the csv module, which makes the error.
+    str.split (in C, no generator per row) gives the same cells about twice as fast. An empty
+    line becomes [""] where csv gives []: both are blank rows, skipped alike.
     """
+    ending = _plain_line_ending(text)
+    if ending is None:
+        return None
+    return [line.split(delimiter) for line in split_lines(text, ending)]
+
+
+def split_columns(text: str, delimiter: str) -> list[list[str]] | None:
+    """The columns of ``text`` when it is unquoted and every line has the same number of cells
+    (two or more), as split_plainly's rows would be; else None.
+
+    Each piece of about a megabyte is checked (one count per line, in C), then cut into cells
+    by one split, with no list per row: at 100k rows, a third of the time of split_plainly.
+    """
+    ending = _plain_line_ending(text)
+    if ending is None:
+        return None
+    stop = len(text) - len(ending) if text.endswith(ending) else len(text)
+    columns: list[list[str]] = []
+    for lines in _line_pieces(text, ending, stop):
+        counts = set(map(str.count, lines, itertools.repeat(delimiter)))
+        if len(counts) != 1 or counts == {0} or (columns and counts != {len(columns) - 1}):
+            return None
+        cells = delimiter.join(lines).split(delimiter)
+        width = counts.pop() + 1
+        columns = columns or [[] for _ in range(width)]
+        for start, column in enumerate(columns):
+            column += cells[start::width]
+    return columns or None
+
+
+def _plain_line_ending(text: str) -> str | None:
+    """The line ending of ``text`` if str.split can cut it into records as csv.reader would:
+    no quote anywhere, and lines all ending in LF or all in CRLF (what csv writers write; a
+    lone CR also ends a csv record). None otherwise, and for a line longer than the csv
+    module's field limit, which the csv module makes the error of."""
     if '"' in text:
         return None
-    carriage_returns = text.count("\r")
-    if carriage_returns and not carriage_returns == text.count("\r\n") == text.count("\n"):
-        return None  # some CR and LF are not pairs
-    ending = "\r\n" if carriage_returns else "\n"
+    ending = "\n"
+    if "\r" in text:
+        carriage_returns = text.count("\r")
+        if not carriage_returns == text.count("\r\n") == text.count("\n"):
+            return None  # some CR and LF are not pairs
+        ending = "\r\n"
     limit = csv.field_size_limit()
     if len(text) > limit and max(map(len, split_lines(text, ending))) > limit:
         return None
-    return [line.split(delimiter) for line in split_lines(text, ending)]
+    return ending
 
 
 def split_lines(text: str, ending: str) -> Iterator[str]:
@@ -94,13 +137,18 @@ def split_lines(text: str, ending: str) -> Iterator[str]:
     The rows of a large file are held anyway; the list of all its lines as well would cost as
     much again (a million-term CSV: about 250 MB more at the peak).
     """
+    return itertools.chain.from_iterable(_line_pieces(text, ending, len(text)))
+
+
+def _line_pieces(text: str, ending: str, stop: int) -> Iterator[list[str]]:
+    """``text[:stop].split(ending)`` in consecutive lists of about a megabyte of lines."""
     start = 0
     while True:
-        end = text.find(ending, start + _CHUNK)
+        end = text.find(ending, start + _CHUNK, stop)
         if end < 0:
-            yield from text[start:].split(ending)
+            yield text[start:stop].split(ending)
             return
-        yield from text[start:end].split(ending)
+        yield text[start:end].split(ending)
         start = end + len(ending)
 
 
@@ -192,27 +240,41 @@ def read_table(table: list[list[str]], file: str) -> Glossary | None:
     first = start if columns is None else start + 1
     columns = columns or Columns(0, 1, None, None)
     body = table[first:-1] if table[-1] == [""] else table[first:]
-    used = [
-        c
-        for c in (columns.term, columns.definition, columns.tags, columns.acronym)
-        if c is not None
-    ]
-    if not body or min(map(len, body)) <= max(used):
+    if not body or min(map(len, body)) <= max(columns.used()):
         return None
-    names = list(map(str.strip, map(operator.itemgetter(columns.term), body)))
+    return _read_columns(lambda c: map(operator.itemgetter(c), body), columns, first, file)
+
+
+def read_uniform(table_columns: list[list[str]], file: str) -> Glossary | None:
+    """Terms from the columns of a table whose every line has every cell (split_columns),
+    the first line perhaps a header; None for anything else, as :func:`read_table`."""
+    header = [column[0] for column in table_columns]
+    if not "".join(header).strip():
+        return None  # a blank first line: leave the line counting to read_table
+    columns = Columns.from_header(header)
+    first = 0 if columns is None else 1
+    columns = columns or Columns(0, 1, None, None)
+    if len(table_columns[0]) == first or len(table_columns) <= max(columns.used()):
+        return None
+    return _read_columns(lambda c: table_columns[c][first:], columns, first, file)
+
+
+def _read_columns(
+    cells_of: Callable[[int], Iterable[str]], columns: Columns, first: int, file: str
+) -> Glossary | None:
+    """Terms from a table's body, read column by column (``cells_of(c)`` gives column c);
+    the body starts at 0-based line ``first``. None if a row has no term."""
+    names = list(map(str.strip, cells_of(columns.term)))
     if not all(names):
         return None
-    definitions = map(operator.itemgetter(columns.definition), body)
-    tags = (
-        map(split_tags, map(operator.itemgetter(columns.tags), body))
-        if columns.tags is not None
-        else itertools.repeat(())
-    )
+    definitions = cells_of(columns.definition)
+    no_tags = itertools.repeat(())
+    tags = map(split_tags, cells_of(columns.tags)) if columns.tags is not None else no_tags
     acronyms = recognised_acronyms(names)
     if columns.acronym is not None:
-        given = map(str.strip, map(operator.itemgetter(columns.acronym), body))
+        given = map(str.strip, cells_of(columns.acronym))
         acronyms = [found or cell for found, cell in zip(acronyms, given, strict=True)]
-    lines = range(first + 1, first + 1 + len(body))
+    lines = range(first + 1, first + 1 + len(names))
     return Glossary(
         tuple(terms_from_columns(names, definitions, acronyms, tags, file, lines)), sources=(file,)
     )
