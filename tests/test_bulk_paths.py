@@ -143,6 +143,19 @@ def test_columns_are_the_split_rows_transposed(table: tuple[str, str], piece: in
     assert [list(column) for column in zip(*rows, strict=True)] == columns
 
 
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(["a", "bc", "\n", "\r\n", "\r"]), max_size=60).map("".join),
+    st.sampled_from(["\n", "\r\n"]),
+    st.integers(1, 12),
+)
+@example("aaaa\n", "\n", 3)
+@example("aaa\naaa", "\n", 3)
+def test_long_lines_are_found_as_by_measuring_each(text: str, ending: str, limit: int) -> None:
+    longest = max(map(len, text.split(ending)))
+    assert delimited._has_long_line(text, ending, limit) == (longest > limit)
+
+
 @pytest.mark.parametrize("text", ["term,definition\nA,b\n", "A,b\nC,d"])
 def test_the_table_path_reads_plain_files(text: str) -> None:
     table = delimited.split_plainly(text, ",")

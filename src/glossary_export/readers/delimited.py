@@ -85,6 +85,8 @@ def split_plainly(text: str, delimiter: str) -> list[list[str]] | None:
     ending = _plain_line_ending(text)
     if ending is None:
         return None
+    if ending == "\r\n" and not text.count("\r") == text.count("\r\n") == text.count("\n"):
+        return None  # some CR and LF are not pairs
     return [line.split(delimiter) for line in split_lines(text, ending)]
 
 
@@ -104,7 +106,10 @@ def split_columns(text: str, delimiter: str) -> list[list[str]] | None:
         counts = set(map(str.count, lines, itertools.repeat(delimiter)))
         if len(counts) != 1 or counts == {0} or (columns and counts != {len(columns) - 1}):
             return None
-        cells = delimiter.join(lines).split(delimiter)
+        joined = delimiter.join(lines)
+        if "\r" in joined or "\n" in joined:
+            return None  # a CR or LF that is not part of the line ending
+        cells = joined.split(delimiter)
         width = counts.pop() + 1
         columns = columns or [[] for _ in range(width)]
         for start, column in enumerate(columns):
@@ -113,22 +118,29 @@ def split_columns(text: str, delimiter: str) -> list[list[str]] | None:
 
 
 def _plain_line_ending(text: str) -> str | None:
-    """The line ending of ``text`` if str.split can cut it into records as csv.reader would:
-    no quote anywhere, and lines all ending in LF or all in CRLF (what csv writers write; a
-    lone CR also ends a csv record). None otherwise, and for a line longer than the csv
-    module's field limit, which the csv module makes the error of."""
+    """The line ending of ``text`` ("\\r\\n" if it holds a CR, else "\\n") if str.split may
+    cut it into records as csv.reader would: no quote anywhere, no line longer than the csv
+    module's field limit (the csv module makes the error of that). None otherwise. The caller
+    still checks that every CR and LF is part of a line ending (a lone CR ends a csv record).
+    """
     if '"' in text:
         return None
-    ending = "\n"
-    if "\r" in text:
-        carriage_returns = text.count("\r")
-        if not carriage_returns == text.count("\r\n") == text.count("\n"):
-            return None  # some CR and LF are not pairs
-        ending = "\r\n"
-    limit = csv.field_size_limit()
-    if len(text) > limit and max(map(len, split_lines(text, ending))) > limit:
-        return None
-    return ending
+    ending = "\r\n" if "\r" in text else "\n"
+    return None if _has_long_line(text, ending, csv.field_size_limit()) else ending
+
+
+def _has_long_line(text: str, ending: str, limit: int) -> bool:
+    """Whether a line of ``text`` is longer than ``limit`` characters.
+
+    Such a line would hold a whole run of ``limit // 2`` characters starting at a multiple of
+    it, so if every such run holds a line ending (one find each, in C), none is; lines are
+    measured one by one only when the runs cannot tell.
+    """
+    run = max(limit // 2, 1)
+    starts = range(0, len(text) - run + 1, run)
+    if all(text.find(ending, start, start + run) >= 0 for start in starts):
+        return False
+    return max(map(len, split_lines(text, ending))) > limit
 
 
 def split_lines(text: str, ending: str) -> Iterator[str]:
