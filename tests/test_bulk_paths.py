@@ -408,3 +408,30 @@ def test_split_lines_in_pieces_is_str_split(text: str, piece: int, ending: str) 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(delimited, "_CHUNK", piece)
         assert list(delimited.split_lines(text, ending)) == text.split(ending)
+
+
+_FIELDS = st.lists(
+    st.sampled_from(["a", "B c", "é", "\t", "\n", "\r", "|", ";", ",", "\u2028", "\x85", " "]),
+    max_size=6,
+).map("".join)
+
+
+@SETTINGS
+@given(
+    st.lists(st.tuples(_FIELDS, _FIELDS), min_size=1, max_size=6),
+    st.sampled_from([("\t", "\n"), (",", ";"), ("|", "\n"), ("\t", ";")]),
+)
+@example([("a", "b c"), ("é", "d")], ("\t", "\n"))
+def test_quizlet_fast_text_is_the_careful_text(
+    pairs: list[tuple[str, str]], separators: tuple[str, str]
+) -> None:
+    from glossary_export.writers import quizlet
+
+    chunk = [Term(term, definition) for term, definition in pairs]
+    fast = quizlet._fast_text(chunk, *separators)
+    if all(not set(t + d) & set("\t\n\r|;,\u2028\x85") for t, d in pairs):
+        assert fast is not None  # plain fields take the fast path
+    if fast is None:
+        return
+    folding = quizlet._folding_pattern(*separators)
+    assert quizlet._careful_text(chunk, *separators, folding) == (fast, 0)
