@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-import zipfile
-from io import BytesIO
 
 from ._text import Columns
 
@@ -45,6 +43,9 @@ def detect_content(head: bytes) -> str | None:
 
 
 def _zip_kind(head: bytes) -> str | None:
+    import zipfile  # only for data that starts like a zip
+    from io import BytesIO
+
     try:
         names = zipfile.ZipFile(BytesIO(head)).namelist()
     except zipfile.BadZipFile:

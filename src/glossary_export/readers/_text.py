@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import codecs
-import html
 import re
 import warnings
 from collections.abc import Sequence
-from html.parser import HTMLParser
 
 from ..errors import OptionError, SourceError
 
@@ -221,57 +219,7 @@ def split_tags(value: str) -> tuple[str, ...]:
     return tuple(tag for tag in re.split(r"[\s,]+", value) if tag)
 
 
-_SOFT_BREAK = object()
-"""A block's edge: a line break unless the line is already empty (``<br>`` always breaks)."""
-
-
-class _TextExtractor(HTMLParser):
-    """Plain text of an HTML fragment: breaks for <br> and blocks, no tags, entities decoded."""
-
-    _BLOCKS = frozenset({"div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str | object] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("style", "script"):
-            self._skipping += 1
-        elif tag == "br":
-            self.parts.append("\n")
-        elif tag in self._BLOCKS:
-            self.parts.append(_SOFT_BREAK)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("style", "script"):
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in self._BLOCKS:
-            self.parts.append(_SOFT_BREAK)
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        lines = [""]
-        for part in self.parts:
-            if part is _SOFT_BREAK:
-                if _shown(lines[-1]):
-                    lines.append("")
-            elif part == "\n":
-                lines.append("")
-            else:
-                lines[-1] += str(part)
-        shown = [_shown(line) for line in lines]
-        while shown and not shown[-1]:
-            shown.pop()
-        while shown and not shown[0]:
-            shown.pop(0)
-        return "\n".join(shown)
-
-
-def _shown(line: str) -> str:
+def shown_line(line: str) -> str:
     """A line as HTML shows it: runs of white space as one space, trimmed."""
     return re.sub(r"[ \t\r\n\f]+", " ", line.replace("\xa0", " ")).strip()
 
@@ -280,8 +228,10 @@ def html_to_text(fragment: str) -> str:
     """Plain text of an Anki field, as Anki shows it: tags dropped, ``<br>`` a line break (two
     make an empty line), blocks on lines of their own, runs of white space one space."""
     if "<" not in fragment and "&" not in fragment:
-        return _shown(fragment)  # no markup: one line, as the parser would make it, but faster
-    parser = _TextExtractor()
+        return shown_line(fragment)  # no markup: one line, as the parser would make it, but faster
+    from ._html import TextExtractor  # the html modules load only for HTML fields
+
+    parser = TextExtractor()
     parser.feed(fragment)
     parser.close()
     return parser.text()
@@ -295,4 +245,6 @@ def looks_like_html(values: Sequence[str]) -> bool:
 
 def unescape(text: str) -> str:
     """HTML entities decoded (used where markup is impossible but entities are not)."""
+    import html
+
     return html.unescape(text)
