@@ -25,6 +25,8 @@ _BOMS = (
 # Characters no glossary holds: C0 controls other than Tab/LF/CR, DEL, and C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Every ASCII character a glossary may hold (printable, Tab, LF, CR), for the fast checks.
+_ASCII_TEXT = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 
 
 def decode(data: bytes, file: str, encoding: str | None = None) -> str:
@@ -33,6 +35,9 @@ def decode(data: bytes, file: str, encoding: str | None = None) -> str:
     ``encoding`` overrides the guess. Control characters (NUL, binary data) are an error naming
     the line, so a binary or mis-encoded file never becomes a glossary of garbage.
     """
+    if not encoding and data.isascii() and not data.translate(None, _ASCII_TEXT):
+        # Plain ASCII text, checked on the bytes: the check below would encode it back first.
+        return data.decode("ascii")
     if encoding:
         try:
             codecs.lookup(encoding)
@@ -88,10 +93,6 @@ def _utf8_or_windows_1252(data: bytes, file: str) -> str:
         stacklevel=6,
     )
     return text
-
-
-# Every ASCII character a glossary may hold (printable, Tab, LF, CR), for the fast check below.
-_ASCII_TEXT = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 
 
 def check_characters(text: str, file: str) -> None:
