@@ -128,8 +128,10 @@ class _Entries:
     for all of them in C; a glossary of 100k distinct terms then builds no object per term.
     """
 
-    def __init__(self, rows: Sequence[Term], keys: list[str]) -> None:
+    def __init__(self, rows: Sequence[Term], names: list[str], keys: list[str]) -> None:
         self.rows = rows
+        self.names = names
+        """Each row's term."""
         self.keys = keys
         # Built backwards so that each key ends up with the index of its first row.
         self.first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
@@ -161,9 +163,8 @@ class _Entries:
     def ending_in_parenthesis(self) -> list[str]:
         """The keys whose first row or kept term ends in ")", in the order of their first rows
         (only a kept term ending in ")" can be "Full Name (ACR)")."""
-        names = map(operator.attrgetter("term"), self.rows)
         ending = itertools.compress(
-            itertools.count(), map(str.endswith, names, itertools.repeat(")"))
+            itertools.count(), map(str.endswith, self.names, itertools.repeat(")"))
         )
         places = {p for p in ending if self.first.get(self.keys[p]) == p}
         places.update(e.place for e in self.built.values() if e.kept.term.endswith(")"))
@@ -191,7 +192,8 @@ def dedupe(glossary: Glossary, on_conflict: ConflictPolicy | str = "first") -> D
             f"unknown conflict policy {on_conflict!r}; choose one of {', '.join(CONFLICT_POLICIES)}"
         )
     rows = glossary.terms
-    entries = _Entries(rows, term_keys(list(map(operator.attrgetter("term"), rows))))
+    names = list(map(operator.attrgetter("term"), rows))
+    entries = _Entries(rows, names, term_keys(names))
     findings: list[Finding] = []
     empty = set(_empty_definitions(rows))
     repeats = set(entries.repeats())
@@ -210,7 +212,9 @@ def dedupe(glossary: Glossary, on_conflict: ConflictPolicy | str = "first") -> D
 
 def _empty_definitions(rows: Sequence[Term]) -> Iterator[int]:
     """The indexes of the rows whose definition is empty or white space, found in C."""
-    definitions = map(operator.attrgetter("definition"), rows)
+    definitions = list(map(operator.attrgetter("definition"), rows))
+    if all(definitions) and not any(map(str.isspace, definitions)):
+        return iter(())  # the usual answer, from two passes that strip nothing
     return itertools.compress(itertools.count(), map(operator.not_, map(str.strip, definitions)))
 
 
