@@ -30,7 +30,7 @@ from ..model import Glossary, Term
 from . import WriteOptions, WriteResult
 from . import _deflate as deflate
 from ._sheet_xml import Cell, column_letter, rows_xml
-from ._table_rows import COLUMNS, chunks, rows
+from ._table_rows import COLUMNS, Row, chunks, rows
 
 if TYPE_CHECKING:
     from xlsxwriter.format import Format
@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 MAX_CELL_CHARACTERS = 32_767
 MAX_TERMS = 1_048_575
 """Excel's 1,048,576 rows per sheet, less the header row."""
+# Excel counts UTF-16 units, at most two per character: only a field longer than half the
+# limit can be too long, and most glossaries have none (max() over the lengths tells, in C).
+_HALF_CELL = MAX_CELL_CHARACTERS // 2
 
 # Characters XML 1.0 cannot hold; Excel would only keep them in its private _xHHHH_ escape,
 # which other readers (openpyxl among them) show literally. Tab and line feed are fine.
@@ -70,9 +73,8 @@ class _Fill:
 
 def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     """Check Excel's limits, then write the Terms and About sheets."""
-    check_limits(glossary.terms, options.tags)
+    longest, characters = _measure(glossary.terms, options.tags)
     try:
-        import xlsxwriter
         from xlsxwriter.exceptions import FileCreateError
     except ImportError:  # pragma: no cover - depends on the environment
         raise MissingDependencyError(
@@ -81,35 +83,24 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
 
     exported = datetime.fromtimestamp(options.timestamp, timezone.utc)
     about, about_removed = _clean_rows(_about_rows(glossary, options, exported))
-    longest, characters = _measure(glossary.terms, options.tags)
     cleaning = _Cleaning()
-    # Up to 5 bytes a character (&amp;) and about 60 of markup a cell: past zipfile's 2 GiB?
-    large = 5 * characters + 300 * len(glossary) > ZIP64_FROM
-    terms = _Fill(2, cleaning.rows(glossary.terms, options.tags), large)
+    # XlsxWriter numbers the sheets' files in the order the sheets are added.
+    fills = {
+        "xl/worksheets/sheet1.xml": _Fill(
+            2,
+            cleaning.rows(glossary.terms, options.tags),
+            # Up to 5 bytes a character (&amp;) and about 60 of markup a cell.
+            large=5 * characters + 300 * len(glossary) > ZIP64_FROM,
+        ),
+        "xl/worksheets/sheet2.xml": _Fill(1, about),
+    }
     # A folder of our own for XlsxWriter's workbook and its temporary files: nothing is left
     # behind if writing fails half-way.
     with tempfile.TemporaryDirectory(prefix="glossary-export-") as scratch:
-        skeleton = Path(scratch) / "skeleton.xlsx"
-        workbook = xlsxwriter.Workbook(
-            str(skeleton),
-            {
-                "constant_memory": True,
-                "tmpdir": scratch,
-                # write_string never converts; keep the workbook's defaults safe all the same.
-                "strings_to_formulas": False,
-                "strings_to_numbers": False,
-                "strings_to_urls": False,
-            },
-        )
-        # The only date XlsxWriter would take from the clock; its zip entries are already fixed.
-        workbook.set_properties({"title": options.deck, "created": exported})
-        formats = _Formats(workbook)
-        _frame_terms(workbook.add_worksheet("Terms"), len(glossary), longest, formats)
-        _frame_about(workbook.add_worksheet("About"), len(about), formats)
-        # XlsxWriter numbers the sheets' files in the order the sheets were added.
-        fills = {"xl/worksheets/sheet1.xml": terms, "xl/worksheets/sheet2.xml": _Fill(1, about)}
         try:
-            workbook.close()
+            skeleton = _skeleton(
+                Path(scratch), options, exported, len(glossary), longest, len(about)
+            )
             _fill_in(skeleton, path, fills)
         except (OSError, FileCreateError) as error:
             raise OutputError(f"cannot write the workbook: {error}", file=str(path)) from None
@@ -122,20 +113,35 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     return result
 
 
-def check_limits(terms: Sequence[Term], extra_tags: tuple[str, ...] = ()) -> None:
-    """Raise LimitError if the terms do not fit one Excel sheet or a field does not fit a cell."""
+def _measure(terms: Sequence[Term], extra_tags: tuple[str, ...]) -> tuple[list[int], int]:
+    """The length of the longest entry in each column (header included) and the characters in
+    all of them, counted in C a chunk at a time; LimitError if the terms do not fit one sheet
+    or a field does not fit a cell, before any file exists."""
     if len(terms) > MAX_TERMS:
         raise LimitError(
             f"{len(terms):,} terms do not fit on one Excel sheet, which holds at most "
             f"{MAX_TERMS:,} below its header; split the glossary or export to CSV instead"
         )
-    # Excel counts UTF-16 units, at most two per character: only fields past half the limit
-    # need counting, and max() over the lengths finds them at C speed.
-    half = MAX_CELL_CHARACTERS // 2
-    for term, row in zip(terms, rows(terms, extra_tags), strict=True):
-        if max(map(len, row)) <= half:
-            continue
+    longest = [len(name) for name in COLUMNS]
+    characters = 0
+    for chunk in chunks(terms):
+        chunk_rows = list(rows(chunk, extra_tags))
+        for column, cells in enumerate(zip(*chunk_rows, strict=True)):
+            lengths = list(map(len, cells))
+            most = max(lengths)
+            if most > _HALF_CELL:
+                _check_cells(chunk, chunk_rows)
+            longest[column] = max(longest[column], most)
+            characters += sum(lengths)
+    return longest, characters
+
+
+def _check_cells(chunk: Sequence[Term], chunk_rows: Sequence[Row]) -> None:
+    """Raise LimitError for the first field of the chunk that does not fit an Excel cell."""
+    for term, row in zip(chunk, chunk_rows, strict=True):
         for column, text in zip(COLUMNS, row, strict=True):
+            if len(text) <= _HALF_CELL:
+                continue
             length = excel_length(clean_cell(text)[0])
             if length > MAX_CELL_CHARACTERS:
                 raise LimitError(
@@ -150,6 +156,39 @@ def check_limits(terms: Sequence[Term], extra_tags: tuple[str, ...] = ()) -> Non
 def excel_length(text: str) -> int:
     """Length as Excel counts it: UTF-16 code units, so an emoji counts twice."""
     return len(text.encode("utf-16-le")) // 2
+
+
+def _skeleton(
+    scratch: Path,
+    options: WriteOptions,
+    exported: datetime,
+    count: int,
+    longest: list[int],
+    about_count: int,
+) -> Path:
+    """XlsxWriter's workbook with everything but the rows: styles, widths, header, properties,
+    and placeholders where the rows go."""
+    import xlsxwriter
+
+    skeleton = scratch / "skeleton.xlsx"
+    workbook = xlsxwriter.Workbook(
+        str(skeleton),
+        {
+            "constant_memory": True,
+            "tmpdir": str(scratch),
+            # write_string never converts; keep the workbook's defaults safe all the same.
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
+    )
+    # The only date XlsxWriter would take from the clock; its zip entries are already fixed.
+    workbook.set_properties({"title": options.deck, "created": exported})
+    formats = _Formats(workbook)
+    _frame_terms(workbook.add_worksheet("Terms"), count, longest, formats)
+    _frame_about(workbook.add_worksheet("About"), about_count, formats)
+    workbook.close()
+    return skeleton
 
 
 class _Formats:
@@ -178,19 +217,6 @@ def _frame_terms(sheet: Worksheet, count: int, longest: list[int], formats: _For
         narrowest, widest = _WIDTHS[name]
         width = min(max(longest[column] + 2, narrowest), widest)
         sheet.set_column(column, column, width, formats.text)
-
-
-def _measure(terms: Sequence[Term], extra_tags: tuple[str, ...]) -> tuple[list[int], int]:
-    """The length of the longest entry in each column (header included) and the characters
-    in all of them, counted in C a chunk at a time."""
-    longest = [len(name) for name in COLUMNS]
-    characters = 0
-    for chunk in chunks(terms):
-        for column, cells in enumerate(zip(*rows(chunk, extra_tags), strict=True)):
-            lengths = list(map(len, cells))
-            longest[column] = max(longest[column], *lengths)
-            characters += sum(lengths)
-    return longest, characters
 
 
 def _frame_about(sheet: Worksheet, count: int, formats: _Formats) -> None:
