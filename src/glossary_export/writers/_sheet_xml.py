@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 Cell = str | int
 """A cell's value: text, or a whole number (the About sheet's counts)."""
 
+_CHUNK_ROWS = 2048
 _SEPARATOR = "\x00"
 """Joins a chunk's cells for the checks in C; a control character no cell may hold by then."""
 # Excel reads _xHHHH_ in a string as an escaped character: a literal one escapes its underscore.
@@ -59,14 +60,14 @@ def rows_xml(rows: Iterable[Sequence[Cell]], first: int, styles: Sequence[int]) 
         yield _chunk_xml(chunk, number, styles)
 
 
-_CHUNK_ROWS = 2048
-
-
 def _chunk_xml(chunk: list[Sequence[Cell]], first: int, styles: Sequence[int]) -> str:
+    """The rows of ``chunk``, the first numbered ``first``: the checks run once for the chunk,
+    then each cell is its reference, style and text between constant pieces of markup."""
     texts = _escaped([cell for row in chunk for cell in row if isinstance(cell, str)])
     preserve = _edge_spaced(texts)
     starts = [f'<c r="{column_letter(column)}' for column in range(len(styles))]
     string_ends = [f'" s="{style}" t="inlineStr"><is><t>' for style in styles]
+    preserving_ends = [end.replace("<t>", '<t xml:space="preserve">') for end in string_ends]
     number_ends = [f'" s="{style}"><v>' for style in styles]
     parts: list[str] = []
     append = parts.append
@@ -83,7 +84,7 @@ def _chunk_xml(chunk: list[Sequence[Cell]], first: int, styles: Sequence[int]) -
             if not text:
                 continue
             if preserve and (text[:1].isspace() or text[-1:].isspace()):
-                append(f'{starts[column]}{number}{string_ends[column][:-1]} xml:space="preserve">')
+                append(f"{starts[column]}{number}{preserving_ends[column]}")
             else:
                 append(f"{starts[column]}{number}{string_ends[column]}")
             append(f"{text}</t></is></c>")
