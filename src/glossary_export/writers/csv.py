@@ -11,18 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import operator
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..formula_guard import guard_cell
+from ..formula_guard import guard_cell, may_need_guards
 from ..model import Glossary
 from . import WriteOptions, WriteResult
 from ._table_rows import COLUMNS, Row, chunks, rows
-
-# A cell that starts with one of these runs as a formula (see formula_guard).
-_TRIGGER = re.compile("[=+\\-@\t\r]")
-_FIRST = operator.itemgetter(slice(None, 1))
 
 
 def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
@@ -33,7 +28,7 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
         out.write(("\ufeff" if options.bom else "") + _csv_text([COLUMNS]))
         for chunk in chunks(glossary.terms):
             table: Sequence[Row] = list(rows(chunk, options.tags))
-            if options.formula_guard and _may_trigger(table):
+            if options.formula_guard and may_need_guards([c for row in table for c in row]):
                 table, count = _guarded(table)
                 guarded += count
             out.write(_csv_text(table))
@@ -61,12 +56,6 @@ def _csv_text(table: Sequence[Sequence[str]]) -> str:
         csv.writer(buffer, dialect="excel").writerows(table)
         return buffer.getvalue()
     return "\r\n".join(map(",".join, table)) + "\r\n"
-
-
-def _may_trigger(table: Iterable[Row]) -> bool:
-    """Whether a cell of ``table`` may start a formula: one search over the first characters."""
-    firsts = "".join(map(_FIRST, [cell for row in table for cell in row]))
-    return _TRIGGER.search(firsts) is not None
 
 
 def _guarded(table: Iterable[Row]) -> tuple[list[Row], int]:
