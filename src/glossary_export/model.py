@@ -36,6 +36,9 @@ class Term:
     tags: tuple[str, ...] = ()
     file: str | None = None
     line: int | None = None
+    extras: tuple[tuple[str, str], ...] = ()
+    """The source's other named columns for this row (part of speech, example, notes...), as
+    (column name, value) pairs in the source's column order, empty values left out."""
 
     @classmethod
     def create(
@@ -46,13 +49,14 @@ class Term:
         tags: tuple[str, ...] = (),
         file: str | None = None,
         line: int | None = None,
+        extras: tuple[tuple[str, str], ...] = (),
     ) -> Term:
         """A Term with surrounding whitespace trimmed and its acronym recognised."""
         term = term.strip()
         acronym = split_acronym(term)[1] if term.endswith(")") else ""
         if cls is not Term:  # a subclass may have its own __init__
-            return cls(term, definition.strip(), acronym, tuple(tags), file, line)
-        return _new_term(term, definition.strip(), acronym, tuple(tags), file, line)
+            return cls(term, definition.strip(), acronym, tuple(tags), file, line, extras)
+        return _new_term(term, definition.strip(), acronym, tuple(tags), file, line, extras)
 
     @property
     def where(self) -> str:
@@ -69,6 +73,7 @@ _SET_ACRONYM = Term.__dict__["acronym"].__set__
 _SET_TAGS = Term.__dict__["tags"].__set__
 _SET_FILE = Term.__dict__["file"].__set__
 _SET_LINE = Term.__dict__["line"].__set__
+_SET_EXTRAS = Term.__dict__["extras"].__set__
 
 
 def _new_term(
@@ -78,8 +83,10 @@ def _new_term(
     tags: tuple[str, ...],
     file: str | None,
     line: int | None,
+    extras: tuple[tuple[str, str], ...] = (),
 ) -> Term:
-    """Term(term, definition, acronym, tags, file, line), without the generated __init__'s cost."""
+    """Term(term, definition, acronym, tags, file, line, extras), without the generated
+    __init__'s cost."""
     created: Term = object.__new__(Term)
     _SET_TERM(created, term)
     _SET_DEFINITION(created, definition)
@@ -87,6 +94,7 @@ def _new_term(
     _SET_TAGS(created, tags)
     _SET_FILE(created, file)
     _SET_LINE(created, line)
+    _SET_EXTRAS(created, extras)
     return created
 
 
@@ -121,6 +129,7 @@ def terms_from_columns(
         (_SET_TAGS, tags),
         (_SET_FILE, itertools.repeat(file)),
         (_SET_LINE, lines),
+        (_SET_EXTRAS, itertools.repeat(())),
     )
     for setter, values in columns:
         if len(list(map(setter, terms, values))) != len(terms):  # list() of None, to count
