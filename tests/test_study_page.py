@@ -189,6 +189,27 @@ def test_the_glossary_lists_all_71_terms_and_searches(page: Page, seed_page: Pat
     page.screenshot("glossary")
 
 
+def test_the_glossary_prints_as_a_handout_from_any_mode(page: Page, seed_page: Path) -> None:
+    page.open(seed_page)
+    page.go("cards")
+    page.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert page.one("#glossary").is_displayed() and not page.one("#cards").is_displayed()
+        assert not page.one("nav").is_displayed() and not page.one("#search").is_displayed()
+        assert not page.one("#reset").is_displayed()
+        style = page.script(
+            "const list = getComputedStyle(document.getElementById('entries'));"
+            "const entry = getComputedStyle(document.querySelector('.entry'));"
+            "return [list.columnCount, entry.breakInside]"
+        )
+        assert style == ["2", "avoid"]
+        assert len([e for e in page.all(".entry") if e.is_displayed()]) == 71
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.driver.save_screenshot(str(SCREENSHOTS / "print-desktop.png"))
+    finally:
+        page.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
 def test_cards_flip_move_shuffle_and_start_from_the_definition(
     page: Page, seed_page: Path, seed_terms: list[Term]
 ) -> None:

@@ -718,6 +718,7 @@
       else link.removeAttribute("aria-current");
     }
     MODES[mode]();
+    window.scrollTo(0, 0); // the link's own jump would put the heading under the top bar
   }
 
   $("reset").addEventListener("click", () => {
