@@ -128,6 +128,10 @@ class Page:
     def script(self, code: str, *args: Any) -> Any:
         return self.driver.execute_script(code, *args)
 
+    def wait_script(self, code: str, *args: Any) -> Any:
+        """Run ``code`` until it calls its last argument back with the result."""
+        return self.driver.execute_async_script(code, *args)
+
     def keys(self, *keys: str) -> None:
         from selenium.webdriver.common.action_chains import ActionChains
 
@@ -187,6 +191,40 @@ def test_the_glossary_lists_all_71_terms_and_searches(page: Page, seed_page: Pat
     assert shown == [t.term for t in expected if "lora" in (t.term + t.definition).lower()]
     assert page.text("#glossary-count") == f"{len(shown)} of 71 terms"
     page.screenshot("glossary")
+
+
+def test_a_long_glossary_grows_as_it_is_scrolled_and_searches_all_of_it(
+    page: Page, tmp_path: Path
+) -> None:
+    glossary = glossary_of(*((f"Term {n:04}", f"Definition number {n}.") for n in range(700)))
+    path = tmp_path / "long.html"
+    _write(glossary, path, deck="Long")
+    page.open(path)
+    assert len(page.all(".entry")) == 300
+    assert page.text("#glossary-more") == "Show 300 more (400 not shown)"
+    assert page.wait_script(WHEN_SHOWN, ".entry", 700) == 700, "scrolling to the end shows the rest"
+    assert not page.one("#glossary-more").is_displayed()
+    page.one("#search").send_keys("number 699")
+    assert page.texts(".entry .term") == ["Term 0699"]
+    page.one("#search").clear()
+    page.one("#search").send_keys(" ")  # an input event with an empty query: the first page
+    assert len(page.all(".entry")) == 300
+    page.script("window.dispatchEvent(new Event('beforeprint'))")
+    assert len(page.all(".entry")) == 700, "printing prints every entry"
+
+
+# Wait (up to 5 s) until the page has this many elements, and say how many it has.
+WHEN_SHOWN = """
+const [css, count, done] = arguments;
+const start = performance.now();
+const look = () => {
+  window.scrollTo(0, document.body.scrollHeight);
+  const found = document.querySelectorAll(css).length;
+  if (found >= count || performance.now() - start > 5000) done(found);
+  else requestAnimationFrame(look);
+};
+look();
+"""
 
 
 def test_the_glossary_prints_as_a_handout_from_any_mode(page: Page, seed_page: Path) -> None:

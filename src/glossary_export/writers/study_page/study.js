@@ -196,43 +196,77 @@
 
   // ---- Glossary: the full list with search --------------------------------------------
 
-  const glossary = { rows: null, haystacks: null };
+  // The list grows a page of entries at a time, as it is scrolled (or "Show more" is pressed):
+  // laying out 10,000 entries at once, or hiding most of them for a search, takes seconds.
+  const PAGE = 300;
+  const EVERY_TERM = TERMS.map((_, i) => i);
+  const glossary = { rows: [], haystacks: null, matches: EVERY_TERM, shown: 0, opened: false };
+
+  function entryRow(i) {
+    if (!glossary.rows[i]) {
+      const term = TERMS[i];
+      const head = el("div", { class: "entry-head" }, field("h3", term.term, "term"),
+        el("span", { class: "mastery", title: "Mastery" }));
+      glossary.rows[i] = el("li", { class: "entry", dir: "auto" }, head,
+        field("p", term.definition, "definition"), details(term));
+    }
+    const row = glossary.rows[i];
+    const figure = row.firstChild.lastChild;
+    const shown = masteryText(TERMS[i]);
+    if (figure.textContent !== shown) figure.textContent = shown;
+    return row;
+  }
+
+  function showMore(all) {
+    const { matches } = glossary;
+    const end = all ? matches.length : Math.min(matches.length, glossary.shown + PAGE);
+    const rows = document.createDocumentFragment();
+    for (let k = glossary.shown; k < end; k++) rows.append(entryRow(matches[k]));
+    $("entries").append(rows);
+    glossary.shown = end;
+    const left = matches.length - end;
+    $("glossary-more").hidden = left === 0;
+    $("glossary-more").textContent = `Show ${Math.min(PAGE, left)} more (${left} not shown)`;
+    watchTheEnd();
+  }
 
   function showGlossary() {
-    if (!glossary.rows) {
-      const list = $("entries");
-      const rows = document.createDocumentFragment();
-      glossary.rows = TERMS.map((term) => {
-        const title = el("div", { class: "entry-head" }, field("h3", term.term, "term"),
-          el("span", { class: "mastery", title: "Mastery", text: masteryText(term) }));
-        const row = el("li", { class: "entry", dir: "auto" }, title, field("p", term.definition, "definition"),
-          details(term));
-        rows.append(row);
-        return row;
-      });
-      list.append(rows);
+    if (glossary.opened) {
+      for (let k = 0; k < glossary.shown; k++) entryRow(glossary.matches[k]); // fresh mastery
     } else {
-      glossary.rows.forEach((row, i) => {
-        row.querySelector(".mastery").textContent = masteryText(TERMS[i]);
-      });
+      glossary.opened = true;
+      search();
     }
-    search();
   }
 
   function search() {
     const query = folded($("search").value);
-    let shown = TERMS.length;
-    if (query || glossary.haystacks) {
+    if (query) {
       glossary.haystacks = glossary.haystacks || TERMS.map((t) => folded(
         [t.term, t.acronym, t.definition, ...t.extras.map((pair) => pair[1])].join(" ")));
-      shown = 0;
-      glossary.rows.forEach((row, i) => {
-        row.hidden = Boolean(query) && !glossary.haystacks[i].includes(query);
-        shown += row.hidden ? 0 : 1;
-      });
+      glossary.matches = EVERY_TERM.filter((i) => glossary.haystacks[i].includes(query));
+    } else {
+      glossary.matches = EVERY_TERM;
     }
-    $("glossary-count").textContent = query ? `${shown} of ${TERMS.length} terms`
+    $("entries").replaceChildren();
+    glossary.shown = 0;
+    showMore(false);
+    $("glossary-count").textContent = query ? `${glossary.matches.length} of ${TERMS.length} terms`
       : `${TERMS.length} terms`;
+  }
+
+  $("glossary-more").addEventListener("click", () => showMore(false));
+  // Scrolling near the end of the list shows the next page by itself. Observed afresh after
+  // each page: an observer only calls back when the button comes into view, and a fast scroll
+  // can keep it in view while the page is added.
+  const nearTheEnd = window.IntersectionObserver && new IntersectionObserver((seen) => {
+    if (seen.some((entry) => entry.isIntersecting) && glossary.opened) showMore(false);
+  }, { rootMargin: "600px" });
+
+  function watchTheEnd() {
+    if (!nearTheEnd) return;
+    nearTheEnd.unobserve($("glossary-more"));
+    if (glossary.shown < glossary.matches.length) nearTheEnd.observe($("glossary-more"));
   }
 
   // ---- Cards: flip, previous and next, shuffle, start from the definition ----------------
@@ -743,7 +777,10 @@
   });
 
   // Print the glossary whatever mode is open: the print style shows only the list.
-  window.addEventListener("beforeprint", () => { if (!glossary.rows) showGlossary(); });
+  window.addEventListener("beforeprint", () => {
+    if (!glossary.opened) showGlossary();
+    showMore(true);
+  });
 
   $("search").addEventListener("input", search);
   window.addEventListener("hashchange", showMode);
