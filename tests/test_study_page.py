@@ -496,10 +496,11 @@ def test_hostile_text_shows_literally_and_runs_nothing(page: Page, tmp_path: Pat
     assert page.texts("#entries .definition") == [d for _, d in HOSTILE]
     assert page.texts("#entries .entry:first-child dd") == ["noun", "<i>x</i>"]
     directions = page.script(
-        "return [...document.querySelectorAll('#entries .term')]"
-        ".map(e => getComputedStyle(e).direction)"
+        "return [...document.querySelectorAll('#entries .entry')].map(e => "
+        "[e, e.querySelector('.term'), e.querySelector('.definition')]"
+        ".map(part => getComputedStyle(part).direction).join())"
     )
-    assert directions == ["ltr"] * 4 + ["rtl", "rtl", "ltr", "ltr"]
+    assert directions == ["ltr,ltr,ltr"] * 4 + ["rtl,rtl,rtl"] * 2 + ["ltr,ltr,ltr"] * 2
     width = page.script("return document.documentElement.scrollWidth")
     assert width <= page.script("return window.innerWidth"), "long text wraps"
     page.screenshot("hostile")
@@ -528,6 +529,26 @@ def test_html_sources_keep_only_formatting_tags(page: Page, tmp_path: Path) -> N
     assert len(page.all("#entries br")) == 1
     page.all("#entries .definition")[1].click()
     assert page.script("return window.pwned") is None
+
+
+def test_written_answers_forgive_case_accents_articles_and_spaces(
+    page: Page, tmp_path: Path
+) -> None:
+    path = tmp_path / "one.html"
+    _write(glossary_of(("L'École normale", "A school in Paris.")), path, deck="One term")
+    for typed, score in (
+        ("  ECOLE NORMALE ", "Score: 1 of 1 (100%)"),
+        ("l'école normale", "Score: 1 of 1 (100%)"),
+        ("ecole normal", "Score: 0 of 1 (0%)"),
+    ):
+        page.open(path, "test")
+        page.one("#test-setup button").click()
+        page.one("#test-form input").send_keys(typed)
+        page.one("#test-form input").send_keys("\ue007")  # Enter submits the form
+        assert page.text("#test-score") == score
+    assert page.text("#test-result .review li") == (
+        "Question 1: near miss — you answered ecole normal; the answer is L'École normale."
+    )
 
 
 def test_keyboard_focus_is_visible_and_text_has_aa_contrast(page: Page, seed_page: Path) -> None:

@@ -5,6 +5,7 @@ What the page does in a browser is tested in test_study_page.py; here, what its 
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -144,3 +145,15 @@ def test_an_empty_extra_list_and_extras_both_reach_the_page(tmp_path: Path) -> N
     get_writer("html").write(glossary, path, WriteOptions(deck="Words"))
     terms = json.loads(_parsed(path).scripts[0])["terms"]
     assert [t[4] for t in terms] == [[["Example", "table"]], []]
+
+
+def test_a_deck_name_cannot_close_the_title(tmp_path: Path) -> None:
+    from glossary_export.writers import WriteOptions, get_writer
+
+    name = "</title><script>alert(1)</script> & co"
+    path = tmp_path / "deck.html"
+    get_writer("html").write(glossary_of(("a", "b")), path, WriteOptions(deck=name))
+    parsed = _parsed(path)
+    assert [tag for tag, _ in parsed.tags].count("script") == 2
+    title = re.search(r"<title>(.*)</title>", path.read_text(encoding="utf-8"))
+    assert title is not None and html.unescape(title[1]) == name

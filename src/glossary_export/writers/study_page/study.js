@@ -30,9 +30,10 @@
     return node;
   }
 
-  /** A glossary field: its own direction (Arabic and Hebrew read right to left). */
-  function field(tag, text, className) {
-    const node = el(tag, { class: className || "", dir: "auto" });
+  /** A glossary field: its own direction (Arabic and Hebrew read right to left), unless it
+   * is the text its parent takes its direction from (`dir="auto"` skips children with a dir). */
+  function field(tag, text, className, inherits) {
+    const node = el(tag, inherits ? { class: className || "" } : { class: className || "", dir: "auto" });
     if (DATA.html) node.append(richText(text));
     else node.textContent = text;
     return node;
@@ -205,7 +206,8 @@
   function entryRow(i) {
     if (!glossary.rows[i]) {
       const term = TERMS[i];
-      const head = el("div", { class: "entry-head" }, field("h3", term.term, "term"),
+      // The entry reads in its term's direction: "auto" on the entry, none on the term.
+      const head = el("div", { class: "entry-head" }, field("h3", term.term, "term", true),
         el("span", { class: "mastery", title: "Mastery" }));
       glossary.rows[i] = el("li", { class: "entry", dir: "auto" }, head,
         field("p", term.definition, "definition"), details(term));
@@ -328,16 +330,17 @@
   let learn = null;
 
   function newRound() {
-    // The least mastered terms first, ties broken at random.
-    const byMastery = TERMS.length > 2000 ? sample(400) : TERMS.slice();
-    const keyed = byMastery.map((t) => [recordOf0(t) + Math.random(), t]);
+    // The least mastered terms first, ties broken at random (in a big deck, the least
+    // mastered of 400 drawn at random: sorting every term for each round would be slow).
+    const candidates = TERMS.length > 2000 ? sample(400) : TERMS.slice();
+    const keyed = candidates.map((t) => [masteryOf(t) + Math.random(), t]);
     keyed.sort((a, b) => a[0] - b[0]);
     const terms = keyed.slice(0, ROUND).map((pair) => pair[1]);
     learn = { queue: terms, size: terms.length, missed: new Set(), firstTry: 0 };
     askLearn();
   }
 
-  function recordOf0(term) {
+  function masteryOf(term) {
     const record = progress.terms[term.guid];
     return record ? record.m : 0;
   }
