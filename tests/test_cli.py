@@ -78,7 +78,7 @@ def test_export_several_outputs_and_summary(seed_path: Path, tmp_path: Path) -> 
     assert apkg.stat().st_size > 0 and csv.stat().st_size > 0
 
 
-def test_export_out_dir_writes_the_four_formats_named_after_the_source(
+def test_export_out_dir_writes_the_five_formats_named_after_the_source(
     seed_path: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
@@ -87,7 +87,7 @@ def test_export_out_dir_writes_the_four_formats_named_after_the_source(
     assert result.output == ""
     names = sorted(p.name for p in out.iterdir())
     stem = seed_path.stem
-    assert names == sorted(f"{stem}{s}" for s in (".apkg", ".txt", ".csv", ".xlsx"))
+    assert names == sorted(f"{stem}{s}" for s in (".apkg", ".txt", ".csv", ".xlsx", ".html"))
 
 
 def test_unknown_suffix_is_one_line_listing_the_known_ones(seed_path: Path, tmp_path: Path) -> None:

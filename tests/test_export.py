@@ -153,7 +153,7 @@ def test_progress_is_announced_stage_by_stage(seed_path: Path, tmp_path: Path) -
 def test_progress_counts_the_out_dir_outputs(seed_path: Path, tmp_path: Path) -> None:
     seen: list[str] = []
     export_deck(seed_path, out_dir=tmp_path, progress=lambda p: seen.append(f"{p.step}/{p.steps}"))
-    assert seen == ["0/6", "1/6", "2/6", "3/6", "4/6", "5/6", "6/6"]
+    assert seen == ["0/7", "1/7", "2/7", "3/7", "4/7", "5/7", "6/7", "7/7"]
 
 
 def test_report_finds_near_duplicates_on_demand(tmp_path: Path) -> None:

@@ -341,7 +341,7 @@ CASES = [
         "out-dir-created",
         ("export", "good.csv", "--out-dir", "new/deeper"),
         terms=2,
-        outputs=tuple(f"new/deeper/good{s}" for s in (".apkg", ".txt", ".csv", ".xlsx")),
+        outputs=tuple(f"new/deeper/good{s}" for s in (".apkg", ".txt", ".csv", ".xlsx", ".html")),
     ),
     Case(
         "out-dir-is-a-file",

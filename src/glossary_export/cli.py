@@ -155,7 +155,7 @@ def cli() -> None:
 @click.option(
     "--out-dir",
     type=click.Path(file_okay=False),
-    help="Also write .apkg, .txt (Quizlet), .csv and .xlsx here, named after the source.",
+    help="Also write .apkg, .txt (Quizlet), .csv, .xlsx and .html here, named after the source.",
 )
 @click.option(
     "--format",
@@ -218,7 +218,7 @@ def export(
     verbose: bool,
     **options: Any,
 ) -> None:
-    """Export SOURCE (a study-page paste, CSV, ...) to Anki, Quizlet, CSV or Excel.
+    """Export SOURCE (a study-page paste, CSV, ...) to Anki, Quizlet, CSV, Excel or a study page.
 
     \b
     Example:

@@ -24,7 +24,7 @@ from .sources import PathLike, Source, load, source_paths
 from .writers import WriteOptions, Writer, WriteResult, writer_for_path
 
 # The formats --out-dir writes, each named after the source: the four a user asks for first.
-OUT_DIR_SUFFIXES = (".apkg", ".txt", ".csv", ".xlsx")
+OUT_DIR_SUFFIXES = (".apkg", ".txt", ".csv", ".xlsx", ".html")
 
 
 @contextlib.contextmanager
@@ -156,10 +156,11 @@ def export_deck(
     """Read ``source``, deduplicate it and write every output; return what happened.
 
     ``outputs`` is one path or several; each one's format comes from its suffix (``.apkg``,
-    ``.anki.txt``, ``.txt`` for Quizlet, ``.csv``, ``.xlsx``) unless ``format`` names it.
-    ``out_dir`` adds an ``.apkg``, a Quizlet ``.txt``, a ``.csv`` and an ``.xlsx`` named after
-    the source. ``from_format`` overrides input detection. All outputs are written or none:
-    each goes to a temporary file first and all are renamed into place at the end.
+    ``.anki.txt``, ``.txt`` for Quizlet, ``.csv``, ``.xlsx``, ``.html``) unless ``format``
+    names it. ``out_dir`` adds an ``.apkg``, a Quizlet ``.txt``, a ``.csv``, an ``.xlsx`` and an
+    ``.html`` study page named after the source. ``from_format`` overrides input detection.
+    All outputs are written or none: each goes to a temporary file first and all are renamed
+    into place at the end.
     ``progress``, when given, is called with a :class:`Progress` as each stage starts and at
     the end (the library itself never prints).
     """

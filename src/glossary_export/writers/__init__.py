@@ -97,6 +97,12 @@ WRITERS: tuple[Writer, ...] = (
     ),
     Writer("csv", (".csv",), "CSV (UTF-8, header row, safe to open in spreadsheets)", "csv"),
     Writer("xlsx", (".xlsx",), "Excel workbook: Terms sheet and About sheet", "xlsx"),
+    Writer(
+        "html",
+        (".html", ".htm"),
+        "Study page: one offline file with cards, learn, test, matching and spaced modes",
+        "html",
+    ),
 )
 
 
