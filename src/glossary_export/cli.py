@@ -119,6 +119,20 @@ def _source_options(command: F) -> F:
         click.option("--encoding", help="Text encoding of the sources (default: detected)."),
         click.option("--sheet", help="Excel sheet to read (default: the first)."),
         click.option(
+            "--input-separator",
+            metavar="TEXT",
+            callback=lambda _context, _param, value: _unescape(value) if value else None,
+            help="Text lists and Quizlet text: between term and definition (default: detected).",
+        ),
+        click.option(
+            "--input-card-separator",
+            metavar="TEXT",
+            default="\\n",
+            show_default=True,
+            callback=lambda _context, _param, value: _unescape(value),
+            help="Quizlet text: between cards (\\t and \\n understood).",
+        ),
+        click.option(
             "--on-conflict",
             type=click.Choice(CONFLICT_POLICIES),
             default="first",
@@ -181,13 +195,13 @@ def cli() -> None:
     "--term-separator",
     default="\\t",
     show_default=True,
-    help="Quizlet: between term and definition (\\t and \\n understood).",
+    help="Quizlet output: between term and definition (\\t and \\n understood).",
 )
 @click.option(
     "--card-separator",
     default="\\n",
     show_default=True,
-    help="Quizlet: between cards (\\t and \\n understood).",
+    help="Quizlet output: between cards (\\t and \\n understood).",
 )
 @click.option(
     "--formula-guard/--no-formula-guard",

@@ -138,6 +138,21 @@ def terms_from_columns(
 
 
 @dataclass(frozen=True, slots=True)
+class LineReading:
+    """How a text reader read one non-blank line of its source."""
+
+    line: int
+    role: str
+    """ "term", "definition", a structural kind ("title", "description", "counter", "table
+    header", "heading", "front matter", "status line"...), or a finding's kind."""
+    finding: bool = False
+    """The line was not read into the deck, and the reader did not expect such a line there."""
+
+    def __str__(self) -> str:
+        return f"{self.role} (not read)" if self.finding else self.role
+
+
+@dataclass(frozen=True, slots=True)
 class Glossary:
     """An ordered list of terms plus what the source said about itself."""
 
@@ -145,6 +160,8 @@ class Glossary:
     title: str = ""
     description: str = ""
     sources: tuple[str, ...] = field(default=())
+    lines: tuple[LineReading, ...] = ()
+    """For a text source: how each non-blank line was read, in line order (empty otherwise)."""
 
     def __len__(self) -> int:
         return len(self.terms)

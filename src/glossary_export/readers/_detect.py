@@ -1,4 +1,9 @@
-"""Format detection by content, for ``.txt`` files, unknown suffixes and standard input."""
+"""Format detection by content, for ``.txt`` files, unknown suffixes and standard input.
+
+A study page, a plain ``Term: definition`` list and Markdown are told apart by what their lines
+look like: Markdown by its headings, bold terms or tables; a list when most lines at the margin
+split at one delimiter; a page otherwise (term lines without a delimiter, sentences between).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import codecs
 import csv
 import re
 
+from . import term_list
 from ._text import Columns
 
 _ANKI_HEADER = re.compile(
@@ -37,9 +43,33 @@ def detect_content(head: bytes) -> str | None:
         except csv.Error:  # a cell past the csv module's field limit: no header row is that long
             return "quizlet"
         return "tsv" if Columns.from_header(header) else "quizlet"
+    if term_list.looks_like_a_list(lines) and not _csv_rather_than_list(lines):
+        return "list"
     if _looks_delimited(lines):
         return "csv"
     return "page"
+
+
+def _csv_rather_than_list(lines: list[str]) -> bool:
+    """Whether lines that also split like a list ("a,b: c") are CSV: a header row names the
+    columns, or most of the would-be terms hold a comma or semicolon."""
+    if not _looks_delimited(lines):
+        return False
+    for delimiter in (",", ";", "|"):
+        try:
+            header = next(csv.reader([lines[0]], delimiter=delimiter))
+        except csv.Error:
+            continue
+        if len(header) >= 2 and Columns.from_header(header):
+            return True
+    chosen = term_list.choose_delimiter(lines)
+    pattern = term_list.DELIMITERS[chosen[0]] if chosen else None
+    terms = [
+        entry[0]
+        for line in lines
+        if pattern and (entry := term_list.split_entry(term_list.unbulleted(line), pattern))
+    ]
+    return sum(("," in term or ";" in term) for term in terms) >= 0.5 * max(1, len(terms))
 
 
 def _zip_kind(head: bytes) -> str | None:

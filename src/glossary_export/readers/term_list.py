@@ -1,0 +1,174 @@
+"""Plain term lists: one ``Term: definition`` entry a line, as people type them in a text file.
+
+The delimiter is one of ``:``, ``：`` (full width), `` - ``, `` – ``, `` — ``, `` = `` or a Tab,
+chosen per file from what nearly every entry line uses (``--input-separator`` names it instead).
+A line splits at the first delimiter only when that leaves a plausible term (short, no sentence
+end). A definition may wrap: indented lines, and unbroken lines without the delimiter, carry on
+the entry above. Lines before the first entry are the list's title and description; a short
+line between entries after a blank line is a heading; anything else is a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..errors import SourceError
+from ..model import Glossary, Term
+from ._accounting import DEFINITION, TERM, LineLog
+from ._text import is_blank, numbered_lines
+
+if TYPE_CHECKING:
+    from . import ReadOptions
+
+# Each delimiter as people space it; a colon is one unless it starts "://" (a link).
+DELIMITERS: dict[str, re.Pattern[str]] = {
+    "：": re.compile(r"[ \t]*：[ \t]*"),
+    ":": re.compile(r"[ \t]*:(?!//)[ \t]*"),
+    " - ": re.compile(r"[ \t]+-[ \t]+"),
+    " – ": re.compile(r"[ \t]+–[ \t]+"),
+    " — ": re.compile(r"[ \t]+—[ \t]+"),
+    " = ": re.compile(r"[ \t]+=[ \t]+"),
+    "\t": re.compile(r"[ \t]*\t[ \t]*"),
+}
+_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+_SENTENCE_END = ".!?。！？…"
+MAX_TERM_WORDS = 10
+MAX_TERM_LENGTH = 80
+_SHARE = 0.6
+"""Of the lines that start at the margin, the share that must be entries for a list."""
+
+
+def plausible_term(term: str) -> bool:
+    """Whether text before a delimiter can be a term: short, and not a sentence."""
+    term = term.strip()
+    return (
+        bool(term)
+        and len(term) <= MAX_TERM_LENGTH
+        and len(term.split()) <= MAX_TERM_WORDS
+        and not term.endswith(tuple(_SENTENCE_END))
+        and "://" not in term
+    )
+
+
+def split_entry(text: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
+    """(term, definition) of one entry line at the first delimiter, or None."""
+    match = pattern.search(text)
+    if match is None or not plausible_term(text[: match.start()]):
+        return None
+    definition = text[match.end() :].strip()
+    if not definition and match.group().strip() not in (":", "："):
+        return None  # "Term -" is no entry; "Term:" is one with an empty definition
+    return text[: match.start()].strip(), definition
+
+
+def unbulleted(text: str) -> str:
+    """A line without its list marker (``-``, ``*``, ``1.``) and surrounding white space."""
+    text = text.strip()
+    return _BULLET.sub("", text, count=1) if text[:1] in "-*+•0123456789" else text
+
+
+def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
+    """The delimiter most margin lines split at plausibly, with that count and the number of
+    margin lines that could have been entries; None when no line splits.
+
+    Lines above the first entry (a title, a description) and short lines after a blank line
+    (headings) are not counted as lines that could have been entries.
+    """
+    counts: Counter[str] = Counter()
+    margin = 0
+    after_blank = False
+    for line in lines:
+        if is_blank(line):
+            after_blank = True
+            continue
+        if line[:1] in " \t":
+            after_blank = False
+            continue
+        text = unbulleted(line)
+        split = [name for name, pattern in DELIMITERS.items() if split_entry(text, pattern)]
+        counts.update(split)
+        if split or (counts and not (after_blank and plausible_term(text))):
+            margin += 1
+        after_blank = False
+    if not counts:
+        return None
+    # The most used; on a tie the first listed (a colon list with a dash inside definitions).
+    name = max(DELIMITERS, key=lambda candidate: counts[candidate])
+    return name, counts[name], margin
+
+
+def looks_like_a_list(lines: Sequence[str]) -> bool:
+    """Whether most lines at the margin are entries split by one delimiter."""
+    chosen = choose_delimiter(lines)
+    return chosen is not None and chosen[1] >= 2 and chosen[1] >= _SHARE * chosen[2]
+
+
+def read(text: str, file: str, options: ReadOptions) -> Glossary:
+    """Every entry of a plain term list, in order, with its title and description."""
+    lines = numbered_lines(text)
+    pattern = _pattern(options, [line for _, line in lines], file)
+    log = LineLog(file)
+    terms: list[Term] = []
+    current: tuple[int, str, list[str]] | None = None  # the entry being read
+    top: list[str] = []
+    after_blank = False
+    seen_entry = False
+
+    def finish() -> None:
+        if current is not None:
+            number, term, parts = current
+            terms.append(Term.create(term, " ".join(parts), file=file, line=number))
+
+    for number, line in lines:
+        if is_blank(line):
+            after_blank = True
+            continue
+        entry = split_entry(unbulleted(line), pattern)
+        indented = line[:1] in " \t"
+        if entry is not None and not (indented and current is not None):
+            finish()
+            current = (number, entry[0], [entry[1]] if entry[1] else [])
+            seen_entry = True
+            log.read_as(number, TERM)
+        elif not seen_entry and top and after_blank and plausible_term(line):
+            log.read_as(number, "heading")  # the first section's name, under the title
+        elif not seen_entry:
+            top.append(line.strip())
+            log.read_as(number, "title" if len(top) == 1 else "description")
+        elif current is not None and (indented or not after_blank):
+            current[2].append(line.strip())
+            log.read_as(number, DEFINITION)
+        elif (after_blank or current is None) and plausible_term(line):
+            finish()
+            current = None
+            log.read_as(number, "heading")
+        else:
+            log.unread(number, "paragraph between entries")
+        after_blank = False
+    finish()
+    title = top[0] if top else ""
+    return Glossary(
+        tuple(terms),
+        title=title if plausible_term(title) else "",
+        description=" ".join(top[1:] if plausible_term(title) else top),
+        sources=(file,),
+        lines=log.finish(),
+    )
+
+
+def _pattern(options: ReadOptions, lines: Sequence[str], file: str) -> re.Pattern[str]:
+    separator = options.input_separator
+    if separator:
+        known = DELIMITERS.get(separator) or DELIMITERS.get(f" {separator.strip()} ")
+        return known or re.compile(re.escape(separator))
+    chosen = choose_delimiter(lines)
+    if chosen is None:
+        raise SourceError(
+            "no line of this list splits into a term and a definition (at ':', ' - ', '=', "
+            "a Tab...); name the separator with --input-separator",
+            file=file,
+        )
+    return DELIMITERS[chosen[0]]
