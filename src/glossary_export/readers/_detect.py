@@ -63,11 +63,10 @@ def _csv_rather_than_list(lines: list[str]) -> bool:
         if len(header) >= 2 and Columns.from_header(header):
             return True
     chosen = term_list.choose_delimiter(lines)
-    pattern = term_list.DELIMITERS[chosen[0]] if chosen else None
     terms = [
         entry[0]
         for line in lines
-        if pattern and (entry := term_list.split_entry(term_list.unbulleted(line), pattern))
+        if chosen and (entry := term_list.split_entry(term_list.unbulleted(line), chosen[0]))
     ]
     return sum(("," in term or ";" in term) for term in terms) >= 0.5 * max(1, len(terms))
 

@@ -23,15 +23,17 @@ from ._text import is_blank, numbered_lines
 if TYPE_CHECKING:
     from . import ReadOptions
 
-# Each delimiter as people space it; a colon is one unless it starts "://" (a link).
-DELIMITERS: dict[str, re.Pattern[str]] = {
-    "：": re.compile(r"[ \t]*：[ \t]*"),
-    ":": re.compile(r"[ \t]*:(?!//)[ \t]*"),
-    " - ": re.compile(r"[ \t]+-[ \t]+"),
-    " – ": re.compile(r"[ \t]+–[ \t]+"),
-    " — ": re.compile(r"[ \t]+—[ \t]+"),
-    " = ": re.compile(r"[ \t]+=[ \t]+"),
-    "\t": re.compile(r"[ \t]*\t[ \t]*"),
+# Each delimiter: its character, and whether white space must surround it (a dash or "=" in a
+# word is no delimiter: "Low-Rank"). Found with str.find, never a backtracking pattern, so a
+# line of thousands of spaces costs its length.
+DELIMITERS: dict[str, tuple[str, bool]] = {
+    "：": ("：", False),
+    ":": (":", False),
+    " - ": ("-", True),
+    " – ": ("–", True),
+    " — ": ("—", True),
+    " = ": ("=", True),
+    "\t": ("\t", False),
 }
 _BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _SENTENCE_END = ".!?。！？…"
@@ -53,15 +55,46 @@ def plausible_term(term: str) -> bool:
     )
 
 
-def split_entry(text: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
-    """(term, definition) of one entry line at the first delimiter, or None."""
-    match = pattern.search(text)
-    if match is None or not plausible_term(text[: match.start()]):
+def find_delimiter(text: str, delimiter: str) -> tuple[int, int] | None:
+    """(start, end) of the first occurrence of ``delimiter`` (a :data:`DELIMITERS` name or any
+    other string) in ``text``, white space around it included; None when there is none."""
+    char, spaced = DELIMITERS.get(delimiter, (delimiter, False))
+    start = text.find(char)
+    while start >= 0:
+        end = start + len(char)
+        if spaced and not (
+            start > 0 and text[start - 1] in " \t" and (end == len(text) or text[end] in " \t")
+        ):
+            start = text.find(char, end)
+            continue
+        if char == ":" and text.startswith("//", end):  # a link, not a delimiter
+            start = text.find(char, end)
+            continue
+        return len(text[:start].rstrip(" \t")), len(text) - len(text[end:].lstrip(" \t"))
+    return None
+
+
+def split_entry(text: str, delimiter: str) -> tuple[str, str] | None:
+    """(term, definition) of one entry line at the first ``delimiter``, or None."""
+    found = find_delimiter(text, delimiter)
+    if found is None or not plausible_term(text[: found[0]]):
         return None
-    definition = text[match.end() :].strip()
-    if not definition and match.group().strip() not in (":", "："):
+    definition = text[found[1] :].strip()
+    if not definition and DELIMITERS.get(delimiter, ("", True))[0] not in (":", "："):
         return None  # "Term -" is no entry; "Term:" is one with an empty definition
-    return text[: match.start()].strip(), definition
+    return text[: found[0]].strip(), definition
+
+
+def split_any(text: str, delimiters: Sequence[str] = tuple(DELIMITERS)) -> tuple[str, str] | None:
+    """(term, definition) at the earliest of ``delimiters`` that leaves a plausible term."""
+    found = [
+        (place[0], name) for name in delimiters if (place := find_delimiter(text, name)) is not None
+    ]
+    for _, name in sorted(found):
+        entry = split_entry(text, name)
+        if entry is not None:
+            return entry
+    return None
 
 
 def unbulleted(text: str) -> str:
@@ -88,7 +121,7 @@ def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
             after_blank = False
             continue
         text = unbulleted(line)
-        split = [name for name, pattern in DELIMITERS.items() if split_entry(text, pattern)]
+        split = [name for name in DELIMITERS if split_entry(text, name)]
         counts.update(split)
         if split or (counts and not (after_blank and plausible_term(text))):
             margin += 1
@@ -109,7 +142,7 @@ def looks_like_a_list(lines: Sequence[str]) -> bool:
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every entry of a plain term list, in order, with its title and description."""
     lines = numbered_lines(text)
-    pattern = _pattern(options, [line for _, line in lines], file)
+    delimiter = _delimiter(options, [line for _, line in lines], file)
     log = LineLog(file)
     terms: list[Term] = []
     current: tuple[int, str, list[str]] | None = None  # the entry being read
@@ -126,7 +159,7 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         if is_blank(line):
             after_blank = True
             continue
-        entry = split_entry(unbulleted(line), pattern)
+        entry = split_entry(unbulleted(line), delimiter)
         indented = line[:1] in " \t"
         if entry is not None and not (indented and current is not None):
             finish()
@@ -159,11 +192,11 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     )
 
 
-def _pattern(options: ReadOptions, lines: Sequence[str], file: str) -> re.Pattern[str]:
+def _delimiter(options: ReadOptions, lines: Sequence[str], file: str) -> str:
     separator = options.input_separator
     if separator:
-        known = DELIMITERS.get(separator) or DELIMITERS.get(f" {separator.strip()} ")
-        return known or re.compile(re.escape(separator))
+        spaced = f" {separator.strip()} "
+        return spaced if separator.strip() and spaced in DELIMITERS else separator
     chosen = choose_delimiter(lines)
     if chosen is None:
         raise SourceError(
@@ -171,4 +204,4 @@ def _pattern(options: ReadOptions, lines: Sequence[str], file: str) -> re.Patter
             "a Tab...); name the separator with --input-separator",
             file=file,
         )
-    return DELIMITERS[chosen[0]]
+    return chosen[0]
