@@ -24,6 +24,7 @@ from ._options import CONFLICT_POLICIES
 if TYPE_CHECKING:
     from .dedupe import DedupeResult, Finding
     from .export import Progress
+    from .model import Glossary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -272,28 +273,46 @@ def export(
 @cli.command()
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="First print every line of each text source with how it was read.",
+)
 @_source_options
 @_friendly_errors
 def check(
     sources: tuple[str, ...],
     as_json: bool,
+    explain: bool,
     from_format: str | None,
     on_conflict: str,
     **read_options: Any,
 ) -> None:
     """Lint SOURCE: one line per duplicate, conflict or near-duplicate, then counts.
 
-    Exits 1 when any term has conflicting definitions.
+    Exits 1 when any term has conflicting definitions. With --explain, each line of a text
+    source is printed first as FILE:LINE: ROLE: TEXT, ROLE saying what it was read as (term,
+    definition, title, heading, ...; "not read" for a line that went into no entry).
 
     \b
     Example:
         glossary-export check examples/llm-glossary-page.txt
+        glossary-export check --explain notes.md
     """
     from .dedupe import dedupe
     from .export import load_glossary
 
-    source = list(sources) if len(sources) > 1 else sources[0]
-    glossary = load_glossary(source, from_format, **read_options)
+    if explain:
+        from .sources import merge
+
+        # Each source on its own, to print its lines; then together, as check reads them.
+        read = [load_glossary(path, from_format, **read_options) for path in sources]
+        for path, one in zip(sources, read, strict=True):
+            _explain(path, one, read_options)
+        glossary = merge(read) if len(read) > 1 else read[0]
+    else:
+        source = list(sources) if len(sources) > 1 else sources[0]
+        glossary = load_glossary(source, from_format, **read_options)
     # Conflicts are what check reports, so it never stops at the first one.
     result = dedupe(glossary, "first" if on_conflict == "error" else on_conflict)
     if as_json:
@@ -310,6 +329,30 @@ def check(
         )
     if result.conflicts:
         sys.exit(1)
+
+
+def _explain(path: str, glossary: Glossary, read_options: dict[str, Any]) -> None:
+    """Print each line of one source with its reading (the line's text when it can be read
+    again: not standard input)."""
+    if not glossary.lines:
+        # A table, workbook or package: its rows are its lines.
+        for term in glossary.terms:
+            click.echo(f"{term.where}: row: {_one_line(term.term)}")
+        return
+    texts: dict[int, str] = {}
+    if path != "-":
+        from pathlib import Path
+
+        from .readers._text import decode, numbered_lines
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # already shown when the source was read
+            text = decode(Path(path).read_bytes(), path, read_options.get("encoding"))
+        texts = dict(numbered_lines(text))
+    for reading in glossary.lines:
+        role = f"not read ({reading.role})" if reading.finding else reading.role
+        shown_text = _one_line(texts.get(reading.line, "").strip())
+        click.echo(f"{path}:{reading.line}: {role}" + (f": {shown_text}" if shown_text else ""))
 
 
 def _check_json(result: DedupeResult) -> dict[str, Any]:

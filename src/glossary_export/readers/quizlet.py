@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import OptionError, SourceError
 from ..model import Glossary, Term
+from ._accounting import DEFINITION, TERM, LineLog
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -28,12 +29,17 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     if card_separator == "\n":
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     terms = []
+    log = LineLog(file)
     first_line = 1
     for card in text.split(card_separator):
         line = first_line + _leading_lines(card)
         first_line += card.count("\n") + card_separator.count("\n")
         if not card.strip():
             continue
+        log.read_as(line, TERM)
+        for offset, part in enumerate(card.strip().split("\n")[1:], start=1):
+            if part.strip():
+                log.read_as(line + offset, DEFINITION)
         term, found, definition = card.partition(term_separator)
         if not found:
             raise SourceError(
@@ -43,7 +49,7 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
                 line=line,
             )
         terms.append(Term.create(term, definition, file=file, line=line))
-    return Glossary(tuple(terms), sources=(file,))
+    return Glossary(tuple(terms), sources=(file,), lines=log.finish())
 
 
 def _leading_lines(card: str) -> int:
