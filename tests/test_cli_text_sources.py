@@ -64,3 +64,13 @@ def test_quizlet_input_separator_error_names_the_input_option(tmp_path: Path) ->
     result = run("check", source, "--from", "quizlet", "--input-separator", ";;")
     assert result.exit_code == 1
     assert "--input-separator" in result.stderr and "--term-separator" not in result.stderr
+
+
+def test_output_separator_error_names_the_field_and_the_option(tmp_path: Path) -> None:
+    source = tmp_path / "list.txt"
+    source.write_text("Hund: dog - a pet\nKatze: cat\n", encoding="utf-8")
+    result = run("export", source, "-o", tmp_path / "cards.txt", "--term-separator", " - ")
+    assert result.exit_code == 2
+    assert "the definition of the term 'Hund' contains the term separator" in result.stderr
+    assert "(--term-separator) of the Quizlet output" in result.stderr
+    assert not (tmp_path / "cards.txt").exists()
