@@ -7,23 +7,34 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-# "Full Name (ACR)": a trailing parenthesised word with at least two capitals and no spaces,
-# so "Low-Rank Adaptation (LoRA)" has an acronym and "Tokenizer (audio)" does not.
-_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Za-z0-9][A-Za-z0-9&./+-]{0,14})\)$")
+# "Full Name (ACR)": a trailing parenthesised word of letters, digits, "-" and "&" (no spaces,
+# "/" or "."), so "Low-Rank Adaptation (LoRA)" may have an acronym and "sē (Akk./Abl.)",
+# "Leman Russ (坦克)" or "Smelt（矿物）" hold a qualifier, not one.
+_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Za-z0-9][A-Za-z0-9&-]{0,14})\)$")
+_WORD_BREAK = re.compile(r"[\s\-‐–/]+")
 
 
 def split_acronym(term: str) -> tuple[str, str]:
-    """Split "Full Name (ACR)" into ("Full Name", "ACR"); ("term", "") when there is none."""
+    """Split "Full Name (ACR)" into ("Full Name", "ACR"); ("term", "") when there is none.
+
+    The parenthesised word is an acronym when it looks like one: at least two capitals
+    ("LoRA", "MoE"), or the initials of the name ("Retrieval-Augmented Generation (rag)");
+    "Tokenizer (audio)" and "Attention (model)" keep their qualifier.
+    """
     term = term.strip()
     if not term.endswith(")"):  # most terms: skip the regular expression
         return term, ""
     match = _ACRONYM.match(term)
     if match is None:
-        return term.strip(), ""
+        return term, ""
     acronym = match["acronym"]
-    if sum(ch.isupper() for ch in acronym) < 2:
-        return term.strip(), ""
-    return match["name"], acronym
+    if sum(ch.isupper() for ch in acronym) >= 2 or _initials(match["name"]) == acronym.casefold():
+        return match["name"], acronym
+    return term, ""
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in _WORD_BREAK.split(name) if word).casefold()
 
 
 @dataclass(frozen=True, slots=True)
