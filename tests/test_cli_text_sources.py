@@ -74,3 +74,14 @@ def test_output_separator_error_names_the_field_and_the_option(tmp_path: Path) -
     assert "the definition of the term 'Hund' contains the term separator" in result.stderr
     assert "(--term-separator) of the Quizlet output" in result.stderr
     assert not (tmp_path / "cards.txt").exists()
+
+
+def test_check_near_all_restores_every_pair_one_edit_apart(tmp_path: Path) -> None:
+    source = tmp_path / "de.txt"
+    source.write_text("Butter: butter\nMutter: mother\nColour: a hue\nColor: a tint\n", "utf-8")
+    typos = [line for line in run("check", source).stdout.splitlines() if "near-duplicate" in line]
+    assert typos == [
+        f"{source}:4: near-duplicate: 'Color' is 83% similar to 'Colour' (line 3); not merged"
+    ]
+    every = run("check", "--near", "all", source).stdout
+    assert f"{source}:2: near-duplicate: 'Mutter' is 83% similar to 'Butter'" in every

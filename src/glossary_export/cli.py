@@ -22,7 +22,7 @@ from . import __version__
 from ._options import CONFLICT_POLICIES
 
 if TYPE_CHECKING:
-    from .dedupe import DedupeResult, Finding
+    from .dedupe import DedupeResult, Finding, NearMode
     from .export import Progress
     from .model import Glossary
 
@@ -278,21 +278,32 @@ def export(
     is_flag=True,
     help="First print every line of each text source with how it was read.",
 )
+@click.option(
+    "--near",
+    type=click.Choice(["typos", "all"]),
+    default="typos",
+    show_default=True,
+    help="Near-duplicates: those that look like typos, or every pair one edit apart.",
+)
 @_source_options
 @_friendly_errors
 def check(
     sources: tuple[str, ...],
     as_json: bool,
     explain: bool,
+    near: NearMode,
     from_format: str | None,
     on_conflict: str,
     **read_options: Any,
 ) -> None:
     """Lint SOURCE: one line per duplicate, conflict or near-duplicate, then counts.
 
-    Exits 1 when any term has conflicting definitions. With --explain, each line of a text
-    source is printed first as FILE:LINE: ROLE: TEXT, ROLE saying what it was read as (term,
-    definition, title, heading, ...; "not read" for a line that went into no entry).
+    Exits 1 when any term has conflicting definitions. Near-duplicates are the terms that
+    look like typos of each other (one letter apart with alike definitions, or spelling
+    variants such as colour/color); --near all lists every pair one letter apart. With
+    --explain, each line of a text source is printed first as FILE:LINE: ROLE: TEXT, ROLE
+    saying what it was read as (term, definition, title, heading, ...; "not read" for a line
+    that went into no entry).
 
     \b
     Example:
@@ -318,9 +329,9 @@ def check(
     if as_json:
         import json
 
-        click.echo(json.dumps(_check_json(result), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(_check_json(result, near), ensure_ascii=False, indent=2))
     else:
-        for finding in result.all_findings():
+        for finding in result.all_findings(near):
             click.echo(str(finding))
         click.echo(
             f"rows read: {result.rows_read}\nunique terms: {result.unique_terms}\n"
@@ -355,13 +366,13 @@ def _explain(path: str, glossary: Glossary, read_options: dict[str, Any]) -> Non
         click.echo(f"{path}:{reading.line}: {role}" + (f": {shown_text}" if shown_text else ""))
 
 
-def _check_json(result: DedupeResult) -> dict[str, Any]:
+def _check_json(result: DedupeResult, near: NearMode) -> dict[str, Any]:
     return {
         "rows_read": result.rows_read,
         "unique_terms": result.unique_terms,
         "duplicates_removed": result.duplicates_removed,
         "conflicts": result.conflicts,
-        "findings": [_finding_json(finding) for finding in result.all_findings()],
+        "findings": [_finding_json(finding) for finding in result.all_findings(near)],
     }
 
 
