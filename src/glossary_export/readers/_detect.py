@@ -37,12 +37,18 @@ def detect_content(head: bytes) -> str | None:
         lines = lines[:-1]  # the last line of a cut head may be incomplete
     if _looks_like_markdown(lines):
         return "markdown"
-    if lines and sum("\t" in line for line in lines) >= 0.8 * len(lines):
+    tabbed = sum("\t" in line for line in lines)
+    if lines and tabbed >= 0.8 * len(lines):
         try:
             header = next(csv.reader([lines[0]], delimiter="\t"))
         except csv.Error:  # a cell past the csv module's field limit: no header row is that long
             return "quizlet"
-        return "tsv" if Columns.from_header(header) else "quizlet"
+        if Columns.from_header(header):
+            return "tsv"
+        # Lines without a Tab, or indented (a title, wrapped definitions): a list; Quizlet's
+        # export has a term and a Tab on every line.
+        indented = any(line[:1] in " \t" for line in lines)
+        return "quizlet" if tabbed == len(lines) and not indented else "list"
     if term_list.looks_like_a_list(lines) and not _csv_rather_than_list(lines):
         return "list"
     if _looks_delimited(lines):

@@ -65,8 +65,7 @@ class _Line:
 
     @property
     def titled(self) -> bool:
-        """Every word starts with a capital or a digit ("Low-Rank Adaptation", "GPT 4")."""
-        return all(not word[:1].isalpha() or word[:1].isupper() for word in self.text.split())
+        return _titled(self.text)
 
     @property
     def sentence_like(self) -> bool:
@@ -94,6 +93,8 @@ def _classify(number: int, text: str) -> _Line:
     elif ended or long or text.endswith(_OPEN_END):
         # A sentence; a long one, or one starting in lower case, is (the end of) a definition.
         as_term = 8 + 3 * (not text[:1].isupper()) + 3 * (words >= 8 or len(text) >= 60)
+    elif (text[:1].islower() and words >= 4) or (words >= 6 and not _titled(text)):
+        as_term = 4  # more like the middle of a wrapped sentence than a term
     else:
         as_term = 0
     sentence = ended or words >= 7 or text.endswith(_OPEN_END)
@@ -102,13 +103,18 @@ def _classify(number: int, text: str) -> _Line:
     )
 
 
+def _titled(text: str) -> bool:
+    """Every word starts with a capital or a digit ("Low-Rank Adaptation", "GPT 4")."""
+    return all(not word[:1].isalpha() or word[:1].isupper() for word in text.split())
+
+
 def _continuation_cost(previous: _Line, line: _Line) -> int:
     """Cost of reading ``line`` as the next line of the definition that ``previous`` is in."""
     if previous.ended:
         # A new sentence of the same definition; a title-like line here is a term.
         return 4 if line.sentence_like else _IMPOSSIBLE
     if previous.wraps:
-        return 1 if not line.text[:1].isupper() else 2
+        return 0 if not line.text[:1].isupper() else 1
     # A short unfinished line rarely wraps: never a title-like one (that is a term), and only
     # onto a line that cannot be a term.
     if previous.titled:

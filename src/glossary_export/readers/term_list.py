@@ -107,15 +107,17 @@ def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
     """The delimiter most margin lines split at plausibly, with that count and the number of
     margin lines that could have been entries; None when no line splits.
 
-    Lines above the first entry (a title, a description) and short lines after a blank line
-    (headings) are not counted as lines that could have been entries.
+    Lines above the first entry (a title, a description), short lines after a blank line
+    (headings) and unbroken wraps (after an entry's line that ends no sentence) are not
+    counted as lines that could have been entries.
     """
     counts: Counter[str] = Counter()
     margin = 0
     after_blank = False
+    carried = False  # the previous line is an entry's, and does not end a sentence
     for line in lines:
         if is_blank(line):
-            after_blank = True
+            after_blank, carried = True, False
             continue
         if line[:1] in " \t":
             after_blank = False
@@ -123,8 +125,10 @@ def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
         text = unbulleted(line)
         split = [name for name in DELIMITERS if split_entry(text, name)]
         counts.update(split)
-        if split or (counts and not (after_blank and plausible_term(text))):
+        wrap = carried and not split
+        if split or (counts and not wrap and not (after_blank and plausible_term(text))):
             margin += 1
+        carried = bool(split or wrap) and not text.endswith(tuple(_SENTENCE_END))
         after_blank = False
     if not counts:
         return None
