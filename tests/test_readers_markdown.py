@@ -232,3 +232,16 @@ def test_setext_title_comments_numbered_items_and_a_quote(tmp_path: Path) -> Non
         ("Jib", "a triangular sail in front of the mast\n- also called the headsail"),
     ]
     assert glossary.title == "Glossary of Sailing"
+
+
+def test_an_open_bold_term_ends_at_an_entry_of_another_shape(tmp_path: Path) -> None:
+    text = (
+        "**Alpha** —\nThe first letter.\n\n- Beta: the second\n\nGamma\n: the third\n\n"
+        "**Delta** —\nThe ones we use:\n- **d** — small\n- **D** — capital\n"
+    )
+    assert pairs(read_text(tmp_path, "g.md", text)) == [
+        ("Alpha", "The first letter."),
+        ("Beta", "the second"),
+        ("Gamma", "the third"),
+        ("Delta", "The ones we use:\n- d — small\n- D — capital"),
+    ]

@@ -52,12 +52,15 @@ _INLINE = (
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])"), r"\1"),
 )
 _CODE_MARK = "\x00"
+_MARKUP = re.compile(r"[*_`\[\\]")
 _NESTED_ENTRY_SHARE = 0.8
 """Nested bullets are entries of their own when nearly all of them are shaped like one."""
 
 
 def plain(text: str) -> str:
     """Markdown inline markup reduced to its text; code spans are kept as they stand."""
+    if not _MARKUP.search(text):
+        return text.strip()  # most lines: nothing to reduce
     codes: list[str] = []
 
     def keep(match: re.Match[str]) -> str:
@@ -217,12 +220,23 @@ def _bold_entry(text: str) -> tuple[str, str, bool] | None:
     return term, plain(rest), not rest
 
 
+def _is_term_line(item: _Item, following: _Item | None) -> bool:
+    """Whether a line is the term of a definition list (``: definition`` right below it)."""
+    return (
+        following is not None
+        and following.kind == "definition"
+        and not following.blank_before
+        and plausible_term(plain(item.text))
+    )
+
+
 def _plain_entry(item: _Item) -> tuple[str, str] | None:
     """(term, definition) of a ``Term: definition`` line (a bulleted one may be empty)."""
     entry = split_any(item.text, _ENTRY_DELIMITERS)
     if entry is None or (not entry[1] and not item.bullet):
         return None  # "Three categories of SQL:" introduces what follows
-    return plain(entry[0]), plain(entry[1])
+    term = plain(entry[0])
+    return (term, plain(entry[1])) if plausible_term(term) else None
 
 
 class _Document:
@@ -319,9 +333,14 @@ class _Document:
         starts = not nested or (item.bullet and self.nested_entries)
         bold = _bold_entry(item.text) if starts else None
         if current is not None and current.open and current.style != "definition list":
-            # Inside "**Term** —": only a line of the same shape starts the next entry.
+            # Inside "**Term** —", a line of the same shape starts the next entry; a line of
+            # another entry shape does too, unless it continues a list the definition
+            # introduced ("The ones we use:" then "- **200** — OK").
             same = bold is not None and not item.bullet and current.style == "bold"
-            if not same or item.indent:
+            last = current.parts[-1] if current.parts else ""
+            listing = not last or last.endswith((":", "：")) or last.startswith("- ")
+            other = not listing and (self._shaped(item) or _is_term_line(item, following))
+            if not (same or other) or item.indent:
                 self._append(current, item, paragraph=item.blank_before)
                 return current
         if bold is not None:
@@ -333,13 +352,7 @@ class _Document:
                 entry.parts.append(bold[1])
             entry.open = bold[2]
             return entry
-        if (
-            following is not None
-            and following.kind == "definition"
-            and not following.blank_before
-            and starts
-            and plausible_term(plain(item.text))
-        ):
+        if starts and _is_term_line(item, following):
             entry = self._start(item.number, plain(item.text), "definition list", section)
             entry.open = True
             return entry

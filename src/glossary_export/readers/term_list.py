@@ -51,6 +51,8 @@ def plausible_term(term: str) -> bool:
         and len(term) <= MAX_TERM_LENGTH
         and len(term.split()) <= MAX_TERM_WORDS
         and not term.endswith(tuple(_SENTENCE_END))
+        and not any(f"{end} " in term for end in ".!?")  # two sentences
+        and not any(end in term for end in "。！？")
         and "://" not in term
     )
 
