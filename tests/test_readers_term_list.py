@@ -147,3 +147,19 @@ def test_csv_with_colons_stays_csv(tmp_path: Path) -> None:
     text = "term,definition\nRatio,a quotient: 3:2\nTime,a duration: 10:30\n"
     glossary = read_text(tmp_path, "data.txt", text)
     assert pairs(glossary) == [("Ratio", "a quotient: 3:2"), ("Time", "a duration: 10:30")]
+
+
+def test_a_list_read_as_a_page_says_so(tmp_path: Path) -> None:
+    # Too few lines split for a list (most entries wrap onto unbroken sentences), so the
+    # page reader gets it: it must not pass the pairing of two entries silently.
+    text = "Alpha: first\nBeta: second\n" * 2
+    with pytest.warns(UserWarning, match="look like 'Term: definition' entries"):
+        read_text(tmp_path, "odd.txt", text, format="page")
+
+
+def test_lines_of_thousands_of_spaces_read_quickly(tmp_path: Path) -> None:
+    # No timing asserted: a backtracking pattern made such lines take tens of seconds.
+    spaces = " " * 8000
+    text = f"word{spaces}x\nTerm{spaces}-{spaces}definition\nOther - one{spaces}\n"
+    glossary = read_text(tmp_path, "list.txt", text, format="list")
+    assert pairs(glossary) == [("Term", "definition"), ("Other", "one")]

@@ -13,13 +13,14 @@ error naming its line. A paste without sentences at all (a vocabulary list) pair
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import SourceError, shown
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
-from ._text import is_blank, numbered_lines
+from ._text import ReadWarning, is_blank, numbered_lines
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -103,6 +104,23 @@ def _classify(number: int, text: str) -> _Line:
     )
 
 
+def _warn_if_a_list(terms: list[Term], file: str) -> None:
+    """Warn when most entries pair two "Term: definition" lines: the source is a list whose
+    lines did not split often enough to be detected as one, and this deck is wrong."""
+    from .term_list import split_any
+
+    entries = [term for term in terms if split_any(term.term) and split_any(term.definition)]
+    if len(entries) >= 2 and len(entries) >= 0.5 * len(terms):
+        warnings.warn(
+            ReadWarning(
+                f"{file}:{entries[0].line}: read as a study page, but its lines look like "
+                f"'Term: definition' entries ({shown(entries[0].term)}); if it is a list, "
+                "read it with --from list"
+            ),
+            stacklevel=5,
+        )
+
+
 def _titled(text: str) -> bool:
     """Every word starts with a capital or a digit ("Low-Rank Adaptation", "GPT 4")."""
     return all(not word[:1].isalpha() or word[:1].isupper() for word in text.split())
@@ -170,6 +188,7 @@ class _Page:
                     top_skipped.append(line)
                 if line.furniture:
                     log.read_as(line.number, "table header" if line.table else "counter")
+        _warn_if_a_list(terms, self.file)
         description = self._description(top_skipped)
         for kind, start, _ in steps:
             line = lines[start]
