@@ -168,8 +168,9 @@ def test_all_findings_interleave_near_duplicates_in_source_order() -> None:
     ],
 )
 def test_one_edit_apart_is_a_near_duplicate(first: str, second: str) -> None:
-    result = dedupe(glossary((first, "a."), (second, "b.")))
+    result = dedupe(glossary((first, "A unit of text."), (second, "A unit of the text.")))
     assert len(result.near_duplicates()) == 1
+    assert len(dedupe(glossary((first, "a."), (second, "b."))).near_duplicates("all")) == 1
 
 
 @pytest.mark.parametrize(
@@ -225,3 +226,32 @@ def _keys_near_each_other(draw: st.DrawFn) -> list[str]:
 @given(_keys_near_each_other())
 def test_near_duplicate_pairs_match_the_brute_force_definition(keys: list[str]) -> None:
     assert near_duplicate_pairs(keys) == _brute_force_pairs(keys)
+
+
+def test_two_words_one_letter_apart_with_unrelated_definitions_are_not_reported() -> None:
+    # The reported flood: a vocabulary list is full of such pairs.
+    rows = (("Butter", "butter"), ("Mutter", "mother"), ("Wasser", "water"), ("Messer", "knife"))
+    result = dedupe(glossary(*rows))
+    assert result.near_duplicates() == ()
+    assert [
+        (f.term.term, f.other.term if f.other else "") for f in result.near_duplicates("all")
+    ] == [("Mutter", "Butter")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Colour", "Color"),
+        ("Optimisation", "Optimization"),
+        ("Centre", "Center"),
+        ("Catalogue", "Catalog"),
+        ("Modelling", "Modeling"),
+        ("Licence", "License"),
+        ("Colour space", "Color space"),
+    ],
+)
+def test_spelling_variants_are_near_duplicates_whatever_the_definitions(
+    first: str, second: str
+) -> None:
+    [near] = dedupe(glossary((first, "One thing."), (second, "Another."))).near_duplicates()
+    assert (near.term.term, near.other.term if near.other else "") == (second, first)

@@ -178,3 +178,79 @@ def test_lines_of_zero_width_characters_are_blank(tmp_path: Path) -> None:
 def test_empty_file_of_any_format_has_no_terms(tmp_path: Path, name: str) -> None:
     with pytest.raises(NoTermsError, match="no terms found in"):
         read_bytes(tmp_path, name, b"\n")
+
+
+# --- Read by structure: wrapped definitions, furniture anywhere --------------------------------
+
+
+def wrapped_seed(seed_path: Path, wrap_at: set[int]) -> str:
+    """The seed page with the definitions of the entries numbered in ``wrap_at`` wrapped over
+    two lines, at the first space after 40 characters (as a narrow window would)."""
+    lines = seed_path.read_text(encoding="utf-8").splitlines()
+    out = lines[:SEED_FURNITURE]
+    for number, (term, definition) in enumerate(seed_body(seed_path)):
+        out.append(term)
+        cut = definition.find(" ", 40)
+        if number in wrap_at and cut > 0:
+            out += [definition[:cut], definition[cut + 1 :]]
+        else:
+            out.append(definition)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("wrap_at", [{0}, {1}, {50}, {99}, {0, 1, 2, 50, 98, 99}, set(range(100))])
+def test_wrapped_definitions_are_joined(seed_path: Path, tmp_path: Path, wrap_at: set[int]) -> None:
+    # The reported bug: one wrap near the top paired "No study sessions yet." with the first
+    # term and shifted every card after it, still counting 71.
+    glossary = read_text(tmp_path, "page.txt", wrapped_seed(seed_path, wrap_at))
+    assert pairs(glossary) == seed_body(seed_path)
+    assert glossary.description.startswith("Key terms, acronyms and concepts")
+
+
+def test_the_reported_wrap(tmp_path: Path) -> None:
+    text = (
+        "1/147\nKey terms you must know.\nName | Mastery | Learn |\n|---|\nNo study sessions yet.\n"
+        "Large Language Model (LLM)\nA neural network trained on vast text corpora.\n"
+        "Fine-Tuning\nFurther training a pre-trained model on a smaller,\n"
+        "domain-specific dataset to specialize it for a new task.\n"
+        "QLoRA\nA memory-efficient variant of LoRA.\n"
+    )
+    assert pairs(read_text(tmp_path, "page.txt", text)) == [
+        ("Large Language Model (LLM)", "A neural network trained on vast text corpora."),
+        (
+            "Fine-Tuning",
+            "Further training a pre-trained model on a smaller, domain-specific dataset to "
+            "specialize it for a new task.",
+        ),
+        ("QLoRA", "A memory-efficient variant of LoRA."),
+    ]
+
+
+def test_pasted_twice_with_wraps_and_crlf(seed_path: Path, tmp_path: Path) -> None:
+    text = wrapped_seed(seed_path, {0, 99}) + wrapped_seed(seed_path, {3, 40})
+    glossary = read_bytes(tmp_path, "twice.txt", text.replace("\n", "\r\n").encode())
+    assert pairs(glossary) == seed_body(seed_path) * 2
+
+
+def test_other_counters_in_the_middle(tmp_path: Path) -> None:
+    text = "3/12\n" + BODY + "4 of 12\n" + BODY + "12 / 12\n"
+    assert pairs(read_text(tmp_path, "page.txt", text)) == BODY_PAIRS * 2
+
+
+def test_a_wrapped_page_still_names_a_term_without_definition(
+    seed_path: Path, tmp_path: Path
+) -> None:
+    text = wrapped_seed(seed_path, {0, 1, 2}).splitlines()
+    text.insert(20, "Perplexity")  # between an entry's definition and the next term
+    with pytest.raises(SourceError, match="'Perplexity' has no definition") as caught:
+        read_text(tmp_path, "page.txt", "\n".join(text) + "\n")
+    assert caught.value.line == 21
+
+
+def test_every_line_of_the_page_is_accounted_for(seed_path: Path) -> None:
+    glossary = read(seed_path)
+    roles = [reading.role for reading in glossary.lines]
+    assert roles[:5] == ["counter", "description", "table header", "table header", "status line"]
+    assert roles[5:] == ["term", "definition"] * 100
+    assert [r.line for r in glossary.lines] == list(range(1, 206))
+    assert not any(r.finding for r in glossary.lines)

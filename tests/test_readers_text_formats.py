@@ -39,7 +39,7 @@ def test_quizlet_crlf(tmp_path: Path) -> None:
 
 
 def test_quizlet_custom_separators(tmp_path: Path) -> None:
-    options = ReadOptions(term_separator=" :: ", card_separator="\n;;\n")
+    options = ReadOptions(input_separator=" :: ", input_card_separator="\n;;\n")
     data = quizlet_text(" :: ", "\n;;\n").encode()
     glossary = read_bytes(tmp_path, "set.txt", data, options=options)  # detected by the options
     assert pairs(glossary) == PAIRS
@@ -54,7 +54,7 @@ def test_quizlet_card_without_separator_names_its_line(tmp_path: Path) -> None:
 
 
 def test_quizlet_equal_separators_are_refused(tmp_path: Path) -> None:
-    options = ReadOptions(term_separator=";", card_separator=";")
+    options = ReadOptions(input_separator=";", input_card_separator=";")
     with pytest.raises(OptionError):
         read_bytes(tmp_path, "set.txt", b"a;b", "quizlet", options)
 

@@ -22,8 +22,9 @@ from . import __version__
 from ._options import CONFLICT_POLICIES
 
 if TYPE_CHECKING:
-    from .dedupe import DedupeResult, Finding
+    from .dedupe import DedupeResult, Finding, NearMode
     from .export import Progress
+    from .model import Glossary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -119,6 +120,20 @@ def _source_options(command: F) -> F:
         click.option("--encoding", help="Text encoding of the sources (default: detected)."),
         click.option("--sheet", help="Excel sheet to read (default: the first)."),
         click.option(
+            "--input-separator",
+            metavar="TEXT",
+            callback=lambda _context, _param, value: _unescape(value) if value else None,
+            help="Text lists and Quizlet text: between term and definition (default: detected).",
+        ),
+        click.option(
+            "--input-card-separator",
+            metavar="TEXT",
+            default="\\n",
+            show_default=True,
+            callback=lambda _context, _param, value: _unescape(value),
+            help="Quizlet text: between cards (\\t and \\n understood).",
+        ),
+        click.option(
             "--on-conflict",
             type=click.Choice(CONFLICT_POLICIES),
             default="first",
@@ -181,13 +196,13 @@ def cli() -> None:
     "--term-separator",
     default="\\t",
     show_default=True,
-    help="Quizlet: between term and definition (\\t and \\n understood).",
+    help="Quizlet output: between term and definition (\\t and \\n understood).",
 )
 @click.option(
     "--card-separator",
     default="\\n",
     show_default=True,
-    help="Quizlet: between cards (\\t and \\n understood).",
+    help="Quizlet output: between cards (\\t and \\n understood).",
 )
 @click.option(
     "--formula-guard/--no-formula-guard",
@@ -258,36 +273,65 @@ def export(
 @cli.command()
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="First print every line of each text source with how it was read.",
+)
+@click.option(
+    "--near",
+    type=click.Choice(["typos", "all"]),
+    default="typos",
+    show_default=True,
+    help="Near-duplicates: those that look like typos, or every pair one edit apart.",
+)
 @_source_options
 @_friendly_errors
 def check(
     sources: tuple[str, ...],
     as_json: bool,
+    explain: bool,
+    near: NearMode,
     from_format: str | None,
     on_conflict: str,
     **read_options: Any,
 ) -> None:
     """Lint SOURCE: one line per duplicate, conflict or near-duplicate, then counts.
 
-    Exits 1 when any term has conflicting definitions.
+    Exits 1 when any term has conflicting definitions. Near-duplicates are the terms that
+    look like typos of each other (one letter apart with alike definitions, or spelling
+    variants such as colour/color); --near all lists every pair one letter apart. With
+    --explain, each line of a text source is printed first as FILE:LINE: ROLE: TEXT, ROLE
+    saying what it was read as (term, definition, title, heading, ...; "not read" for a line
+    that went into no entry).
 
     \b
     Example:
         glossary-export check examples/llm-glossary-page.txt
+        glossary-export check --explain notes.md
     """
     from .dedupe import dedupe
     from .export import load_glossary
 
-    source = list(sources) if len(sources) > 1 else sources[0]
-    glossary = load_glossary(source, from_format, **read_options)
+    if explain:
+        from .sources import merge
+
+        # Each source on its own, to print its lines; then together, as check reads them.
+        read = [load_glossary(path, from_format, **read_options) for path in sources]
+        for path, one in zip(sources, read, strict=True):
+            _explain(path, one, read_options)
+        glossary = merge(read) if len(read) > 1 else read[0]
+    else:
+        source = list(sources) if len(sources) > 1 else sources[0]
+        glossary = load_glossary(source, from_format, **read_options)
     # Conflicts are what check reports, so it never stops at the first one.
     result = dedupe(glossary, "first" if on_conflict == "error" else on_conflict)
     if as_json:
         import json
 
-        click.echo(json.dumps(_check_json(result), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(_check_json(result, near), ensure_ascii=False, indent=2))
     else:
-        for finding in result.all_findings():
+        for finding in result.all_findings(near):
             click.echo(str(finding))
         click.echo(
             f"rows read: {result.rows_read}\nunique terms: {result.unique_terms}\n"
@@ -298,13 +342,37 @@ def check(
         sys.exit(1)
 
 
-def _check_json(result: DedupeResult) -> dict[str, Any]:
+def _explain(path: str, glossary: Glossary, read_options: dict[str, Any]) -> None:
+    """Print each line of one source with its reading (the line's text when it can be read
+    again: not standard input)."""
+    if not glossary.lines:
+        # A table, workbook or package: its rows are its lines.
+        for term in glossary.terms:
+            click.echo(f"{term.where}: row: {_one_line(term.term)}")
+        return
+    texts: dict[int, str] = {}
+    if path != "-":
+        from pathlib import Path
+
+        from .readers._text import decode, numbered_lines
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # already shown when the source was read
+            text = decode(Path(path).read_bytes(), path, read_options.get("encoding"))
+        texts = dict(numbered_lines(text))
+    for reading in glossary.lines:
+        role = f"not read ({reading.role})" if reading.finding else reading.role
+        shown_text = _one_line(texts.get(reading.line, "").strip())
+        click.echo(f"{path}:{reading.line}: {role}" + (f": {shown_text}" if shown_text else ""))
+
+
+def _check_json(result: DedupeResult, near: NearMode) -> dict[str, Any]:
     return {
         "rows_read": result.rows_read,
         "unique_terms": result.unique_terms,
         "duplicates_removed": result.duplicates_removed,
         "conflicts": result.conflicts,
-        "findings": [_finding_json(finding) for finding in result.all_findings()],
+        "findings": [_finding_json(finding) for finding in result.all_findings(near)],
     }
 
 

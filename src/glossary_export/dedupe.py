@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import operator
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -24,6 +25,8 @@ from .keys import normalise, term_key, term_keys
 from .model import Glossary, Term, split_acronym
 
 FindingKind = Literal["duplicate", "acronym", "conflict", "empty definition", "near-duplicate"]
+NearMode = Literal["typos", "all"]
+NEAR_MODES: tuple[NearMode, ...] = ("typos", "all")
 
 # Near-duplicates are looked for only among keys this long: short terms one letter apart are
 # usually different things ("LoRA" and "DoRA").
@@ -90,18 +93,23 @@ class DedupeResult:
     def conflicts(self) -> int:
         return sum(1 for f in self.findings if f.kind == "conflict")
 
-    def near_duplicates(self) -> tuple[Finding, ...]:
-        """Pairs of kept terms one letter apart, in source order (found on the first call)."""
-        found: tuple[Finding, ...] | None = self.__dict__.get("_near_duplicates")
+    def near_duplicates(self, near: NearMode = "typos") -> tuple[Finding, ...]:
+        """Pairs of kept terms that look like typos of each other, in source order (found on
+        the first call): one edit apart with alike definitions, or spelling variants
+        ("colour"/"color"). ``near="all"``: every pair one edit apart, and the variants."""
+        if near not in NEAR_MODES:
+            raise OptionError(f"unknown near-duplicate mode {near!r}; choose typos or all")
+        cache: dict[str, tuple[Finding, ...]] = self.__dict__.setdefault("_near_duplicates", {})
+        found = cache.get(near)
         if found is None:
-            found = tuple(_in_source_order(_near_duplicates(self.glossary)))
+            found = tuple(_in_source_order(_near_duplicates(self.glossary, near)))
             # A cache, not state: the result is still the same value (frozen, compared by fields).
-            object.__setattr__(self, "_near_duplicates", found)
+            cache[near] = found
         return found
 
-    def all_findings(self) -> tuple[Finding, ...]:
+    def all_findings(self, near: NearMode = "typos") -> tuple[Finding, ...]:
         """:attr:`findings` and :meth:`near_duplicates` together, in source order."""
-        return tuple(_in_source_order([*self.findings, *self.near_duplicates()]))
+        return tuple(_in_source_order([*self.findings, *self.near_duplicates(near)]))
 
     def of_kind(self, kind: FindingKind) -> list[Finding]:
         """The findings of one kind (near-duplicates are looked for if they have not been)."""
@@ -280,13 +288,83 @@ def _finish(entry: _Entry) -> Term:
     return kept
 
 
-def _near_duplicates(glossary: Glossary) -> Iterator[Finding]:
-    """A finding for each pair of terms one edit apart (the later term is the finding's)."""
-    keys = [term_key(term.term) for term in glossary.terms]
-    for earlier, later in sorted(near_duplicate_pairs(keys)):
+def _near_duplicates(glossary: Glossary, near: NearMode = "typos") -> Iterator[Finding]:
+    """A finding for each pair of terms that look like typos of each other (the later term is
+    the finding's): spelling variants, and pairs one edit apart whose definitions are alike
+    (any such pair with ``near="all"``). "Butter"/"Mutter" are two words, not a typo."""
+    terms = glossary.terms
+    keys = [term_key(term.term) for term in terms]
+    pairs = spelling_variant_pairs(keys)
+    for earlier, later in near_duplicate_pairs(keys):
+        if near == "all" or _alike(terms[earlier].definition, terms[later].definition):
+            pairs.add((earlier, later))
+    for earlier, later in sorted(pairs):
         longest = max(len(keys[earlier]), len(keys[later]))
-        similarity = 1 - 1 / longest
-        yield Finding("near-duplicate", glossary.terms[later], glossary.terms[earlier], similarity)
+        similarity = 1 - _edits(keys[earlier], keys[later]) / longest
+        yield Finding("near-duplicate", terms[later], terms[earlier], similarity)
+
+
+# Spelling variants: British and American endings of one word, each reduced to one form.
+# (pattern at a word's end, its replacement, the shortest word it applies to).
+_VARIANTS = (
+    (re.compile(r"(?<=[a-z]{2})is(e|es|ed|ing|er|ers|ation|ations)$"), r"iz\1", 0),
+    (re.compile(r"(?<=[a-z]{2})ys(e|es|ed|ing|er|ers)$"), r"yz\1", 0),
+    (re.compile(r"our(s|ed|ing|ite|ites|ful)?$"), r"or\1", 5),
+    (re.compile(r"(?<=[^aeiou])re(s|d)?$"), r"er\1", 5),
+    (re.compile(r"ogue(s)?$"), r"og\1", 6),
+    (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), r"l\1", 7),
+    (re.compile(r"ence$"), "ense", 6),
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def spelling_variant_pairs(keys: Sequence[str]) -> set[tuple[int, int]]:
+    """Index pairs (earlier, later) of distinct keys that differ only by common spelling
+    variants ("colour"/"color", "-ise"/"-ize", "-re"/"-er", "-ogue"/"-og", "-lled"/"-led")."""
+    groups: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        if len(key) <= NEAR_DUPLICATE_MAX_LENGTH:
+            groups.setdefault(_WORD.sub(_one_spelling, key), []).append(index)
+    pairs: set[tuple[int, int]] = set()
+    for group in groups.values():
+        for a, b in itertools.combinations(group, 2):
+            if keys[a] != keys[b]:
+                pairs.add((a, b))
+    return pairs
+
+
+def _one_spelling(word: re.Match[str]) -> str:
+    text = word.group()
+    for pattern, replacement, shortest in _VARIANTS:
+        if len(text) >= shortest:
+            changed = pattern.sub(replacement, text, count=1)
+            if changed != text:
+                return changed
+    return text
+
+
+def _alike(first: str, second: str) -> bool:
+    """Whether two definitions say much the same: half their words in common, or both empty."""
+    words = set(_WORD.findall(normalise(first)))
+    other = set(_WORD.findall(normalise(second)))
+    if not words or not other:
+        return not words and not other
+    return len(words & other) >= 0.5 * len(words | other)
+
+
+def _edits(first: str, second: str) -> int:
+    """The edit distance of two short keys (a swap of neighbours counts once)."""
+    previous = list(range(len(second) + 1))
+    before: list[int] = []
+    for i, a in enumerate(first, 1):
+        current = [i]
+        for j, b in enumerate(second, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, previous = previous, current
+    return previous[-1]
 
 
 def near_duplicate_pairs(keys: Sequence[str]) -> set[tuple[int, int]]:

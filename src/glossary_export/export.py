@@ -114,17 +114,22 @@ def load_glossary(
     *,
     encoding: str | None = None,
     sheet: str | None = None,
-    term_separator: str = "\t",
-    card_separator: str = "\n",
+    input_separator: str | None = None,
+    input_card_separator: str = "\n",
 ) -> Glossary:
     """Parse ``source`` into a Glossary holding every row (duplicates included).
 
     ``source`` is a path ("-" for standard input), a list of paths (merged in order), a list of
     (term, definition) pairs, a list of dicts or a pandas DataFrame. ``format`` overrides the
-    input format detection (see ``glossary-export formats``).
+    input format detection (see ``glossary-export formats``). ``input_separator`` is what
+    separates term and definition in a text list or Quizlet text (detected for a list by
+    default), ``input_card_separator`` what separates Quizlet cards.
     """
     options = ReadOptions(
-        encoding=encoding, sheet=sheet, term_separator=term_separator, card_separator=card_separator
+        encoding=encoding,
+        sheet=sheet,
+        input_separator=input_separator,
+        input_card_separator=input_card_separator,
     )
     return load(source, format, options)
 
@@ -151,6 +156,8 @@ def export_deck(
     bom: bool = True,
     encoding: str | None = None,
     sheet: str | None = None,
+    input_separator: str | None = None,
+    input_card_separator: str = "\n",
     progress: ProgressCallback | None = None,
 ) -> ExportReport:
     """Read ``source``, deduplicate it and write every output; return what happened.
@@ -158,9 +165,11 @@ def export_deck(
     ``outputs`` is one path or several; each one's format comes from its suffix (``.apkg``,
     ``.anki.txt``, ``.txt`` for Quizlet, ``.csv``, ``.xlsx``, ``.html``) unless ``format``
     names it. ``out_dir`` adds an ``.apkg``, a Quizlet ``.txt``, a ``.csv``, an ``.xlsx`` and an
-    ``.html`` study page named after the source. ``from_format`` overrides input detection.
-    All outputs are written or none: each goes to a temporary file first and all are renamed
-    into place at the end.
+    ``.html`` study page named after the source. ``from_format`` overrides input detection;
+    ``input_separator`` and ``input_card_separator`` are how a text source separates terms (see
+    :func:`load_glossary`), while ``term_separator`` and ``card_separator`` are the Quizlet
+    output's. All outputs are written or none: each goes to a temporary file first and all are
+    renamed into place at the end.
     ``progress``, when given, is called with a :class:`Progress` as each stage starts and at
     the end (the library itself never prints).
     """
@@ -172,8 +181,8 @@ def export_deck(
         from_format,
         encoding=encoding,
         sheet=sheet,
-        term_separator=term_separator,
-        card_separator=card_separator,
+        input_separator=input_separator,
+        input_card_separator=input_card_separator,
     )
     targets = _targets(outputs, out_dir, glossary)
     plan = [(path, writer_for_path(path, format)) for path in targets]

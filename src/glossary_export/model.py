@@ -7,23 +7,34 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-# "Full Name (ACR)": a trailing parenthesised word with at least two capitals and no spaces,
-# so "Low-Rank Adaptation (LoRA)" has an acronym and "Tokenizer (audio)" does not.
-_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Za-z0-9][A-Za-z0-9&./+-]{0,14})\)$")
+# "Full Name (ACR)": a trailing parenthesised word of letters, digits, "-" and "&" (no spaces,
+# "/" or "."), so "Low-Rank Adaptation (LoRA)" may have an acronym and "sē (Akk./Abl.)",
+# "Leman Russ (坦克)" or "Smelt（矿物）" hold a qualifier, not one.
+_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Za-z0-9][A-Za-z0-9&-]{0,14})\)$")
+_WORD_BREAK = re.compile(r"[\s\-‐–/]+")
 
 
 def split_acronym(term: str) -> tuple[str, str]:
-    """Split "Full Name (ACR)" into ("Full Name", "ACR"); ("term", "") when there is none."""
+    """Split "Full Name (ACR)" into ("Full Name", "ACR"); ("term", "") when there is none.
+
+    The parenthesised word is an acronym when it looks like one: at least two capitals
+    ("LoRA", "MoE"), or the initials of the name ("Retrieval-Augmented Generation (rag)");
+    "Tokenizer (audio)" and "Attention (model)" keep their qualifier.
+    """
     term = term.strip()
     if not term.endswith(")"):  # most terms: skip the regular expression
         return term, ""
     match = _ACRONYM.match(term)
     if match is None:
-        return term.strip(), ""
+        return term, ""
     acronym = match["acronym"]
-    if sum(ch.isupper() for ch in acronym) < 2:
-        return term.strip(), ""
-    return match["name"], acronym
+    if sum(ch.isupper() for ch in acronym) >= 2 or _initials(match["name"]) == acronym.casefold():
+        return match["name"], acronym
+    return term, ""
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in _WORD_BREAK.split(name) if word).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +149,21 @@ def terms_from_columns(
 
 
 @dataclass(frozen=True, slots=True)
+class LineReading:
+    """How a text reader read one non-blank line of its source."""
+
+    line: int
+    role: str
+    """ "term", "definition", a structural kind ("title", "description", "counter", "table
+    header", "heading", "front matter", "status line"...), or a finding's kind."""
+    finding: bool = False
+    """The line was not read into the deck, and the reader did not expect such a line there."""
+
+    def __str__(self) -> str:
+        return f"{self.role} (not read)" if self.finding else self.role
+
+
+@dataclass(frozen=True, slots=True)
 class Glossary:
     """An ordered list of terms plus what the source said about itself."""
 
@@ -145,6 +171,8 @@ class Glossary:
     title: str = ""
     description: str = ""
     sources: tuple[str, ...] = field(default=())
+    lines: tuple[LineReading, ...] = ()
+    """For a text source: how each non-blank line was read, in line order (empty otherwise)."""
 
     def __len__(self) -> int:
         return len(self.terms)

@@ -46,9 +46,10 @@ class ReadOptions:
     """Overrides detection (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 fallback)."""
     sheet: str | None = None
     """Excel: the sheet to read (default: the first)."""
-    term_separator: str = "\t"
-    """Quizlet text: between term and definition."""
-    card_separator: str = "\n"
+    input_separator: str | None = None
+    """Text lists and Quizlet text: between term and definition (default: detected for a
+    list, Tab for Quizlet text). The Quizlet *output*'s separators are writer options."""
+    input_card_separator: str = "\n"
     """Quizlet text: between cards."""
 
 
@@ -121,6 +122,12 @@ READERS: tuple[Reader, ...] = (
         "Anki package, current (zstd) or legacy",
         "apkg",
         binary=True,
+    ),
+    Reader(
+        "list",
+        (),
+        "Plain list: Term: definition, Term - definition, Term = definition... a line",
+        "term_list",
     ),
     Reader(
         "markdown",
@@ -241,14 +248,14 @@ def _read_bytes(path: str) -> bytes:
 
 
 def _quizlet_if_separators_set(detected: str, name: str, options: ReadOptions) -> str:
-    """Custom Quizlet separators say what a plain-text source is, unless its suffix said it.
-
-    The same options choose the Quizlet output's separators, so a ``.csv`` source exported to
-    Quizlet with ``--card-separator '|||'`` must still be read as CSV.
-    """
-    custom = options.term_separator != "\t" or options.card_separator != "\n"
+    """Input separators say what a plain-text source is, unless its suffix said it: a custom
+    card separator makes it Quizlet text, a term separator alone a plain list."""
     named = Path(name).suffix.lower() in (".csv", ".tsv")
-    return "quizlet" if custom and not named and detected in ("page", "csv", "tsv") else detected
+    if named or detected not in ("page", "csv", "tsv", "list", "quizlet"):
+        return detected
+    if options.input_card_separator != "\n":
+        return "quizlet"
+    return "list" if options.input_separator else detected
 
 
 def detect_format(name: str, head_bytes: bytes) -> str:

@@ -1,4 +1,9 @@
-"""Format detection by content, for ``.txt`` files, unknown suffixes and standard input."""
+"""Format detection by content, for ``.txt`` files, unknown suffixes and standard input.
+
+A study page, a plain ``Term: definition`` list and Markdown are told apart by what their lines
+look like: Markdown by its headings, bold terms or tables; a list when most lines at the margin
+split at one delimiter; a page otherwise (term lines without a delimiter, sentences between).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import codecs
 import csv
 import re
 
+from . import term_list
 from ._text import Columns
 
 _ANKI_HEADER = re.compile(
@@ -31,15 +37,44 @@ def detect_content(head: bytes) -> str | None:
         lines = lines[:-1]  # the last line of a cut head may be incomplete
     if _looks_like_markdown(lines):
         return "markdown"
-    if lines and sum("\t" in line for line in lines) >= 0.8 * len(lines):
+    tabbed = sum("\t" in line for line in lines)
+    if lines and tabbed >= 0.8 * len(lines):
         try:
             header = next(csv.reader([lines[0]], delimiter="\t"))
         except csv.Error:  # a cell past the csv module's field limit: no header row is that long
             return "quizlet"
-        return "tsv" if Columns.from_header(header) else "quizlet"
+        if Columns.from_header(header):
+            return "tsv"
+        # Lines without a Tab, or indented (a title, wrapped definitions): a list; Quizlet's
+        # export has a term and a Tab on every line.
+        indented = any(line[:1] in " \t" for line in lines)
+        return "quizlet" if tabbed == len(lines) and not indented else "list"
+    if term_list.looks_like_a_list(lines) and not _csv_rather_than_list(lines):
+        return "list"
     if _looks_delimited(lines):
         return "csv"
     return "page"
+
+
+def _csv_rather_than_list(lines: list[str]) -> bool:
+    """Whether lines that also split like a list ("a,b: c") are CSV: a header row names the
+    columns, or most of the would-be terms hold a comma or semicolon."""
+    if not _looks_delimited(lines):
+        return False
+    for delimiter in (",", ";", "|"):
+        try:
+            header = next(csv.reader([lines[0]], delimiter=delimiter))
+        except csv.Error:
+            continue
+        if len(header) >= 2 and Columns.from_header(header):
+            return True
+    chosen = term_list.choose_delimiter(lines)
+    terms = [
+        entry[0]
+        for line in lines
+        if chosen and (entry := term_list.split_entry(term_list.unbulleted(line), chosen[0]))
+    ]
+    return sum(("," in term or ";" in term) for term in terms) >= 0.5 * max(1, len(terms))
 
 
 def _zip_kind(head: bytes) -> str | None:

@@ -1,122 +1,520 @@
-"""Markdown: tables, ``**Term**: definition``, ``Term: definition`` or ``Term - definition``
-lines (bulleted or not), and definition lists (``Term`` then ``: definition``).
+"""Markdown glossaries, in the shapes people write them.
 
-Headings and prose are not terms; the first level-1 heading becomes the glossary's title.
-Inline markup (emphasis, code, links) is reduced to its text.
+- tables (a term/definition header, or the first two columns);
+- ``**Term**: definition`` or ``**Term** — definition``, bulleted or not, the definition on the
+  same line or (after ``**Term** —`` alone) on the following lines, up to the next such term;
+- a heading per term, its section's text the definition (GitBook's GLOSSARY.md), when the
+  document's entries are its headings;
+- definition lists (``Term`` then ``: definition``);
+- bullets ``- Term: definition`` (``：``, `` - ``, `` — ``, `` = `` too), nested bullets
+  appended to their parent's definition unless nearly all nested bullets are entries
+  themselves; plain ``Term: definition`` lines when the document has no other kind of entry.
+
+Wrapped lines of a paragraph are joined with spaces, paragraphs, bullets, table rows and code
+lines of one definition with line breaks. Front matter is skipped, the first level-1 heading is
+the title and the text under it the description; headings that group entries are structural
+lines (and a section name for their entries, when they hold several). Inline markup is reduced
+to its text, code spans first so that ``*`` in code is no emphasis. Every non-blank line is
+accounted for (:mod:`._accounting`); the reader is linear in its input.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Glossary, Term
-from ._text import Columns, numbered_lines
+from ._accounting import DEFINITION, TERM, LineLog
+from ._text import Columns, is_blank, numbered_lines
 from .delimited import row_term
+from .term_list import plausible_term, split_any
 
 if TYPE_CHECKING:
     from . import ReadOptions
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_BULLET = r"(?:[-*+]|\d+[.)])\s+"
-_BOLD_ENTRY = re.compile(
-    rf"^\s*(?:{_BULLET})?(\*\*|__)(?P<term>.+?)\1\s*(?::|[-–—])?\s*(?P<definition>.*)$"
-)
-# A short, plain term: no sentence punctuation, at most eight words, then ": " or " - ".
-_PLAIN_ENTRY = re.compile(
-    rf"^\s*(?:{_BULLET})?(?P<term>[^\s:.!?|][^:.!?|]{{0,79}}?)\s*(?::\s+|\s+[-–—]\s+)"
-    r"(?P<definition>\S.*)$"
-)
-_MAX_TERM_WORDS = 8
-_DEFINITION_LINE = re.compile(r"^\s{0,3}:\s+(?P<definition>.+)$")
+_THEMATIC_BREAK = re.compile(r"^(?:-[ \t]*){3,}$|^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$")
+_BULLET = re.compile(r"^(?:[-*+]|\d{1,3}[.)])(?:[ \t]+|$)")
+_BOLD_START = re.compile(r"^(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
+_ENTRY_DELIMITERS = ("：", ":", " - ", " – ", " — ", " = ")
+_DASHES = ":：-–—="
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+# Bounded repeats keep every pattern linear in the line's length, whatever it holds.
+_CODE_SPAN = re.compile(r"(`+)(.{0,2000}?)\1")
 _INLINE = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image: its alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # link: its text
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
-    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"!\[([^\]\[]{0,500})\]\([^()]{0,2000}\)"), r"\1"),  # image: its alt text
+    (re.compile(r"\[([^\]\[]{1,500})\]\([^()]{0,2000}\)"), r"\1"),  # link: its text
+    (re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*]{1,300}?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=\S)([^_]{1,300}?)(?<=\S)_(?![\w_])"), r"\1"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])"), r"\1"),
 )
+_CODE_MARK = "\x00"
+_MARKUP = re.compile(r"[*_`\[\\]")
+_NESTED_ENTRY_SHARE = 0.8
+"""Nested bullets are entries of their own when nearly all of them are shaped like one."""
 
 
 def plain(text: str) -> str:
-    """Markdown inline markup reduced to its text."""
+    """Markdown inline markup reduced to its text; code spans are kept as they stand."""
+    if not _MARKUP.search(text):
+        return text.strip()  # most lines: nothing to reduce
+    codes: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        codes.append(match[2].strip() if match[2].strip() else match[2])
+        return f"{_CODE_MARK}{len(codes) - 1}{_CODE_MARK}"
+
+    if "`" in text:
+        text = _CODE_SPAN.sub(keep, text.replace(_CODE_MARK, ""))
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
+    if codes:
+        text = re.sub(f"{_CODE_MARK}(\\d+){_CODE_MARK}", lambda m: codes[int(m[1])], text)
     return text.strip()
+
+
+@dataclass(slots=True)
+class _Item:
+    """One non-blank line, as Markdown sees it."""
+
+    number: int
+    kind: str
+    """ "heading", "text", "quote" (``> ...``), "definition" (``: ...``), "table", "rule",
+    "code", "fence", "front matter", "comment", "break" (a thematic break), "underline" (of a
+    setext heading)."""
+    text: str
+    indent: int = 0
+    bullet: bool = False
+    level: int = 0
+    blank_before: bool = False
+
+
+@dataclass
+class _Entry:
+    number: int
+    term: str
+    parts: list[str] = field(default_factory=list)
+    open: bool = False
+    """``**Term** —`` alone: the definition is on the following lines, up to the next term."""
+    style: str = ""
+    section: str = ""
+    row: tuple[list[str], Columns] | None = None
+    """A table row entry: its cells and its table's columns, for :func:`row_term`."""
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every entry of a Markdown glossary, in order, with the first H1 as its title."""
-    lines = numbered_lines(text)
-    terms: list[Term] = []
-    loose: list[Term] = []
-    title = ""
-    index = 0
-    in_fence = False
-    while index < len(lines):
-        number, line = lines[index]
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence or _FENCE.match(line):
+    return _Document(list(_items(numbered_lines(text))), file).read()
+
+
+def _items(lines: list[tuple[int, str]]) -> list[_Item]:
+    """The non-blank lines as items, with setext headings (``Title`` over ``===``) made
+    headings."""
+    items: list[_Item] = []
+    for item in _line_items(lines):
+        previous = items[-1] if items else None
+        underline = item.text[:1] in ("=", "-") and not item.text.strip(item.text[0] + " ")
+        if (
+            underline
+            and item.kind in ("text", "break")
+            and previous is not None
+            and previous.kind == "text"
+            and not previous.bullet
+            and previous.number == item.number - 1
+        ):
+            previous.kind, previous.level = "heading", 1 if item.text[0] == "=" else 2
+            previous.text = plain(previous.text)
+            item.kind = "underline"
+        items.append(item)
+    return items
+
+
+def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
+    """The non-blank lines as items, in one pass."""
+    fence = ""
+    comment = False
+    front = _front_matter_end(lines)
+    blank = False
+    for index, (number, raw) in enumerate(lines):
+        if index < front:
+            if not is_blank(raw):
+                yield _Item(number, "front matter", raw.strip())
+            continue
+        if is_blank(raw):
+            blank = True
+            continue
+        stripped = raw.strip()
+        indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+        if comment or (not fence and stripped.startswith("<!--")):
+            comment = "-->" not in stripped
+            yield _Item(number, "comment", stripped)
+        elif fence:
+            closing = stripped.startswith(fence) and not stripped.strip(fence[0])
+            yield _Item(number, "fence" if closing else "code", raw.rstrip(), indent)
+            fence = "" if closing else fence
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            yield _Item(number, "fence", stripped, indent, blank_before=blank)
+        elif stripped.startswith("#") and (heading := _heading(stripped)) is not None:
+            yield _Item(number, "heading", heading[1], level=heading[0], blank_before=blank)
+        elif "|" in stripped and (
+            _RULE.match(stripped) or stripped.startswith("|") or stripped.endswith("|")
+        ):
+            yield _Item(number, "rule" if _RULE.match(stripped) else "table", stripped, indent)
+        elif _THEMATIC_BREAK.match(stripped):
+            yield _Item(number, "break", stripped)
+        elif stripped.startswith(":") and stripped[1:2] in (" ", "\t") and indent < 4:
+            yield _Item(number, "definition", stripped[1:].strip(), indent, blank_before=blank)
+        else:
+            kind = "text"
+            if stripped.startswith(">"):
+                kind, stripped = "quote", stripped.lstrip(">").strip()
+            bullet = _BULLET.match(stripped)
+            if bullet:
+                stripped = stripped[bullet.end() :].strip()
+            yield _Item(number, kind, stripped, indent, bool(bullet), blank_before=blank)
+        blank = False
+
+
+def _front_matter_end(lines: list[tuple[int, str]]) -> int:
+    """The index after YAML front matter (``---`` ... ``---``) at the very top, or 0."""
+    if not lines or lines[0][1].strip() != "---":
+        return 0
+    for index in range(1, min(len(lines), 200)):
+        if lines[index][1].strip() in ("---", "..."):
+            return index + 1
+    return 0
+
+
+def _heading(text: str) -> tuple[int, str] | None:
+    """(level, text) of an ATX heading, parsed without a backtracking pattern."""
+    level = len(text) - len(text.lstrip("#"))
+    rest = text[level:]
+    if not 1 <= level <= 6 or (rest and rest[0] not in " \t"):
+        return None
+    rest = rest.strip()
+    closing = rest.rstrip("#")
+    if closing != rest and (not closing or closing[-1] in " \t"):
+        rest = closing.strip()
+    return level, plain(rest)
+
+
+def _bold_entry(text: str) -> tuple[str, str, bool] | None:
+    """(term, definition, open) of ``**Term**: definition`` or ``**Term** —`` (open)."""
+    bold = _BOLD_START.match(text)
+    if bold is None:
+        return None
+    term = plain(bold[2])
+    rest = text[bold.end() :].strip()
+    if term.endswith((":", "：")):  # **Term:** definition
+        term = term[:-1].strip()
+    elif rest[:1] and rest[0] in _DASHES:
+        rest = rest[1:].strip()
+    elif rest:
+        return None  # "**Resources have URLs.** Each entity..." is emphasis in prose
+    if not plausible_term(term):
+        return None
+    return term, plain(rest), not rest
+
+
+def _is_term_line(item: _Item, following: _Item | None) -> bool:
+    """Whether a line is the term of a definition list (``: definition`` right below it)."""
+    return (
+        following is not None
+        and following.kind == "definition"
+        and not following.blank_before
+        and plausible_term(plain(item.text))
+    )
+
+
+def _plain_entry(item: _Item) -> tuple[str, str] | None:
+    """(term, definition) of a ``Term: definition`` line (a bulleted one may be empty)."""
+    entry = split_any(item.text, _ENTRY_DELIMITERS)
+    if entry is None or (not entry[1] and not item.bullet):
+        return None  # "Three categories of SQL:" introduces what follows
+    term = plain(entry[0])
+    return (term, plain(entry[1])) if plausible_term(term) else None
+
+
+class _Document:
+    def __init__(self, items: list[_Item], file: str) -> None:
+        self.items = items
+        self.file = file
+        self.log = LineLog(file)
+        self.entries: list[_Entry] = []
+        self.title = ""
+        self.description: list[str] = []
+        self.nested_entries = self._nested_bullets_are_entries()
+
+    def read(self) -> Glossary:
+        heading_terms = self._heading_terms()
+        plain_lines = not heading_terms and not self._has_shaped_entries()
+        items = self.items
+        index = 0
+        section = ""
+        section_entries: dict[str, int] = {}
+        current: _Entry | None = None
+        title_index = next((i for i, item in enumerate(items) if item.kind == "heading"), -1)
+        if title_index >= 0 and items[title_index].level != 1:
+            title_index = -1
+        while index < len(items):
+            item = items[index]
+            if current is not None and current.style == "definition list" and item.blank_before:
+                current = None if item.kind != "definition" else current
+            if item.kind in ("front matter", "comment"):
+                self.log.read_as(item.number, item.kind)
+            elif item.kind == "underline":
+                self.log.read_as(item.number, "title" if index - 1 == title_index else "heading")
+            elif item.kind == "heading":
+                current = None
+                if index == title_index and index not in heading_terms:
+                    self.title = item.text
+                    self.log.read_as(item.number, "title")
+                elif index in heading_terms:
+                    current = self._start(item.number, item.text, "heading", section)
+                    current.open = True
+                else:
+                    section = item.text
+                    self.log.read_as(item.number, "heading")
+            elif current is not None and current.style == "heading":
+                index = self._definition_item(current, index)
+                continue
+            elif (item.kind in ("table", "rule") and current is None) or (
+                item.kind == "table" and current is not None and not current.open
+            ):
+                current = None
+                index = self._table(index, section)
+                continue
+            elif item.kind in ("fence", "code", "table", "rule") and current is not None:
+                index = self._definition_item(current, index)
+                continue
+            elif item.kind in ("fence", "code"):
+                self.log.read_as(item.number, "code block")
+            elif item.kind == "break":
+                self.log.read_as(item.number, "thematic break")
+                if current is not None and not current.open:
+                    current = None
+            elif item.kind == "definition":
+                if current is not None and (current.style == "definition list" or current.open):
+                    self._append(current, item, paragraph=True)
+                else:
+                    self.log.unread(item.number, "definition without a term")
+            elif item.kind == "quote":
+                if current is not None and (current.open or not item.blank_before):
+                    self._append(current, item, paragraph=True)
+                else:
+                    self.log.unread(item.number, "quote between entries")
+            else:
+                current = self._text(index, current, section, plain_lines)
             index += 1
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            title = title or (plain(heading[2]) if len(heading[1]) == 1 else "")
+        for entry in self.entries:
+            section_entries[entry.section] = section_entries.get(entry.section, 0) + 1
+        terms = [self._term(entry, section_entries) for entry in self.entries]
+        return Glossary(
+            tuple(terms),
+            title=self.title,
+            description=self.description[0] if self.description else "",
+            sources=(self.file,),
+            lines=self.log.finish(),
+        )
+
+    # --- entries ---------------------------------------------------------------------------
+
+    def _text(
+        self, index: int, current: _Entry | None, section: str, plain_lines: bool
+    ) -> _Entry | None:
+        """Read one text line: a new entry, part of the current one, or structure."""
+        item = self.items[index]
+        following = self.items[index + 1] if index + 1 < len(self.items) else None
+        nested = item.indent >= 2 and current is not None
+        starts = not nested or (item.bullet and self.nested_entries)
+        bold = _bold_entry(item.text) if starts else None
+        if current is not None and current.open and current.style != "definition list":
+            # Inside "**Term** —", a line of the same shape starts the next entry; a line of
+            # another entry shape does too, unless it continues a list the definition
+            # introduced ("The ones we use:" then "- **200** — OK").
+            same = bold is not None and not item.bullet and current.style == "bold"
+            last = current.parts[-1] if current.parts else ""
+            listing = not last or last.endswith((":", "：")) or last.startswith("- ")
+            other = not listing and (self._shaped(item) or _is_term_line(item, following))
+            if not (same or other) or item.indent:
+                self._append(current, item, paragraph=item.blank_before)
+                return current
+        if bold is not None:
+            listed = bold[2] and following is not None and following.kind == "definition"
+            entry = self._start(
+                item.number, bold[0], "definition list" if listed else "bold", section
+            )
+            if bold[1]:
+                entry.parts.append(bold[1])
+            entry.open = bold[2]
+            return entry
+        if starts and _is_term_line(item, following):
+            entry = self._start(item.number, plain(item.text), "definition list", section)
+            entry.open = True
+            return entry
+        shaped = _plain_entry(item) if starts and (item.bullet or plain_lines) else None
+        if shaped is not None:
+            entry = self._start(item.number, shaped[0], "list", section)
+            if shaped[1]:
+                entry.parts.append(shaped[1])
+            return entry
+        if current is not None and (nested or not item.blank_before) and current.style != "heading":
+            if current.style == "definition list":
+                current.open = False
+            self._append(current, item, paragraph=item.bullet or item.blank_before)
+            return current
+        if not self.entries and not section:
+            self.description.append(plain(item.text))
+            self.log.read_as(item.number, "description")
+        elif section and (not self.entries or self.entries[-1].section != section):
+            self.log.read_as(item.number, "section description")
+        else:
+            self.log.unread(item.number, "paragraph between entries")
+        return None
+
+    def _start(self, number: int, term: str, style: str, section: str) -> _Entry:
+        entry = _Entry(number, term, style=style, section=section)
+        self.entries.append(entry)
+        self.log.read_as(number, TERM)
+        return entry
+
+    def _append(self, entry: _Entry, item: _Item, paragraph: bool) -> None:
+        """Add a line to a definition: a wrapped line joins the last paragraph."""
+        text = plain(item.text) if item.kind in ("text", "definition", "quote") else item.text
+        if item.kind == "text" and item.bullet:
+            text = f"- {text}"
+        if entry.parts and not paragraph and item.kind == "text" and not item.bullet:
+            entry.parts[-1] = f"{entry.parts[-1]} {text}"
+        elif text:
+            entry.parts.append(text)
+        self.log.read_as(item.number, DEFINITION)
+
+    def _definition_item(self, entry: _Entry, index: int) -> int:
+        """Add a code block, table or text line to ``entry``; the index after it."""
+        item = self.items[index]
+        if item.kind == "text":
+            self._append(entry, item, paragraph=item.bullet or item.blank_before)
+        elif item.kind in ("definition", "quote"):
+            self._append(entry, item, paragraph=True)
+        elif item.kind == "fence":
+            self.log.read_as(item.number, DEFINITION)
+        elif item.kind in ("break", "comment", "underline"):
+            self.log.read_as(item.number, "thematic break" if item.kind == "break" else item.kind)
+        else:  # code, table, rule: kept as they stand
+            entry.parts.append(item.text.strip() if item.kind != "code" else item.text)
+            self.log.read_as(item.number, DEFINITION)
+        return index + 1
+
+    def _table(self, index: int, section: str) -> int:
+        """Read the table at ``index`` as entries, a row each; the index after it."""
+        items = self.items
+        header = items[index]
+        if header.kind != "table" or index + 1 >= len(items) or items[index + 1].kind != "rule":
+            self.log.unread(header.number, "table line outside a table")
+            return index + 1
+        columns = Columns.from_header(_cells(header.text)) or Columns(0, 1, None, None)
+        self.log.read_as(header.number, "table header")
+        self.log.read_as(items[index + 1].number, "table header")
+        index += 2
+        while index < len(items) and items[index].kind == "table":
+            row = items[index]
+            cells = _cells(row.text)
+            if any(cells):
+                entry = _Entry(row.number, "", style="table", section=section)
+                entry.row = (cells, columns)
+                self.entries.append(entry)
+                self.log.read_as(row.number, TERM)
+            else:
+                self.log.read_as(row.number, "table row without text")
             index += 1
-            continue
-        following = lines[index + 1][1] if index + 1 < len(lines) else ""
-        if "|" in line and _RULE.match(following.strip()):
-            index = _table(lines, index, file, terms)
-            continue
-        definitions = _definition_list(lines, index + 1)
-        if line.strip() and definitions:
-            terms.append(Term.create(plain(line), "\n".join(definitions), file=file, line=number))
-            index += 1 + len(definitions)
-            continue
-        bold = _bold_entry(line)
-        if bold:
-            terms.append(Term.create(*bold, file=file, line=number))
-        elif plain_entry := _plain_entry(line):
-            loose.append(Term.create(*plain_entry, file=file, line=number))
-        index += 1
-    # "Term: definition" lines are a style of their own; in a document with tables, bold
-    # terms or definition lists, such lines are prose ("Note: ..."), not entries.
-    chosen = terms or loose
-    return Glossary(tuple(chosen), title=title, sources=(file,))
+        return index
 
+    def _term(self, entry: _Entry, section_entries: dict[str, int]) -> Term:
+        extras = (("section", entry.section),) if section_entries[entry.section] > 1 else ()
+        extras = extras if entry.section else ()
+        if entry.row is not None:
+            term = row_term(*entry.row, self.file, entry.number)
+            return Term.create(
+                term.term,
+                term.definition,
+                tags=term.tags,
+                file=self.file,
+                line=entry.number,
+                extras=term.extras + extras,
+            )
+        definition = "\n".join(part for part in entry.parts if part)
+        return Term.create(entry.term, definition, file=self.file, line=entry.number, extras=extras)
 
-def _bold_entry(line: str) -> tuple[str, str] | None:
-    """(term, definition) of a ``**Term**: definition`` line."""
-    bold = _BOLD_ENTRY.match(line)
-    if bold and bold["definition"].strip():
-        return plain(bold["term"]).rstrip(":").strip(), plain(bold["definition"])
-    return None
+    # --- what the document's entries are ---------------------------------------------------
 
+    def _heading_terms(self) -> set[int]:
+        """The indexes of the headings that are terms: each holds text and no entries of its
+        own, and such headings outnumber the document's other entries."""
+        items = self.items
+        candidates: set[int] = set()
+        others = 0
+        start = None
+        content = shaped = 0
 
-def _plain_entry(line: str) -> tuple[str, str] | None:
-    """(term, definition) of a ``Term: definition`` or ``Term - definition`` line."""
-    entry = _PLAIN_ENTRY.match(line)
-    # Prose with a colon ("In this chapter we cover three things: ...") is not an entry.
-    if entry and len(entry["term"].split()) <= _MAX_TERM_WORDS:
-        return plain(entry["term"]), plain(entry["definition"])
-    return None
+        def close() -> None:
+            nonlocal others
+            if start is not None and content and shaped < 2:
+                candidates.add(start)
+            else:
+                others += shaped
 
+        for index, item in enumerate(items):
+            if item.kind == "heading":
+                close()
+                start, content, shaped = index, 0, 0
+                continue
+            if item.kind in ("text", "code", "table", "definition"):
+                content += 1
+                if item.kind == "table" or (item.kind == "text" and self._shaped(item)):
+                    shaped += 1
+            if start is None and item.kind == "text" and self._shaped(item):
+                others += 1
+        close()
+        first_heading = next((i for i, item in enumerate(items) if item.kind == "heading"), -1)
+        if first_heading in candidates and items[first_heading].level == 1:
+            # A first H1 over a description is the title, unless every term is an H1.
+            levels = {items[i].level for i in candidates}
+            if levels != {1} or len(candidates) == 1:
+                candidates.discard(first_heading)
+        return candidates if len(candidates) >= 2 and len(candidates) > others else set()
 
-def _definition_list(lines: list[tuple[int, str]], index: int) -> list[str]:
-    """The ``: definition`` lines starting at ``index`` (empty when there are none)."""
-    definitions = []
-    while index < len(lines):
-        match = _DEFINITION_LINE.match(lines[index][1])
-        if not match:
-            break
-        definitions.append(plain(match["definition"]))
-        index += 1
-    return definitions
+    def _shaped(self, item: _Item) -> bool:
+        """Whether a text line is an entry in its own right (bold, or a bulleted entry)."""
+        if item.indent >= 2:
+            return False
+        return _bold_entry(item.text) is not None or (
+            item.bullet and _plain_entry(item) is not None
+        )
+
+    def _has_shaped_entries(self) -> bool:
+        items = self.items
+        for index, item in enumerate(items):
+            if item.kind == "text" and self._shaped(item):
+                return True
+            if item.kind == "rule" and index and items[index - 1].kind == "table":
+                return True
+            if item.kind == "definition" and index and items[index - 1].kind == "text":
+                return True
+        return False
+
+    def _nested_bullets_are_entries(self) -> bool:
+        nested = [item for item in self.items if item.kind == "text" and item.bullet]
+        nested = [item for item in nested if item.indent >= 2]
+        if not nested:
+            return False
+        shaped = sum(
+            1 for item in nested if _plain_entry(item) or _bold_entry(item.text) is not None
+        )
+        return shaped >= _NESTED_ENTRY_SHARE * len(nested)
 
 
 def _cells(line: str) -> list[str]:
@@ -125,16 +523,3 @@ def _cells(line: str) -> list[str]:
     if line.endswith("|") and not line.endswith("\\|"):
         line = line[:-1]
     return [plain(cell.replace("\\|", "|")) for cell in _CELL_SPLIT.split(line)]
-
-
-def _table(lines: list[tuple[int, str]], index: int, file: str, terms: list[Term]) -> int:
-    """Read the table whose header is at ``index``; return the index after it."""
-    columns = Columns.from_header(_cells(lines[index][1])) or Columns(0, 1, None, None)
-    index += 2
-    while index < len(lines) and "|" in lines[index][1]:
-        number, line = lines[index]
-        cells = _cells(line)
-        index += 1
-        if any(cells):
-            terms.append(row_term(cells, columns, file, number))
-    return index

@@ -1,23 +1,26 @@
-"""The study-page paste: page furniture, then term and definition lines alternating.
+"""The study-page paste: page furniture, then each term on a line, its definition below it.
 
-A page copied from a study site starts with furniture: a position counter (``1/147``), a
-one-line description, the study-mode table (``Name | Mastery | ... |`` and its ``|---|`` rule),
-an empty-state line (``No study sessions yet.``). None of it is matched by its exact words.
-Counters and table rows have a shape of their own; the description and the empty-state line
-are told apart from terms by *alignment*: definitions are sentences and terms are not, so the
-body starts where the lines begin to alternate "not a sentence, sentence". A paste without
-furniture is read as plain alternating lines, whatever its shape.
+A page copied from a study site holds furniture: a position counter (``1/147``), a one-line
+description, the study-mode table (``Name | Mastery | ... |`` and its ``|---|`` rule), an
+empty-state line (``No study sessions yet.``); a page pasted twice holds it twice. None of it is
+matched by its exact words. The page is read by its *structure*: term lines are short and
+title-like, definitions are sentences, and a definition may wrap over several lines. Every way
+of cutting the lines into furniture and entries gets a cost from those shapes, and the cheapest
+cut wins (found in one pass, linear in the lines). A term that really has no definition is an
+error naming its line. A paste without sentences at all (a vocabulary list) pairs its lines.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import SourceError, shown
 from ..model import Glossary, Term
-from ._text import is_blank, numbered_lines
+from ._accounting import DEFINITION, TERM, LineLog
+from ._text import ReadWarning, is_blank, numbered_lines
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -25,21 +28,49 @@ if TYPE_CHECKING:
 _COUNTER = re.compile(r"^(\d+)\s*(?:/|of)\s*(\d+)$", re.IGNORECASE)
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]]*$")
-_WINDOW = 8
-"""Pairs looked at to judge an alignment: enough to outvote one odd line."""
-_MAX_FURNITURE = 12
-"""Lines a block of furniture may span."""
+_OPEN_END = (",", ";", ":", "-", "–", "—", "(")
+_TOP_TEXTS = 2
+"""Lines other than counters and tables at the top of the page that may be furniture (a title
+and a description)."""
+_AFTER_FURNITURE = 1
+"""Lines right after a counter or table line that may be furniture (a description, a status
+line)."""
+
+# Costs of reading a line one way or another (lower is likelier); see _Line.
+_DANGLING = 12
+"""A term with no definition: dearer than any plausible reading, cheaper than gluing a term
+onto the previous definition."""
+_IMPOSSIBLE = 10**6
+_TOP, _BETWEEN, _INSIDE = 0, 1, 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Line:
     number: int
     text: str
     furniture: bool
     """Shaped like a counter or a table row: never a term or a definition."""
-    sentence: bool
-    """Reads like a definition: ends like a sentence, or is long."""
     table: bool
+    words: int
+    ended: bool
+    """Ends like a sentence (. ! ? …)."""
+    as_term: int
+    """Cost of reading the line as a term: title-like lines cost nothing, sentences much."""
+    as_definition: int
+    """Cost of reading it as the first line of a definition: sentences cost nothing."""
+
+    @property
+    def wraps(self) -> bool:
+        """Long enough, or open-ended enough, that the next line may carry it on."""
+        return self.words >= 6 or len(self.text) >= 40 or self.text.endswith(_OPEN_END)
+
+    @property
+    def titled(self) -> bool:
+        return _titled(self.text)
+
+    @property
+    def sentence_like(self) -> bool:
+        return self.ended or self.words >= 7 or self.text.endswith(_OPEN_END)
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
@@ -56,138 +87,210 @@ def _classify(number: int, text: str) -> _Line:
         text.count("|") >= 2 and (text.startswith("|") or text.endswith("|"))
     )
     words = len(text.split())
-    sentence = bool(_SENTENCE_END.search(text)) or words > 12 or len(text) > 100
-    return _Line(number, text, is_counter or table, sentence, table)
+    ended = bool(_SENTENCE_END.search(text))
+    long = words > 12 or len(text) > 100
+    if text.endswith("?") and not long:
+        as_term = 2  # a question: a Q&A paste's "term"
+    elif ended or long or text.endswith(_OPEN_END):
+        # A sentence; a long one, or one starting in lower case, is (the end of) a definition.
+        as_term = 8 + 3 * (not text[:1].isupper()) + 3 * (words >= 8 or len(text) >= 60)
+    elif (text[:1].islower() and words >= 4) or (words >= 6 and not _titled(text)):
+        as_term = 4  # more like the middle of a wrapped sentence than a term
+    else:
+        as_term = 0
+    sentence = ended or words >= 7 or text.endswith(_OPEN_END)
+    return _Line(
+        number, text, is_counter or table, table, words, ended, as_term, 0 if sentence else 3
+    )
 
 
-def _is_entry(term: _Line, definition: _Line) -> bool:
-    """Whether two lines have the shape of an entry: a term-like line, then a sentence."""
-    return not (term.furniture or term.sentence or definition.furniture) and definition.sentence
+def _warn_if_a_list(terms: list[Term], file: str) -> None:
+    """Warn when most entries pair two "Term: definition" lines: the source is a list whose
+    lines did not split often enough to be detected as one, and this deck is wrong."""
+    from .term_list import split_any
+
+    entries = [term for term in terms if split_any(term.term) and split_any(term.definition)]
+    if len(entries) >= 2 and len(entries) >= 0.5 * len(terms):
+        warnings.warn(
+            ReadWarning(
+                f"{file}:{entries[0].line}: read as a study page, but its lines look like "
+                f"'Term: definition' entries ({shown(entries[0].term)}); if it is a list, "
+                "read it with --from list"
+            ),
+            stacklevel=5,
+        )
 
 
-def _pair_points(term: _Line, definition: _Line) -> tuple[int, int]:
-    """Shape points (a definition is a sentence, a term is not; furniture costs 3) and length
-    points (the definition is the longer line) of reading two lines as one entry."""
-    if term.furniture or definition.furniture:
-        return -3, 0
-    return definition.sentence - term.sentence, int(len(definition.text) > len(term.text))
+def _titled(text: str) -> bool:
+    """Every word starts with a capital or a digit ("Low-Rank Adaptation", "GPT 4")."""
+    return all(not word[:1].isalpha() or word[:1].isupper() for word in text.split())
+
+
+def _continuation_cost(previous: _Line, line: _Line) -> int:
+    """Cost of reading ``line`` as the next line of the definition that ``previous`` is in."""
+    if previous.ended:
+        # A new sentence of the same definition; a title-like line here is a term.
+        return 4 if line.sentence_like else _IMPOSSIBLE
+    if previous.wraps:
+        return 0 if not line.text[:1].isupper() else 1
+    # A short unfinished line rarely wraps: never a title-like one (that is a term), and only
+    # onto a line that cannot be a term.
+    if previous.titled:
+        return 16
+    if not line.text[:1].isupper():
+        return 3
+    return 6 if line.sentence_like else 16
 
 
 class _Page:
     def __init__(self, lines: list[_Line], file: str) -> None:
         self.lines = lines
         self.file = file
-        self.description = ""
-        self.terms: list[Term] = []
-        self._totals = self._running_totals()
+        count = len(lines)
+        self.skippable = [False] * count
+        self.at_top: list[bool] = []
+        texts = 0
+        for line in lines:
+            self.at_top.append(texts < _TOP_TEXTS)
+            texts += not line.furniture
+        for index, line in enumerate(lines):
+            if line.furniture:
+                for after in range(index + 1, min(count, index + 1 + _AFTER_FURNITURE)):
+                    self.skippable[after] = True
 
     def parse(self) -> Glossary:
+        steps = self._cheapest_reading()
+        log = LineLog(self.file)
+        terms: list[Term] = []
+        top_skipped: list[_Line] = []
+        seen_entry = False
         lines = self.lines
-        index = 0
-        while index < len(lines):
-            line = lines[index]
-            if index == 0 or line.furniture or line.sentence:
-                start = self._body_start(index)
-                self._furniture(lines[index:start], top=index == 0)
-                index = start
-                if index >= len(lines):
-                    break
-                if lines[index].furniture:
-                    index += 1
-                    continue
-            self._check_definition(index)
-            definition = lines[index + 1]
-            self.terms.append(
-                Term.create(
-                    lines[index].text, definition.text, file=self.file, line=lines[index].number
+        for kind, start, end in steps:
+            if kind == "entry":
+                seen_entry = True
+                definition = " ".join(line.text for line in lines[start + 1 : end])
+                term = lines[start]
+                terms.append(Term.create(term.text, definition, file=self.file, line=term.number))
+                log.read_as(term.number, TERM)
+                for line in lines[start + 1 : end]:
+                    log.read_as(line.number, DEFINITION)
+            elif kind == "dangling":
+                term = lines[start]
+                raise SourceError(
+                    f"the term {shown(term.text)} has no definition on the line after it; "
+                    "add one or delete the term",
+                    file=self.file,
+                    line=term.number,
                 )
-            )
-            index += 2
-        return Glossary(tuple(self.terms), description=self.description, sources=(self.file,))
+            else:
+                line = lines[start]
+                if not seen_entry:
+                    top_skipped.append(line)
+                if line.furniture:
+                    log.read_as(line.number, "table header" if line.table else "counter")
+        _warn_if_a_list(terms, self.file)
+        description = self._description(top_skipped)
+        for kind, start, _ in steps:
+            line = lines[start]
+            if kind == "skip" and not line.furniture:
+                role = "description" if line is description else "status line"
+                log.read_as(line.number, role)
+        return Glossary(
+            tuple(terms),
+            description=description.text if description else "",
+            sources=(self.file,),
+            lines=log.finish(),
+        )
 
-    def _score(self, start: int) -> tuple[int, int]:
-        """How well lines from ``start`` alternate term/definition: (shape, length) points.
-
-        Sums the points of up to ``_WINDOW`` pairs (see :meth:`_pair_points`), in constant time
-        from running totals so that long pastes stay fast.
-        """
-        count = min(_WINDOW, (len(self.lines) - start) // 2)
-        if count <= 0:
-            return 0, 0
-        last = start + 2 * (count - 1)
-        shape, length = self._totals[last]
-        if start >= 2:
-            before = self._totals[start - 2]
-            shape, length = shape - before[0], length - before[1]
-        return shape, length
-
-    def _running_totals(self) -> list[tuple[int, int]]:
-        """Points of the pair starting at each line, summed with every second pair before it."""
-        totals: list[tuple[int, int]] = []
-        for first in range(len(self.lines) - 1):
-            shape, length = _pair_points(self.lines[first], self.lines[first + 1])
-            if first >= 2:
-                shape, length = shape + totals[first - 2][0], length + totals[first - 2][1]
-            totals.append((shape, length))
-        return totals
-
-    def _body_start(self, index: int) -> int:
-        """Where the terms start, skipping the furniture block at ``index`` (maybe empty)."""
+    def _cheapest_reading(self) -> list[tuple[str, int, int]]:
+        """The cheapest cut of the lines into steps ("entry", first, end), ("skip", i, i + 1)
+        and ("dangling", i, i + 1), by dynamic programming over three states per line: at the
+        top (nothing but furniture before), between entries, or inside a definition."""
         lines = self.lines
-        best, best_score = index, self._score(index)
-        # Only a block that starts like furniture may run to the end of the page: a question
-        # left without its answer at the end of a Q&A paste is an error, not furniture.
-        to_end = index == 0 or lines[index].furniture
-        last = min(index + _MAX_FURNITURE, len(lines) if to_end else len(lines) - 1)
-        shaped = False
-        for start in range(index + 1, last + 1):
-            skipped = lines[start - 1]
-            shaped = shaped or skipped.furniture or skipped.sentence
-            if start < len(lines):
-                if _is_entry(skipped, lines[start]):
-                    break  # "term, sentence" is an entry: furniture never holds or ends in one
-                if lines[start].furniture:
-                    continue
-            score = self._score(start) if start < len(lines) else (0, 1)
-            # Skipping ordinary term-like lines needs a better shape score; skipping furniture
-            # or sentences may also be decided by lengths (definitions outlast terms).
-            if score[0] > best_score[0] or (shaped and score > best_score):
-                best, best_score = start, score
-        if best == index and lines[index].furniture:
-            # A lone block of furniture with nothing to align after it, e.g. at the very end.
-            best = index + 1
-            while best < len(lines) and lines[best].furniture:
-                best += 1
-        return best
+        count = len(lines)
+        cost = [[_IMPOSSIBLE] * (count + 1) for _ in range(3)]
+        # How each (state, position) was reached: (previous state, step kind, step start).
+        came: list[list[tuple[int, str, int]]] = [[(0, "", 0)] * (count + 1) for _ in range(3)]
+        cost[_TOP][0] = 0
 
-    def _furniture(self, lines: list[_Line], top: bool) -> None:
-        """Keep the description: the first sentence above any table, at the top of the page."""
-        if not top or self.description:
-            return
+        def reach(
+            state: int, position: int, value: int, previous: int, kind: str, start: int
+        ) -> None:
+            if value < cost[state][position]:
+                cost[state][position] = value
+                came[state][position] = (previous, kind, start)
+
+        for index, line in enumerate(lines):
+            for state in (_TOP, _BETWEEN, _INSIDE):
+                here = cost[state][index]
+                if here >= _IMPOSSIBLE:
+                    continue
+                skip = self._skip_cost(index, at_top=state == _TOP)
+                if skip is not None:
+                    reach(
+                        _TOP if state == _TOP else _BETWEEN,
+                        index + 1,
+                        here + skip,
+                        state,
+                        "skip",
+                        index,
+                    )
+                if line.furniture:
+                    continue
+                if state == _INSIDE:
+                    more = here + _continuation_cost(lines[index - 1], line)
+                    reach(_INSIDE, index + 1, more, state, "more", index)
+                following = lines[index + 1] if index + 1 < count else None
+                if following is not None and not following.furniture:
+                    entry = here + line.as_term + following.as_definition
+                    reach(_INSIDE, index + 2, entry, state, "entry", index)
+                reach(
+                    _BETWEEN, index + 1, here + line.as_term + _DANGLING, state, "dangling", index
+                )
+        return self._steps(cost, came)
+
+    def _skip_cost(self, index: int, at_top: bool) -> int | None:
+        """Cost of reading line ``index`` as furniture, or None where it cannot be."""
+        line = self.lines[index]
+        if line.furniture:
+            return 0
+        if self.skippable[index]:
+            return 1 if line.sentence_like else 4  # a description or status line
+        if at_top and self.at_top[index]:
+            return 3 if line.sentence_like else 4  # a title or description
+        return None
+
+    def _steps(
+        self, cost: list[list[int]], came: list[list[tuple[int, str, int]]]
+    ) -> list[tuple[str, int, int]]:
+        position = len(self.lines)
+        state = min((_TOP, _BETWEEN, _INSIDE), key=lambda s: cost[s][position])
+        steps: list[tuple[str, int, int]] = []
+        end = position  # the end of the entry being walked back through
+        while position > 0:
+            previous, kind, start = came[state][position]
+            if kind == "more":
+                position -= 1
+            elif kind == "entry":
+                steps.append(("entry", start, end))
+                position = start
+            else:
+                steps.append((kind, start, start + 1))
+                position = start
+            state = previous
+            if kind != "more":
+                end = position
+        steps.reverse()
+        return steps
+
+    @staticmethod
+    def _description(top: list[_Line]) -> _Line | None:
+        """The description: the first sentence above any table, at the top of the page."""
         before_table: list[_Line] = []
-        for line in lines:
+        for line in top:
             if line.table:
                 break
             if not line.furniture:
                 before_table.append(line)
-        sentences = [line for line in before_table if line.sentence] or before_table
-        if sentences:
-            self.description = sentences[0].text
-
-    def _check_definition(self, index: int) -> None:
-        """Raise if the term at ``index`` has no definition line after it."""
-        lines = self.lines
-        term = lines[index]
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        dangling = following is None or following.furniture
-        if not dangling and following is not None and not following.sentence:
-            # "term, term, definition...": the shape is far better one line further on.
-            pairs = min(_WINDOW, (len(lines) - index - 1) // 2)
-            dangling = self._score(index + 1)[0] >= self._score(index)[0] + max(2, pairs)
-        if dangling:
-            raise SourceError(
-                f"the term {shown(term.text)} has no definition on the line after it; "
-                "add one or delete the term",
-                file=self.file,
-                line=term.number,
-            )
+        sentences = [line for line in before_table if line.sentence_like] or before_table
+        return sentences[0] if sentences else None

@@ -1,7 +1,8 @@
 """Quizlet's "Export > Copy text": term, separator, definition; cards split by another separator.
 
 There is no quoting in this format (as in Quizlet's Import box): each card splits at the first
-term separator. The separators are the same options as the Quizlet writer's.
+term separator. The separators are reading options (``input_separator``,
+``input_card_separator``), apart from the Quizlet writer's.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import OptionError, SourceError
 from ..model import Glossary, Term
+from ._accounting import DEFINITION, TERM, LineLog
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -17,30 +19,37 @@ if TYPE_CHECKING:
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every card of a Quizlet text export, in order."""
-    term_separator, card_separator = options.term_separator, options.card_separator
+    term_separator = "\t" if options.input_separator is None else options.input_separator
+    card_separator = options.input_card_separator
     if not term_separator or not card_separator or term_separator == card_separator:
         raise OptionError(
-            "the Quizlet term and card separators must be two different, non-empty strings"
+            "the input separators (--input-separator between term and definition, "
+            "--input-card-separator between cards) must be two different, non-empty strings"
         )
     if card_separator == "\n":
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     terms = []
+    log = LineLog(file)
     first_line = 1
     for card in text.split(card_separator):
         line = first_line + _leading_lines(card)
         first_line += card.count("\n") + card_separator.count("\n")
         if not card.strip():
             continue
+        log.read_as(line, TERM)
+        for offset, part in enumerate(card.strip().split("\n")[1:], start=1):
+            if part.strip():
+                log.read_as(line + offset, DEFINITION)
         term, found, definition = card.partition(term_separator)
         if not found:
             raise SourceError(
                 f"this card has no term separator ({_describe(term_separator)}); check the "
-                "separators (--term-separator, --card-separator) or the card",
+                "input separators (--input-separator, --input-card-separator) or the card",
                 file=file,
                 line=line,
             )
         terms.append(Term.create(term, definition, file=file, line=line))
-    return Glossary(tuple(terms), sources=(file,))
+    return Glossary(tuple(terms), sources=(file,), lines=log.finish())
 
 
 def _leading_lines(card: str) -> int:

@@ -134,14 +134,20 @@ def _check_card(
     """
     card = f"{name}{term_separator}{definition}"
     if (card + card_separator).find(card_separator) != len(card):
-        problem = f"the card separator {_shown(card_separator)}"
-    elif (name + term_separator).find(term_separator) != len(name) or term_separator in definition:
-        problem = f"the term separator {_shown(term_separator)}"
+        field = "term" if card_separator in name + term_separator[:1] else "definition"
+        problem = f"the card separator {_shown(card_separator)} (--card-separator)"
+    elif (name + term_separator).find(term_separator) != len(name):
+        field, problem = "term", f"the term separator {_shown(term_separator)} (--term-separator)"
+    elif term_separator in definition:
+        field = "definition"
+        problem = f"the term separator {_shown(term_separator)} (--term-separator)"
     else:
         return
+    whose = "" if field == "term" else f" of the term {_short(term.term)}"
+    subject = f"the term {_short(term.term)}" if field == "term" else f"the definition{whose}"
     raise OptionError(
-        f"the term {_short(term.term)} contains {problem}, so Quizlet would split its card "
-        "in the wrong place; choose separators that occur in no term or definition",
+        f"{subject} contains {problem} of the Quizlet output, so Quizlet would split its card "
+        "in the wrong place; choose output separators that occur in no term or definition",
         file=term.file,
         line=term.line,
     )

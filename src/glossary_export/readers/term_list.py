@@ -1,0 +1,213 @@
+"""Plain term lists: one ``Term: definition`` entry a line, as people type them in a text file.
+
+The delimiter is one of ``:``, ``：`` (full width), `` - ``, `` – ``, `` — ``, `` = `` or a Tab,
+chosen per file from what nearly every entry line uses (``--input-separator`` names it instead).
+A line splits at the first delimiter only when that leaves a plausible term (short, no sentence
+end). A definition may wrap: indented lines, and unbroken lines without the delimiter, carry on
+the entry above. Lines before the first entry are the list's title and description; a short
+line between entries after a blank line is a heading; anything else is a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..errors import SourceError
+from ..model import Glossary, Term
+from ._accounting import DEFINITION, TERM, LineLog
+from ._text import is_blank, numbered_lines
+
+if TYPE_CHECKING:
+    from . import ReadOptions
+
+# Each delimiter: its character, and whether white space must surround it (a dash or "=" in a
+# word is no delimiter: "Low-Rank"). Found with str.find, never a backtracking pattern, so a
+# line of thousands of spaces costs its length.
+DELIMITERS: dict[str, tuple[str, bool]] = {
+    "：": ("：", False),
+    ":": (":", False),
+    " - ": ("-", True),
+    " – ": ("–", True),
+    " — ": ("—", True),
+    " = ": ("=", True),
+    "\t": ("\t", False),
+}
+_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+_SENTENCE_END = ".!?。！？…"
+MAX_TERM_WORDS = 10
+MAX_TERM_LENGTH = 80
+_SHARE = 0.6
+"""Of the lines that start at the margin, the share that must be entries for a list."""
+
+
+def plausible_term(term: str) -> bool:
+    """Whether text before a delimiter can be a term: short, and not a sentence."""
+    term = term.strip()
+    return (
+        bool(term)
+        and len(term) <= MAX_TERM_LENGTH
+        and len(term.split()) <= MAX_TERM_WORDS
+        and not term.endswith(tuple(_SENTENCE_END))
+        and not any(f"{end} " in term for end in ".!?")  # two sentences
+        and not any(end in term for end in "。！？")
+        and "://" not in term
+    )
+
+
+def find_delimiter(text: str, delimiter: str) -> tuple[int, int] | None:
+    """(start, end) of the first occurrence of ``delimiter`` (a :data:`DELIMITERS` name or any
+    other string) in ``text``, white space around it included; None when there is none."""
+    char, spaced = DELIMITERS.get(delimiter, (delimiter, False))
+    start = text.find(char)
+    while start >= 0:
+        end = start + len(char)
+        if spaced and not (
+            start > 0 and text[start - 1] in " \t" and (end == len(text) or text[end] in " \t")
+        ):
+            start = text.find(char, end)
+            continue
+        if char == ":" and text.startswith("//", end):  # a link, not a delimiter
+            start = text.find(char, end)
+            continue
+        return len(text[:start].rstrip(" \t")), len(text) - len(text[end:].lstrip(" \t"))
+    return None
+
+
+def split_entry(text: str, delimiter: str) -> tuple[str, str] | None:
+    """(term, definition) of one entry line at the first ``delimiter``, or None."""
+    found = find_delimiter(text, delimiter)
+    if found is None or not plausible_term(text[: found[0]]):
+        return None
+    definition = text[found[1] :].strip()
+    if not definition and DELIMITERS.get(delimiter, ("", True))[0] not in (":", "："):
+        return None  # "Term -" is no entry; "Term:" is one with an empty definition
+    return text[: found[0]].strip(), definition
+
+
+def split_any(text: str, delimiters: Sequence[str] = tuple(DELIMITERS)) -> tuple[str, str] | None:
+    """(term, definition) at the earliest of ``delimiters`` that leaves a plausible term."""
+    found = [
+        (place[0], name) for name in delimiters if (place := find_delimiter(text, name)) is not None
+    ]
+    for _, name in sorted(found):
+        entry = split_entry(text, name)
+        if entry is not None:
+            return entry
+    return None
+
+
+def unbulleted(text: str) -> str:
+    """A line without its list marker (``-``, ``*``, ``1.``) and surrounding white space."""
+    text = text.strip()
+    return _BULLET.sub("", text, count=1) if text[:1] in "-*+•0123456789" else text
+
+
+def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
+    """The delimiter most margin lines split at plausibly, with that count and the number of
+    margin lines that could have been entries; None when no line splits.
+
+    Lines above the first entry (a title, a description), short lines after a blank line
+    (headings) and unbroken wraps (after an entry's line that ends no sentence) are not
+    counted as lines that could have been entries.
+    """
+    counts: Counter[str] = Counter()
+    margin = 0
+    after_blank = False
+    carried = False  # the previous line is an entry's, and does not end a sentence
+    for line in lines:
+        if is_blank(line):
+            after_blank, carried = True, False
+            continue
+        if line[:1] in " \t":
+            after_blank = False
+            continue
+        text = unbulleted(line)
+        split = [name for name in DELIMITERS if split_entry(text, name)]
+        counts.update(split)
+        wrap = carried and not split
+        if split or (counts and not wrap and not (after_blank and plausible_term(text))):
+            margin += 1
+        carried = bool(split or wrap) and not text.endswith(tuple(_SENTENCE_END))
+        after_blank = False
+    if not counts:
+        return None
+    # The most used; on a tie the first listed (a colon list with a dash inside definitions).
+    name = max(DELIMITERS, key=lambda candidate: counts[candidate])
+    return name, counts[name], margin
+
+
+def looks_like_a_list(lines: Sequence[str]) -> bool:
+    """Whether most lines at the margin are entries split by one delimiter."""
+    chosen = choose_delimiter(lines)
+    return chosen is not None and chosen[1] >= 2 and chosen[1] >= _SHARE * chosen[2]
+
+
+def read(text: str, file: str, options: ReadOptions) -> Glossary:
+    """Every entry of a plain term list, in order, with its title and description."""
+    lines = numbered_lines(text)
+    delimiter = _delimiter(options, [line for _, line in lines], file)
+    log = LineLog(file)
+    terms: list[Term] = []
+    current: tuple[int, str, list[str]] | None = None  # the entry being read
+    top: list[str] = []
+    after_blank = False
+    seen_entry = False
+
+    def finish() -> None:
+        if current is not None:
+            number, term, parts = current
+            terms.append(Term.create(term, " ".join(parts), file=file, line=number))
+
+    for number, line in lines:
+        if is_blank(line):
+            after_blank = True
+            continue
+        entry = split_entry(unbulleted(line), delimiter)
+        indented = line[:1] in " \t"
+        if entry is not None and not (indented and current is not None):
+            finish()
+            current = (number, entry[0], [entry[1]] if entry[1] else [])
+            seen_entry = True
+            log.read_as(number, TERM)
+        elif not seen_entry and top and after_blank and plausible_term(line):
+            log.read_as(number, "heading")  # the first section's name, under the title
+        elif not seen_entry:
+            top.append(line.strip())
+            log.read_as(number, "title" if len(top) == 1 else "description")
+        elif current is not None and (indented or not after_blank):
+            current[2].append(line.strip())
+            log.read_as(number, DEFINITION)
+        elif (after_blank or current is None) and plausible_term(line):
+            finish()
+            current = None
+            log.read_as(number, "heading")
+        else:
+            log.unread(number, "paragraph between entries")
+        after_blank = False
+    finish()
+    title = top[0] if top else ""
+    return Glossary(
+        tuple(terms),
+        title=title if plausible_term(title) else "",
+        description=" ".join(top[1:] if plausible_term(title) else top),
+        sources=(file,),
+        lines=log.finish(),
+    )
+
+
+def _delimiter(options: ReadOptions, lines: Sequence[str], file: str) -> str:
+    separator = options.input_separator
+    if separator:
+        spaced = f" {separator.strip()} "
+        return spaced if separator.strip() and spaced in DELIMITERS else separator
+    chosen = choose_delimiter(lines)
+    if chosen is None:
+        raise SourceError(
+            "no line of this list splits into a term and a definition (at ':', ' - ', '=', "
+            "a Tab...); name the separator with --input-separator",
+            file=file,
+        )
+    return chosen[0]
