@@ -20,6 +20,7 @@ from .errors import OptionError, OutputError
 from .files import atomic_path
 from .model import Glossary
 from .readers import ReadOptions
+from .readers._fields import check_fields
 from .sources import PathLike, Source, load, source_paths
 from .writers import WriteOptions, Writer, WriteResult, writer_for_path
 
@@ -174,6 +175,8 @@ def export_deck(
         term_separator=term_separator,
         card_separator=card_separator,
     )
+    if isinstance(source, Glossary):
+        check_fields(source)  # read by the caller, not by a reader: checked here instead
     targets = _targets(outputs, out_dir, glossary)
     plan = [(path, writer_for_path(path, format)) for path in targets]
     _refuse_overwriting_sources(targets, glossary)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import LimitError, NoTermsError, SourceError, UnknownFormatError
+from ._fields import check_fields
 from ._text import ReadWarning, decode, trim_invisible
 
 if TYPE_CHECKING:
@@ -177,6 +178,7 @@ def read(
         glossary = reader.read(text, file, options)
     if not plain_ascii:
         glossary = _trimmed(glossary)
+    check_fields(glossary)
     if not glossary.terms:
         raise NoTermsError(
             f"no terms found in {file} (read as {reader.name}); check that this is the glossary, "
