@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .dedupe import ConflictPolicy, DedupeResult, Finding, dedupe
 from .errors import OptionError, OutputError
-from .files import atomic_path
+from .files import atomic_path, is_stream, symlink_loop
 from .model import Glossary
 from .readers import ReadOptions
 from .readers._fields import check_fields
@@ -300,11 +300,18 @@ def _targets(
         raise OptionError("no output given; name one with -o FILE or --out-dir DIR")
     seen: set[Path] = set()
     for target in targets:
-        resolved = target.resolve()
+        resolved = _resolved(target)
         if resolved in seen:
             raise OptionError(f"{target} is named twice as an output")
         seen.add(resolved)
     return targets
+
+
+def _resolved(target: Path) -> Path:
+    try:
+        return target.resolve()
+    except (RuntimeError, OSError):  # a symbolic link loop (RuntimeError before Python 3.13)
+        raise symlink_loop(target) from None
 
 
 def _stem(path: Path) -> str:
@@ -319,7 +326,7 @@ def _refuse_overwriting_sources(targets: list[Path], glossary: Glossary) -> None
     """An output that is a source file would destroy the input: refuse before reading further."""
     sources = [path.resolve() for path in source_paths(glossary)]
     for target in targets:
-        if target.resolve() in sources:
+        if _resolved(target) in sources:
             raise OutputError(
                 "this output is also a source; choose another output name", file=str(target)
             )
@@ -369,6 +376,9 @@ def _write_all(
 ) -> list[WrittenFile]:
     """Write every output to a temporary file, then rename them all; a failure renames none."""
     written = []
+    # The outputs are moved into place in reverse order: devices and pipes entered last are
+    # written first, so that one failing (/dev/full) stops the renames of the files too.
+    plan = sorted(plan, key=lambda item: is_stream(item[0]))
     with contextlib.ExitStack() as stack:
         for target, writer in plan:
             announce("writing", target, writer.name)
