@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Iterator
 from typing import IO
 
-from ..errors import LimitError, MissingDependencyError, SourceError
+from ..errors import GlossaryError, LimitError, MissingDependencyError, SourceError
 
 MAX_EXPANDED_BYTES = 512 * 1024 * 1024
 """The most a container may expand to, all members together: the largest source read."""
@@ -24,9 +24,12 @@ _CHUNK = 1024 * 1024
 # decompressed, as zipfile hands either one a whole compressed block at a time, without a
 # bound on what that block expands to.
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
-# What zipfile and zlib raise for damaged data: bad deflate data, a CRC or header that does
-# not match, data that ends early.
-_DAMAGED = (zlib.error, zipfile.BadZipFile, EOFError, OSError)
+# What zipfile raises for bytes that are not a readable zip (a header pointing before the
+# start of the data is a ValueError from seek)...
+NOT_A_ZIP = (zipfile.BadZipFile, EOFError, OSError, ValueError)
+# ... and, with zlib, for a damaged member: bad deflate data, a CRC that does not match, a
+# flag bit no writer sets (NotImplementedError).
+_DAMAGED = (zlib.error, NotImplementedError, *NOT_A_ZIP)
 
 
 def read_member(archive: zipfile.ZipFile, name: str, file: str) -> bytes:
@@ -42,7 +45,7 @@ def check_expanded_size(data: bytes, file: str) -> None:
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except NOT_A_ZIP:
         return
     with archive:
         infos = archive.infolist()
@@ -107,6 +110,8 @@ def _member_chunks(
                 if expanded > MAX_EXPANDED_BYTES:
                     raise _too_large(name, file)
                 yield chunk
+    except GlossaryError:
+        raise  # a LimitError is a ValueError too
     except _DAMAGED as error:
         raise _damaged(name, error, file) from None
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import SourceError
 from ..model import Glossary, Term
-from ._archive import read_member, unzstd
+from ._archive import NOT_A_ZIP, read_member, unzstd
 from ._text import html_to_text, split_tags
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def _collection_bytes(data: bytes, file: str) -> bytes:
     """The SQLite bytes of the newest collection in the package."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except NOT_A_ZIP:
         raise SourceError(
             "not an Anki package (not a zip file); export the deck from Anki again", file=file
         ) from None
