@@ -54,7 +54,9 @@ TEXT_SEEDS = {
     "notes.anki.txt": "#separator:tab\n#html:true\n#tags column:3\nBias\tA <i>systematic</i> "
     "error.\tstats\nDrift\tA change&nbsp;over time.\t\n",
 }
-FORMATS = [*TEXT_SEEDS, "deck.xlsx", "deck.apkg", "zstd.apkg"]
+FORMATS = [*TEXT_SEEDS, "deck.xlsx", "deck.apkg", "zstd.apkg", "package", "workbook"]
+"""File names; "package" and "workbook" have no suffix, so their format is told by content."""
+_UNNAMED = {"package": "deck.apkg", "workbook": "deck.xlsx"}
 
 
 @cache
@@ -62,6 +64,8 @@ def seed(name: str) -> bytes:
     """The valid input the mutations start from."""
     if name in TEXT_SEEDS:
         return TEXT_SEEDS[name].encode("utf-8")
+    if name in _UNNAMED:
+        return seed(_UNNAMED[name])
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / ("deck.apkg" if name == "zstd.apkg" else name)
         export_deck(PAIRS, path)

@@ -121,7 +121,10 @@ def _device(folder: Path, name: str, minor: int) -> Iterator[Path]:
     real one, which a user cannot replace."""
     if ROOT:
         path = folder / name
-        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+        try:
+            os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+        except PermissionError:  # a container without CAP_MKNOD
+            pytest.skip("cannot make a device node here")
         yield path
         return
     real = Path("/dev") / name
