@@ -115,6 +115,21 @@ def test_a_workbook_with_a_1_gib_shared_string_fails_fast_in_little_memory(
     assert peak < SMALL_PROCESS_MB
 
 
+def test_a_workbook_cell_of_64_mib_under_the_cap_is_refused_before_it_is_parsed(
+    tmp_path: Path,
+) -> None:
+    """Within the cap, but no field can be that long: openpyxl would hold it three times."""
+    path = tmp_path / "long.xlsx"
+    path.write_bytes(workbook(shared_strings((b"x" * MiB, 64))))
+    status, stderr, peak = peak_memory_mb("check", str(path))
+    assert status == 1
+    assert stderr == (
+        f"Error: {path}: xl/sharedStrings.xml inside holds a text of more than 2 MiB, far longer "
+        "than the 131,072 characters a field may hold; check that this is the right file\n"
+    )
+    assert peak < SMALL_PROCESS_MB
+
+
 def test_a_workbook_lying_about_its_size_is_damaged_and_stays_small(tmp_path: Path) -> None:
     path = tmp_path / "liar.xlsx"
     path.write_bytes(workbook(shared_strings((b"x" * MiB, 1024), declared_size=1000)))

@@ -16,10 +16,14 @@ from collections.abc import Iterator
 from typing import IO
 
 from ..errors import GlossaryError, LimitError, MissingDependencyError, SourceError
+from ._fields import MAX_FIELD_CHARACTERS
 
 MAX_EXPANDED_BYTES = 512 * 1024 * 1024
 """The most a container may expand to, all members together: the largest source read."""
 _CHUNK = 1024 * 1024
+# An XML text (a cell) longer than this cannot be a field within the limit, even written with
+# a 10-byte character reference for each character: refused before a parser holds it whole.
+_LONGEST_XML_TEXT = 16 * MAX_FIELD_CHARACTERS
 # Anki and Excel write members stored or deflated; bzip2 and LZMA are refused rather than
 # decompressed, as zipfile hands either one a whole compressed block at a time, without a
 # bound on what that block expands to.
@@ -38,8 +42,9 @@ def read_member(archive: zipfile.ZipFile, name: str, file: str) -> bytes:
 
 
 def check_expanded_size(data: bytes, file: str) -> None:
-    """Decompress every member of the zip ``data``, keeping nothing, to refuse a bomb or a
-    damaged member before a parser that trusts the archive (openpyxl) holds it in memory.
+    """Decompress every member of the zip ``data``, keeping nothing, to refuse a bomb, a
+    damaged member or a runaway text before a parser that trusts the archive (openpyxl) holds
+    it in memory.
 
     Data that is not a zip at all is left for the parser to report in its own words.
     """
@@ -54,8 +59,17 @@ def check_expanded_size(data: bytes, file: str) -> None:
             raise _too_large(max(infos, key=lambda info: info.file_size).filename, file)
         expanded = 0
         for info in infos:
+            xml = info.filename.endswith((".xml", ".rels"))
+            text = 0  # bytes since the last "<": the text being read, if this is XML
             for chunk in _member_chunks(archive, info, file, expanded):
                 expanded += len(chunk)
+                if not xml:
+                    continue
+                # Only a text running across chunks can pass the bound (a chunk is smaller).
+                start = chunk.find(b"<")
+                if text + (len(chunk) if start < 0 else start) > _LONGEST_XML_TEXT:
+                    raise _text_too_long(info.filename, file)
+                text = text + len(chunk) if start < 0 else len(chunk) - chunk.rfind(b"<") - 1
 
 
 def unzstd(content: bytes, name: str, file: str) -> bytes:
@@ -114,6 +128,15 @@ def _member_chunks(
         raise  # a LimitError is a ValueError too
     except _DAMAGED as error:
         raise _damaged(name, error, file) from None
+
+
+def _text_too_long(name: str, file: str) -> LimitError:
+    return LimitError(
+        f"{name} inside holds a text of more than {_LONGEST_XML_TEXT // 2**20} MiB, far longer "
+        f"than the {MAX_FIELD_CHARACTERS:,} characters a field may hold; check that this is "
+        "the right file",
+        file=file,
+    )
 
 
 def _damaged(name: str, error: Exception, file: str) -> SourceError:
