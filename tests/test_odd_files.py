@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from glossary_export import export_deck
 from glossary_export.cli import cli
 from support_seed import SEED
 
@@ -258,3 +259,9 @@ def test_a_temporary_file_is_never_read_as_a_source(folder: Path, command: str) 
         f"Error: {left.name}: this is the temporary file of an unfinished export, not a "
         "glossary; delete it"
     ]
+
+
+def test_the_report_lists_a_device_output_where_it_was_asked_for(folder: Path, null: Path) -> None:
+    report = export_deck(folder / "good.csv", [null, folder / "out.csv"])
+    assert [written.path for written in report.files] == [null, folder / "out.csv"]
+    assert _is_device(null)

@@ -375,19 +375,20 @@ def _write_all(
     announce: Callable[..., None],
 ) -> list[WrittenFile]:
     """Write every output to a temporary file, then rename them all; a failure renames none."""
-    written = []
+    written = {}
     # The outputs are moved into place in reverse order: devices and pipes entered last are
     # written first, so that one failing (/dev/full) stops the renames of the files too.
-    plan = sorted(plan, key=lambda item: is_stream(item[0]))
+    order = sorted(range(len(plan)), key=lambda index: is_stream(plan[index][0]))
     with contextlib.ExitStack() as stack:
-        for target, writer in plan:
+        for index in order:
+            target, writer = plan[index]
             announce("writing", target, writer.name)
             temporary = stack.enter_context(atomic_path(target))
             previous = target if target.is_file() else None
             file_options = dataclasses.replace(options, previous_output=previous)
             result = writer.write(glossary, temporary, file_options)
-            written.append(_written(target, writer, result))
-    return written
+            written[index] = _written(target, writer, result)
+    return [written[index] for index in range(len(plan))]  # in the order asked for
 
 
 def _written(target: Path, writer: Writer, result: WriteResult) -> WrittenFile:
