@@ -262,6 +262,6 @@ def test_a_temporary_file_is_never_read_as_a_source(folder: Path, command: str) 
 
 
 def test_the_report_lists_a_device_output_where_it_was_asked_for(folder: Path, null: Path) -> None:
-    report = export_deck(folder / "good.csv", [null, folder / "out.csv"])
+    report = export_deck(folder / "good.csv", [null, folder / "out.csv"], format="csv")
     assert [written.path for written in report.files] == [null, folder / "out.csv"]
     assert _is_device(null)
