@@ -214,3 +214,10 @@ def test_an_escaped_surrogate_in_a_package_note_is_a_replacement_character(tmp_p
     path = tmp_path / "deck.apkg"
     _anki_package(path, "Shift &#xD800;.")
     assert load_glossary(path).terms[1].definition == "Shift \ufffd."
+
+
+def test_a_lone_surrogate_in_the_description_is_refused(tmp_path: Path) -> None:
+    glossary = Glossary((Term.create("Bias", "Error."),), description="Terms \udfff.")
+    with pytest.raises(SourceError, match=r"^the description holds U\+DFFF"):
+        export_deck(glossary, tmp_path / "out.apkg")
+    assert list(tmp_path.iterdir()) == []

@@ -29,9 +29,9 @@ _EXTRAS = operator.attrgetter("extras")
 
 def check_fields(glossary: Glossary) -> None:
     """Raise for the first field that is too long or holds a lone surrogate."""
-    for text in (glossary.title, glossary.description):
+    for what, text in (("the title", glossary.title), ("the description", glossary.description)):
         if _SURROGATE.search(text):
-            raise SourceError(_surrogate_message("the title", text), file=_first_file(glossary))
+            raise SourceError(_surrogate_message(what, text), file=_first_file(glossary))
     terms = glossary.terms
     for start in range(0, len(terms), _CHUNK):
         chunk = terms[start : start + _CHUNK]
