@@ -261,7 +261,11 @@ def test_a_temporary_file_is_never_read_as_a_source(folder: Path, command: str) 
     ]
 
 
-def test_the_report_lists_a_device_output_where_it_was_asked_for(folder: Path, null: Path) -> None:
+def test_a_device_output_is_written_beside_files_and_reported_last(
+    folder: Path, null: Path
+) -> None:
+    """Written (and reported) after the files, so that a failing device renames none of them."""
     report = export_deck(folder / "good.csv", [null, folder / "out.csv"], format="csv")
-    assert [written.path for written in report.files] == [null, folder / "out.csv"]
+    assert [written.path for written in report.files] == [folder / "out.csv", null]
     assert _is_device(null)
+    assert (folder / "out.csv").read_text(encoding="utf-8-sig").startswith("Term,Definition")

@@ -20,7 +20,6 @@ from .errors import OptionError, OutputError
 from .files import atomic_path, is_stream, symlink_loop
 from .model import Glossary
 from .readers import ReadOptions
-from .readers._fields import check_fields
 from .sources import PathLike, Source, load, source_paths
 from .writers import WriteOptions, Writer, WriteResult, writer_for_path
 
@@ -175,8 +174,6 @@ def export_deck(
         term_separator=term_separator,
         card_separator=card_separator,
     )
-    if isinstance(source, Glossary):
-        check_fields(source)  # read by the caller, not by a reader: checked here instead
     targets = _targets(outputs, out_dir, glossary)
     plan = [(path, writer_for_path(path, format)) for path in targets]
     _refuse_overwriting_sources(targets, glossary)
@@ -375,20 +372,18 @@ def _write_all(
     announce: Callable[..., None],
 ) -> list[WrittenFile]:
     """Write every output to a temporary file, then rename them all; a failure renames none."""
-    written = {}
-    # The outputs are moved into place in reverse order: devices and pipes entered last are
-    # written first, so that one failing (/dev/full) stops the renames of the files too.
-    order = sorted(range(len(plan)), key=lambda index: is_stream(plan[index][0]))
+    written = []
     with contextlib.ExitStack() as stack:
-        for index in order:
-            target, writer = plan[index]
+        # Moved into place in reverse order: devices and pipes, written last, go first, so that
+        # one failing (/dev/full) stops the renames of the files too.
+        for target, writer in sorted(plan, key=lambda item: is_stream(item[0])):
             announce("writing", target, writer.name)
             temporary = stack.enter_context(atomic_path(target))
             previous = target if target.is_file() else None
             file_options = dataclasses.replace(options, previous_output=previous)
             result = writer.write(glossary, temporary, file_options)
-            written[index] = _written(target, writer, result)
-    return [written[index] for index in range(len(plan))]  # in the order asked for
+            written.append(_written(target, writer, result))
+    return written
 
 
 def _written(target: Path, writer: Writer, result: WriteResult) -> WrittenFile:

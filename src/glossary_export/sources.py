@@ -28,6 +28,7 @@ paths to merge."""
 def load(source: Source, format: str | None = None, options: ReadOptions | None = None) -> Glossary:
     """Read ``source`` into one Glossary holding every row, duplicates included."""
     if isinstance(source, Glossary):
+        check_fields(source)  # made by the caller, not by a reader: checked here instead
         return source
     if isinstance(source, (str, os.PathLike)):
         return read(source, format, options)
