@@ -217,10 +217,11 @@ CASES = [
         "out.xlsx",
         setup=(_write("long.csv", LONG_DEFINITION), _write("out.xlsx", OLD_BYTES)),
     ),
-    ok(
+    bad(
         "10MB-line-quizlet",
         "huge.txt",
         1,
+        "huge.txt:1: the definition of 'Bias' is 10,000,000 characters long, more than the 131,072",
         setup=(_write("huge.txt", b"Bias\t" + b"x" * 10_000_000),),
     ),
     bad(
@@ -458,7 +459,8 @@ def test_a_device_is_refused_instead_of_read_forever(tmp_path: Path) -> None:
 
 
 def test_a_lone_surrogate_from_python_is_a_source_error(tmp_path: Path) -> None:
-    with pytest.raises(SourceError, match=r"^<list>:2: holds U\+D800, half of a UTF-16 pair"):
+    expected = r"^<list>:2: the term 'Drift\\ud800' holds U\+D800, half of a UTF-16 surrogate"
+    with pytest.raises(SourceError, match=expected):
         export_deck([("Bias", "Error."), ("Drift\ud800", "Shift.")], tmp_path / "out.csv")
     assert list(tmp_path.iterdir()) == []
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .dedupe import ConflictPolicy, DedupeResult, Finding, dedupe
 from .errors import OptionError, OutputError
-from .files import atomic_path
+from .files import atomic_path, is_stream, symlink_loop
 from .model import Glossary
 from .readers import ReadOptions
 from .sources import PathLike, Source, load, source_paths
@@ -307,11 +307,18 @@ def _targets(
         raise OptionError("no output given; name one with -o FILE or --out-dir DIR")
     seen: set[Path] = set()
     for target in targets:
-        resolved = target.resolve()
+        resolved = _resolved(target)
         if resolved in seen:
             raise OptionError(f"{target} is named twice as an output")
         seen.add(resolved)
     return targets
+
+
+def _resolved(target: Path) -> Path:
+    try:
+        return target.resolve()
+    except (RuntimeError, OSError):  # a symbolic link loop (RuntimeError before Python 3.13)
+        raise symlink_loop(target) from None
 
 
 def _stem(path: Path) -> str:
@@ -326,7 +333,7 @@ def _refuse_overwriting_sources(targets: list[Path], glossary: Glossary) -> None
     """An output that is a source file would destroy the input: refuse before reading further."""
     sources = [path.resolve() for path in source_paths(glossary)]
     for target in targets:
-        if target.resolve() in sources:
+        if _resolved(target) in sources:
             raise OutputError(
                 "this output is also a source; choose another output name", file=str(target)
             )
@@ -377,7 +384,9 @@ def _write_all(
     """Write every output to a temporary file, then rename them all; a failure renames none."""
     written = []
     with contextlib.ExitStack() as stack:
-        for target, writer in plan:
+        # Moved into place in reverse order: devices and pipes, written last, go first, so that
+        # one failing (/dev/full) stops the renames of the files too.
+        for target, writer in sorted(plan, key=lambda item: is_stream(item[0])):
             announce("writing", target, writer.name)
             temporary = stack.enter_context(atomic_path(target))
             previous = target if target.is_file() else None

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -16,6 +15,7 @@ from typing import Any, TypeAlias
 from .errors import NoTermsError, SourceError
 from .model import Glossary, Term
 from .readers import ReadOptions
+from .readers._fields import check_fields
 from .readers._text import ACRONYM_NAMES, DEFINITION_NAMES, TAGS_NAMES, TERM_NAMES, split_tags
 
 PathLike: TypeAlias = "str | os.PathLike[str]"
@@ -24,13 +24,11 @@ Source: TypeAlias = Any
 dicts with term/definition keys, a pandas DataFrame with term/definition columns, or a list of
 paths to merge."""
 
-# Half of a UTF-16 pair on its own (from a bad decode upstream): no UTF-8 file can hold it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
 
 def load(source: Source, format: str | None = None, options: ReadOptions | None = None) -> Glossary:
     """Read ``source`` into one Glossary holding every row, duplicates included."""
     if isinstance(source, Glossary):
+        check_fields(source)  # made by the caller, not by a reader: checked here instead
         return source
     if isinstance(source, (str, os.PathLike)):
         return read(source, format, options)
@@ -122,16 +120,7 @@ def _first_present(fields: Mapping[str, Any], names: Sequence[str]) -> str | Non
 
 def _non_empty(glossary: Glossary, name: str) -> Glossary:
     """``glossary`` if it has terms that every format can store; an error naming the item if not."""
-    for term in glossary.terms:
-        for text in (term.term, term.definition, *term.tags):
-            found = _SURROGATE.search(text)
-            if found:
-                raise SourceError(
-                    f"holds U+{ord(found.group()):04X}, half of a UTF-16 pair that no file can "
-                    "store; decode the text with errors='replace' or fix it at its origin",
-                    file=name,
-                    line=term.line,
-                )
+    check_fields(glossary)
     if not glossary.terms:
         raise NoTermsError(f"no terms found in {name}", file=name)
     return glossary

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import LimitError, NoTermsError, SourceError, UnknownFormatError
+from ._fields import check_fields
 from ._text import ReadWarning, decode, trim_invisible
 
 if TYPE_CHECKING:
@@ -184,6 +185,7 @@ def read(
         glossary = reader.read(text, file, options)
     if not plain_ascii:
         glossary = _trimmed(glossary)
+    check_fields(glossary)
     if not glossary.terms:
         raise NoTermsError(
             f"no terms found in {file} (read as {reader.name}); check that this is the glossary, "
@@ -228,23 +230,51 @@ def _within_limit(data: bytes, file: str) -> bytes:
 
 
 def _read_bytes(path: str) -> bytes:
+    _check_source_file(path)
     try:
         with open(path, "rb") as handle:
-            mode = os.fstat(handle.fileno()).st_mode
-            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-                # /dev/zero or /dev/urandom would be read forever.
-                raise SourceError("this is a device, not a glossary file; name a file", file=path)
+            # Checked again on what was opened: the name may have changed hands in between.
+            _refuse_special_file(os.fstat(handle.fileno()).st_mode, path)
             return _within_limit(handle.read(MAX_SOURCE_BYTES + 1), path)
-    except FileNotFoundError:
-        raise SourceError("no such file; check the path", file=path) from None
-    except IsADirectoryError:
-        raise SourceError(
-            "this is a folder, not a glossary file; name a file in it", file=path
-        ) from None
     except PermissionError:
         raise SourceError("permission denied: the file cannot be read", file=path) from None
     except OSError as error:
         raise SourceError(f"cannot be read ({error.strerror})", file=path) from None
+
+
+def _check_source_file(path: str) -> None:
+    """Refuse, before opening it, what is not a regular file: opening a named pipe blocks until
+    something writes to it, and a device (/dev/zero) would be read forever."""
+    from ..files import is_temporary
+
+    if is_temporary(path):
+        raise SourceError(
+            "this is the temporary file of an unfinished export, not a glossary; delete it",
+            file=path,
+        )
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise SourceError("no such file; check the path", file=path) from None
+    except OSError as error:
+        raise SourceError(f"cannot be read ({error.strerror})", file=path) from None
+    _refuse_special_file(mode, path)
+
+
+def _refuse_special_file(mode: int, path: str) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise SourceError("this is a folder, not a glossary file; name a file in it", file=path)
+    if stat.S_ISFIFO(mode):
+        raise SourceError(
+            "this is a pipe, not a glossary file; to read from a pipe, pass - and send it to "
+            "standard input",
+            file=path,
+        )
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise SourceError("this is a device, not a glossary file; name a file", file=path)
+    raise SourceError("this is a special file, not a glossary file; name a file", file=path)
 
 
 def _quizlet_if_separators_set(detected: str, name: str, options: ReadOptions) -> str:

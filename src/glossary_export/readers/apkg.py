@@ -20,8 +20,9 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import MissingDependencyError, SourceError
+from ..errors import SourceError
 from ..model import Glossary, Term
+from ._archive import NOT_A_ZIP, read_member, unzstd
 from ._text import html_to_text, split_tags
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def _collection_bytes(data: bytes, file: str) -> bytes:
     """The SQLite bytes of the newest collection in the package."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except NOT_A_ZIP:
         raise SourceError(
             "not an Anki package (not a zip file); export the deck from Anki again", file=file
         ) from None
@@ -81,30 +82,10 @@ def _collection_bytes(data: bytes, file: str) -> bytes:
                 "this zip holds no Anki collection (collection.anki21b, .anki21 or .anki2)",
                 file=file,
             )
-        try:
-            content = archive.read(name)
-        except (zipfile.BadZipFile, OSError) as error:
-            raise SourceError(f"the package is damaged ({error})", file=file) from None
+        content = read_member(archive, name, file)
     if content.startswith(_ZSTD_MAGIC):
-        return _unzstd(content, file)
+        return unzstd(content, name, file)
     return content
-
-
-def _unzstd(content: bytes, file: str) -> bytes:
-    try:
-        import zstandard
-    except ImportError:
-        raise MissingDependencyError(
-            "reading packages from current Anki versions needs zstandard; "
-            "install it with: pip install zstandard",
-            file=file,
-        ) from None
-    try:
-        # Anki's frames do not always record their size, so stream rather than decompress().
-        with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(content)) as reader:
-            return reader.read()
-    except zstandard.ZstdError as error:
-        raise SourceError(f"the package is damaged ({error})", file=file) from None
 
 
 def _main_deck(database: sqlite3.Connection) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import GlossaryError, MissingDependencyError, OptionError, SourceError
 from ..model import Glossary
+from ._archive import check_expanded_size
 from ._text import Columns, check_characters
 from .delimited import row_term
 
@@ -36,6 +37,7 @@ def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
         raise MissingDependencyError(
             "reading .xlsx needs openpyxl; install it with: pip install openpyxl", file=file
         ) from None
+    check_expanded_size(data, file)  # before openpyxl holds any of it in memory
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:

@@ -102,7 +102,12 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
                 Path(scratch), options, exported, len(glossary), longest, len(about)
             )
             _fill_in(skeleton, path, fills)
-        except (OSError, FileCreateError) as error:
+        except FileCreateError as error:
+            # XlsxWriter wraps the OSError (disk full...): let the caller, which knows the
+            # output's name (``path`` is a temporary file), report it as it does for every format.
+            cause = error.args[0] if error.args else None
+            if isinstance(cause, OSError):
+                raise cause from None
             raise OutputError(f"cannot write the workbook: {error}", file=str(path)) from None
 
     removed = cleaning.removed + about_removed
