@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,28 @@ def test_progress_line_appears_after_the_delay_and_is_cleared() -> None:
     assert screen.getvalue().endswith("(4 s)")
     line.clear()
     assert screen.getvalue().endswith("\r" + " " * len(drawn.lstrip("\r")) + "\r")
+
+
+def test_format_applies_to_o_only_and_a_suffix_always_matches_its_content(
+    seed_path: Path, tmp_path: Path
+) -> None:
+    result = run("export", seed_path, "--out-dir", tmp_path / "o", "--format", "csv")
+    assert result.exit_code == 2
+    assert "--format applies to the -o outputs" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+    result = run("export", seed_path, "-o", tmp_path / "deck.apkg", "--format", "csv")
+    assert result.exit_code == 2
+    assert "deck.apkg has the suffix of apkg files, but --format asks for csv" in result.stderr
+
+    out = tmp_path / "both"
+    result = run(
+        "export", seed_path, "-o", tmp_path / "deck.dat", "--format", "csv", "--out-dir", out
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "deck.dat").read_bytes().startswith("\ufeffTerm,Definition".encode())
+    with zipfile.ZipFile(out / f"{seed_path.stem}.apkg") as package:  # still a package
+        assert "collection.anki2" in package.namelist()
+    result = run("export", seed_path, "-o", tmp_path / "notes.txt", "--format", "anki-text")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8").startswith("#separator:tab")

@@ -10,6 +10,7 @@ are the notes' positions, oldest note first (Anki's own order of creation).
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import sqlite3
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 _COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _FIELD_SEPARATOR = "\x1f"
+_UTF8 = functools.partial(str, encoding="utf-8")
 
 
 class PackageNote(NamedTuple):
@@ -86,6 +88,9 @@ def read_package(data: bytes, file: str) -> Package:
         del collection  # a large collection is not held twice while it is read
         try:
             with closing(sqlite3.connect(path)) as database:
+                # Text decoded by str() itself: a collection whose text is not UTF-8 then raises
+                # UnicodeDecodeError (a damaged file), not an OperationalError quoting garbage.
+                database.text_factory = _UTF8
                 rows = database.execute(
                     f"SELECT {_note_columns(database)} FROM notes ORDER BY id"
                 ).fetchall()
