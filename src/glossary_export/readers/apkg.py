@@ -94,7 +94,7 @@ def read_package(data: bytes, file: str) -> Package:
                 rows = database.execute(
                     f"SELECT {_note_columns(database)} FROM notes ORDER BY id"
                 ).fetchall()
-                notes = [PackageNote(*row) for row in rows]
+                notes = list(map(PackageNote._make, rows))
                 return Package(notes, _main_deck(database), _settings(database))
         except sqlite3.DatabaseError as error:
             raise SourceError(

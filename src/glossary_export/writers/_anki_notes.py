@@ -384,6 +384,8 @@ def _plan_each(plan: NotePlan, memory: DeckMemory | None, deck_tags: tuple[str, 
     plan.tags = [
         check_tags((*deck_tags, *term.tags), term) if term.tags else deck_tags for term in terms
     ]
+    if memory is not None and _unchanged(plan, memory):
+        return
     previous = _match_previous(terms, keys, memory, plan)
     now = int(plan.options.timestamp)
     old_guids = memory.guids if memory is not None else ()
@@ -409,6 +411,15 @@ def _plan_each(plan: NotePlan, memory: DeckMemory | None, deck_tags: tuple[str, 
         plan_guids.append(guid)
         plan_dates.append(modified)
     plan.guids, plan.dates = plan_guids, plan_dates
+
+
+def _unchanged(plan: NotePlan, memory: DeckMemory) -> bool:
+    """The common re-export, nothing changed: the same keys in the same order, each note's
+    content the same. Then the plan is the memory's columns, with no decision per note."""
+    if list(memory.keys) != plan.keys or list(memory.contents) != list(plan.contents):
+        return False
+    plan.guids, plan.dates = list(memory.guids), list(memory.modified)
+    return True
 
 
 def _free_guid(namespace: str, key: str, taken: set[str]) -> str:
@@ -459,6 +470,8 @@ def _inherit(
     old_texts = memory.definition_texts
     fuzzy = old_texts is not None and len(unmatched) * len(orphans) <= MAX_FUZZY_PAIRS
     shown = memory.shown_terms()
+    # Normalised once per old note, not once per pair compared.
+    old_definitions = [normalise(old_texts[old]) for old in orphans] if fuzzy and old_texts else []
     # Exact matches found by lookup: comparing every pair took minutes when a whole glossary
     # was replaced by another (1,500 x 1,500 normalisations per export).
     by_definition: dict[str, list[int]] = {}
@@ -477,7 +490,7 @@ def _inherit(
             key, definition = term_key(term.term), normalise(term.definition)
             for position, old in enumerate(orphans):
                 if position not in reasons and _similar(
-                    key, memory.keys[old], definition, old_texts[old]
+                    key, memory.keys[old], definition, old_definitions[position]
                 ):
                     reasons[position] = "very similar term and definition"
         if reasons:
