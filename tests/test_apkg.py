@@ -131,7 +131,7 @@ def test_a_foreign_file_at_the_target_is_no_memory(tmp_path: Path, col: Collecti
     result = export(glossary_of(("Token", "A piece of text.")), deck)
 
     assert import_package(col, deck).new == 1
-    assert any("was not written by glossary-export" in note for note in result.notes)
+    assert any("was not written by glossary-export" in warning for warning in result.warnings)
 
 
 @pytest.mark.parametrize(

@@ -198,10 +198,10 @@ def test_a_corrupt_or_foreign_memory_is_a_warning_and_a_fresh_start(
     report = export_deck(page, deck)
     log = import_package(col, deck)
 
-    notes_said = " ".join(report.files[0].notes)
-    assert f"the deck memory {stored} is ignored" in notes_said
+    (warning,) = report.warnings
+    assert warning.startswith(f"the deck memory {stored} is ignored, as it ")
     assert report.files[0].comparison is None
-    assert "no earlier export of this deck found" in notes_said
+    assert "no earlier export of this deck found" in report.files[0].notes[-1]
     # A fresh start: every note dated now, the respelled term a new note, nothing matched wrong.
     assert (log.new, log.updated, log.conflicting) == (1, 70, 0)
     assert note_by_term(col, "Direct Preference Optimisation (DPO)")
@@ -322,7 +322,11 @@ def test_a_damaged_package_at_the_output_path_is_replaced_with_a_warning(
     result = CliRunner().invoke(cli, ["export", str(source), "-o", str(deck)])
 
     assert result.exit_code == 0, result.output
-    assert "the file already at deck.apkg could not be read as an earlier export" in result.output
+    assert result.stderr.startswith(
+        "Warning: the file already at deck.apkg could not be read as an earlier export (the "
+        "Anki collection inside is damaged (its text is not UTF-8); export the deck again); "
+        "it is replaced by this export\n"
+    )
     assert import_package(col, deck).new == 2
     with fresh_collection(tmp_path / "second") as second:
         assert import_package(second, deck).new == 2

@@ -143,15 +143,17 @@ def memory_file(folder: Path, namespace: str) -> Path:
 
 def recall(
     namespace: str, folder: Path | None, previous_output: Path | None
-) -> tuple[DeckMemory | None, list[str]]:
+) -> tuple[DeckMemory | None, list[str], list[str]]:
     """The newest memory of the deck: its memory file in ``folder`` or the earlier export at
-    ``previous_output``; with a sentence for each one that exists but cannot be used."""
-    messages: list[str] = []
+    ``previous_output``; a warning for each one that exists but cannot be used, and a note
+    when the earlier export belongs to other note identities."""
+    warnings: list[str] = []
+    notes: list[str] = []
     stored = None
     if folder is not None:
         stored, problem = _load(memory_file(folder, namespace), namespace)
         if problem:
-            messages.append(problem)
+            warnings.append(problem)
     previous = None
     # The earlier output is read only when it is newer than the memory file (written just after
     # it, normally): a package of 100k notes takes longer to read than the file.
@@ -160,10 +162,10 @@ def recall(
     ):
         previous, problem = read_previous_output(previous_output)
         if problem:
-            messages.append(problem)
+            warnings.append(problem)
         if previous is not None and previous.namespace != namespace:
             if stored is None:
-                messages.append(
+                notes.append(
                     f'the previous export used the note identities of "{previous.namespace}", '
                     f'this one uses "{namespace}", so Anki will add its notes as new ones '
                     f'(--id-namespace "{previous.namespace}" keeps updating the old notes)'
@@ -171,7 +173,7 @@ def recall(
             previous = None
     found = [memory for memory in (stored, previous) if memory is not None]
     # The newer wins; on a tie the memory file, written just after that very output.
-    return max(found, key=lambda memory: memory.exported, default=None), messages
+    return max(found, key=lambda memory: memory.exported, default=None), warnings, notes
 
 
 def _mtime(path: Path) -> float:
@@ -212,8 +214,8 @@ def remember(folder: Path, memory: DeckMemory) -> Path:
 def _load(path: Path, namespace: str) -> tuple[DeckMemory | None, str]:
     try:
         text = path.read_text(encoding="utf-8", errors="surrogatepass")
-    except FileNotFoundError:
-        return None, ""
+    except (FileNotFoundError, NotADirectoryError):
+        return None, ""  # no memory yet (a folder that cannot be made is reported on saving)
     except (OSError, UnicodeDecodeError) as error:
         return None, _unusable(path, f"it cannot be read: {error}")
     head, _, body = text.partition("\n")

@@ -61,6 +61,8 @@ class WrittenFile:
     notes: list[str] = field(default_factory=list)
     comparison: Comparison | None = None
     """Anki outputs: the earlier export its notes were compared with (None: none was found)."""
+    warnings: list[str] = field(default_factory=list)
+    """What went wrong without stopping the write (a damaged memory or earlier export)."""
 
 
 @dataclass
@@ -78,7 +80,8 @@ class ExportReport:
     memory_files: list[Path] = field(default_factory=list)
     """The deck memory files this export wrote (Anki outputs, unless the memory is off)."""
     warnings: list[str] = field(default_factory=list)
-    """What went wrong without stopping the export (a deck memory that could not be saved)."""
+    """What went wrong without stopping the export: each file's warnings, then a deck memory
+    that could not be saved."""
     dedupe_result: DedupeResult | None = field(default=None, repr=False, compare=False)
     """The deduplication behind the counts (with the unique glossary), for near_duplicates()."""
 
@@ -219,6 +222,8 @@ def export_deck(
     report = _report(options.deck, result)
     with _output_folder(Path(out_dir) if out_dir is not None else None):
         report.files, memories = _write_all(result.glossary, plan, options, report_progress)
+    # Once each: the package and the text export of one deck read the same memory.
+    report.warnings = list(dict.fromkeys(w for written in report.files for w in written.warnings))
     if options.memory_folder is not None:
         _remember(options.memory_folder, memories, report)
     report_progress("done")
@@ -478,4 +483,5 @@ def _written(target: Path, writer: Writer, result: WriteResult) -> WrittenFile:
         adjustments={k: v for k, v in result.adjustments.items() if v},
         notes=list(result.notes),
         comparison=result.comparison,
+        warnings=list(result.warnings),
     )

@@ -68,6 +68,8 @@ class WriteResult:
     """Counts of deliberate changes, e.g. {"fields folded": 2}; zero counts may be omitted."""
     notes: list[str] = field(default_factory=list)
     """Sentences for the user, e.g. which options to pick in Quizlet's Import dialog."""
+    warnings: list[str] = field(default_factory=list)
+    """What went wrong without stopping the write (an earlier export that could not be read)."""
     memory: DeckMemory | None = None
     """What the next export of this deck must know (Anki writers with a memory folder only);
     the caller stores it once every output is in place."""

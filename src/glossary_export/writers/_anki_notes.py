@@ -86,6 +86,8 @@ class NotePlan:
     dates: Sequence[int] = ()
     """Each note's modification time."""
     messages: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What could not be read (a damaged memory or earlier export)."""
     compared: DeckMemory | None = None
     """The memory of the earlier export this one was compared with, if any."""
     keys: Sequence[str] = ()
@@ -333,8 +335,9 @@ def plan_notes(glossary: Glossary, options: WriteOptions) -> NotePlan:
     namespace = namespace_for(options, deck)
     deck_tags = check_tags(options.tags)
     plan = NotePlan(glossary.terms, options, deck, namespace)
-    memory, problems = recall(namespace, options.memory_folder, options.previous_output)
-    plan.messages.extend(problems)
+    memory, plan.warnings, plan.messages = recall(
+        namespace, options.memory_folder, options.previous_output
+    )
     plan.compared = memory
     if memory is not None and memory.deck and memory.deck != deck:
         plan.messages.append(_rename_advice(memory.deck, deck))

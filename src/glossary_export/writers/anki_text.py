@@ -52,6 +52,7 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     return WriteResult(
         terms_written=len(plan),
         notes=[*plan.messages, plan.summary("text")],
+        warnings=list(plan.warnings),
         memory=plan.memory() if options.memory_folder is not None else None,
         comparison=plan.comparison(),
     )

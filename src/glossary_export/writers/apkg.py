@@ -57,6 +57,7 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
         terms_written=len(plan),
         adjustments=_adjustments(glossary, plan, options),
         notes=[*plan.messages, plan.summary("package")],
+        warnings=list(plan.warnings),
         memory=plan.memory() if options.memory_folder is not None else None,
         comparison=plan.comparison(),
     )
