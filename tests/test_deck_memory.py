@@ -330,3 +330,37 @@ def test_a_damaged_package_at_the_output_path_is_replaced_with_a_warning(
     assert import_package(col, deck).new == 2
     with fresh_collection(tmp_path / "second") as second:
         assert import_package(second, deck).new == 2
+
+
+def _foreign_note_shape(path: Path, tmp_path: Path) -> None:
+    """A package with our note type and metadata whose notes have one field only."""
+    export_deck([("Token", "A piece of text.")], path, memory=False)
+    collection = tmp_path / "collection.anki2"
+    with zipfile.ZipFile(path) as package:
+        collection.write_bytes(package.read("collection.anki2"))
+    with sqlite3.connect(collection) as database:
+        database.execute("UPDATE notes SET flds = 'Token'")
+    database.close()
+    with zipfile.ZipFile(path, "w") as package:
+        package.write(collection, "collection.anki2")
+
+
+def _damaged_deflate(path: Path, tmp_path: Path) -> None:
+    export_deck([("Token", "A piece of text.")], path, memory=False)
+    data = bytearray(path.read_bytes())
+    data[60:200] = bytes(140)  # inside the deflated collection: the zip index still reads
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("damage", [_foreign_note_shape, _damaged_deflate])
+def test_any_unreadable_file_at_the_output_path_is_replaced(
+    damage: Any, tmp_path: Path, col: Collection
+) -> None:
+    deck = tmp_path / "deck.apkg"
+    damage(deck, tmp_path)
+
+    report = export_deck([("Token", "A piece of text."), ("Prompt", "The input.")], deck)
+
+    (warning,) = report.warnings
+    assert "deck.apkg" in warning and "it is replaced by this export" in warning
+    assert import_package(col, deck).new == 2

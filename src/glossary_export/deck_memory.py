@@ -275,16 +275,19 @@ def _unusable(path: Path, why: str) -> str:
 def read_previous_output(path: Path) -> tuple[DeckMemory | None, str]:
     """The memory an earlier export at ``path`` carries (a package or an Anki text file), and a
     sentence when the file is there but is not one (damaged, or not glossary-export's)."""
-    from .errors import SourceError
+    import zlib
 
+    from .errors import GlossaryError
+
+    # Whatever is wrong with the file, it is about to be replaced: it must never block the export.
     try:
         memory = _from_package(path) if zipfile.is_zipfile(path) else _from_text(path)
-    except SourceError as error:
+    except GlossaryError as error:
         return None, (
             f"the file already at {path.name} could not be read as an earlier export "
             f"({error.message}); it is replaced by this export"
         )
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
+    except (OSError, zlib.error, UnicodeDecodeError, ValueError, LookupError, TypeError):
         memory = None
     if memory is None:
         return None, (
