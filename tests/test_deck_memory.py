@@ -364,3 +364,35 @@ def test_any_unreadable_file_at_the_output_path_is_replaced(
     (warning,) = report.warnings
     assert "deck.apkg" in warning and "it is replaced by this export" in warning
     assert import_package(col, deck).new == 2
+
+
+def test_terms_with_tabs_and_line_breaks_keep_their_notes_through_the_memory(
+    tmp_path: Path, col: Collection
+) -> None:
+    pairs = [("Tab\tterm", "One."), ("Line\nbreak", "Two."), ("Carriage\r\nreturn", "Three.")]
+    deck = tmp_path / "deck.apkg"
+    export_deck(pairs, deck, deck="Odd")
+    import_package(col, deck)
+    deck.unlink()
+
+    pairs[0] = ("Tab\tterm", "One, reworded.")
+    report = export_deck(pairs, deck, deck="Odd")
+
+    comparison = report.files[0].comparison
+    assert comparison is not None
+    assert (comparison.new, comparison.changed, comparison.unchanged) == (0, 1, 2)
+    log = import_package(col, deck)
+    assert (log.new, log.updated) == (0, 1)
+
+
+def test_messages_name_the_old_term_as_it_was_written(page: Path, tmp_path: Path) -> None:
+    export_deck(page, tmp_path / "deck.apkg")
+    (tmp_path / "deck.apkg").unlink()
+    _edit_page(page)
+
+    report = export_deck(page, tmp_path / "deck.apkg")
+
+    assert (
+        '"Direct Preference Optimization (DPO)" updates the note of '
+        '"Direct Preference Optimisation (DPO)" (same definition), not a new one'
+    ) in report.files[0].notes

@@ -12,17 +12,19 @@ of each format), and the newer of the two memories wins.
 The file (``<deck>-<hash>.tsv``, UTF-8) is a format line, a line of JSON about the export
 (namespace, deck, when, how many notes), then one line per note, in glossary order::
 
-    GUID <tab> modification time <tab> content digest <tab> definition digest <tab> term key
+    GUID <tab> modification time <tab> content digest <tab> definition digest <tab> term
 
 A digest is 72 bits of SHA-256 (12 URL-safe base64 characters) of the note's encoded fields and
 tags, or of its normalised definition (to match a respelled term by its unchanged definition).
-No definition text is kept: the memory stays small and holds nothing but keys and digests.
+No definition text is kept: the memory stays small. The term (tabs and line breaks as spaces)
+gives the note's key, as :func:`~glossary_export.keys.term_key` makes it, and names it in messages.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import hashlib
 import itertools
 import json
@@ -103,15 +105,13 @@ class DeckMemory:
     origin: str
     """Where it was read from, for messages ("" for this export's own)."""
     guids: Sequence[str]
-    keys: Sequence[str]
-    """Each note's term key (the normalised term)."""
+    names: Sequence[str]
+    """Each note's term as written (in the memory file: with tabs and line breaks as spaces)."""
     contents: Sequence[str]
     """Digest of each note's encoded fields and tags (:func:`content_digests`)."""
     definitions: Sequence[str]
     """Digest of each note's definition key (its normalised definition)."""
     modified: Sequence[int]
-    names: Sequence[str] | None = None
-    """Each note's term as written, when the export itself was read (else the keys are shown)."""
     definition_texts: Sequence[str] | None = None
     """Each note's definition, when the export itself was read: only then can a respelled term
     whose definition was reworded too be matched."""
@@ -119,8 +119,12 @@ class DeckMemory:
     def __len__(self) -> int:
         return len(self.guids)
 
-    def shown_terms(self) -> Sequence[str]:
-        return self.names if self.names is not None else self.keys
+    @functools.cached_property
+    def keys(self) -> list[str]:
+        """Each note's term key (the normalised term, as :func:`~.keys.term_key` makes it)."""
+        from .keys import term_keys
+
+        return term_keys(list(self.names))
 
 
 def default_folder() -> Path:
@@ -199,9 +203,10 @@ def remember(folder: Path, memory: DeckMemory) -> Path:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", errors="surrogatepass", newline="\n") as out:
             out.write(f"{FORMAT_LINE}\n{json.dumps(about, ensure_ascii=False)}\n")
-            # Keys are normalised: no tab or line break can be in one. Rows joined in C.
+            # Rows joined in C.
             columns = (memory.guids, map(str, memory.modified), memory.contents)
-            rows = map("\t".join, zip(*columns, memory.definitions, memory.keys, strict=True))
+            names = _one_line(memory.names)
+            rows = map("\t".join, zip(*columns, memory.definitions, names, strict=True))
             # Line by line into the file's buffer: a large deck's text is never held whole.
             out.writelines(map(operator.add, rows, itertools.repeat("\n")))
         os.replace(name, target)
@@ -211,9 +216,20 @@ def remember(folder: Path, memory: DeckMemory) -> Path:
     return target
 
 
+def _one_line(names: Sequence[str]) -> Sequence[str]:
+    """The terms with each tab and line break as a space (their keys stay the same: a key's
+    white space is normalised), checked all at once as most terms hold none."""
+    joined = "\x00".join(names)
+    if "\t" not in joined and "\n" not in joined and "\r" not in joined:
+        return names
+    return [" ".join(name.split("\t")).replace("\n", " ").replace("\r", " ") for name in names]
+
+
 def _load(path: Path, namespace: str) -> tuple[DeckMemory | None, str]:
     try:
-        text = path.read_text(encoding="utf-8", errors="surrogatepass")
+        # newline="": a carriage return stays inside its line, as it was written.
+        with path.open(encoding="utf-8", errors="surrogatepass", newline="") as memory_text:
+            text = memory_text.read()
     except (FileNotFoundError, NotADirectoryError):
         return None, ""  # no memory yet (a folder that cannot be made is reported on saving)
     except (OSError, UnicodeDecodeError) as error:
@@ -258,7 +274,7 @@ def _columns(about: dict[str, object], body: str, path: Path) -> DeckMemory | No
         exported=float(str(about["exported"])),
         origin=str(path),
         guids=guids,
-        keys=cells[4:-1:5],
+        names=cells[4:-1:5],
         contents=contents,
         definitions=definitions,
         modified=list(map(int, cells[1:-1:5])),
@@ -351,7 +367,6 @@ def _from_fields(
     modified: list[int],
 ) -> DeckMemory:
     """The memory of an earlier export from its notes' raw fields."""
-    from .keys import term_keys
     from .writers import _anki_model as model
     from .writers._anki_notes import decode_fields
 
@@ -364,11 +379,10 @@ def _from_fields(
         exported=path.stat().st_mtime,
         origin=str(path),
         guids=guids,
-        keys=term_keys(names),
+        names=names,
         contents=content_digests(map("\x1f".join, fields), tags),
         definitions=definition_digests(definitions),
         modified=modified,
-        names=names,
         definition_texts=definitions,
     )
 

@@ -90,7 +90,7 @@ class NotePlan:
     """What could not be read (a damaged memory or earlier export)."""
     compared: DeckMemory | None = None
     """The memory of the earlier export this one was compared with, if any."""
-    keys: Sequence[str] = ()
+    keys: list[str] = field(default_factory=list)
     """Each term's key, once computed."""
     inherited: int = 0
     changed: int = 0
@@ -126,14 +126,13 @@ class NotePlan:
 
     def memory(self) -> DeckMemory:
         """What the next export of this deck must know about this one."""
-        keys = self.keys or term_keys([term.term for term in self.terms])
         return DeckMemory(
             namespace=self.namespace,
             deck=self.deck,
             exported=0.0,
             origin="",
             guids=self.guids,
-            keys=keys,
+            names=[term.term for term in self.terms],
             contents=self.contents,
             definitions=self.definitions,
             modified=self.dates,
@@ -472,7 +471,7 @@ def _inherit(
     """
     old_texts = memory.definition_texts
     fuzzy = old_texts is not None and len(unmatched) * len(orphans) <= MAX_FUZZY_PAIRS
-    shown = memory.shown_terms()
+    shown = memory.names
     # Normalised once per old note, not once per pair compared.
     old_definitions = [normalise(old_texts[old]) for old in orphans] if fuzzy and old_texts else []
     # Exact matches found by lookup: comparing every pair took minutes when a whole glossary
