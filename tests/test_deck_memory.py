@@ -230,9 +230,12 @@ def test_an_unwritable_memory_still_writes_the_outputs_and_warns(
 def test_memory_and_no_memory_options(page: Path, tmp_path: Path, memory_folder: Path) -> None:
     team = tmp_path / "team-memory"
     run = CliRunner().invoke
-    result = run(cli, ["export", str(page), "-o", str(tmp_path / "a.apkg"), "--memory", str(team)])
+    a = ["export", str(page), "-o", str(tmp_path / "a.apkg"), "--memory", str(team), "-v"]
+    result = run(cli, a)
     assert result.exit_code == 0, result.output
-    assert len(list(team.iterdir())) == 1 and not memory_folder.exists()
+    (stored,) = team.iterdir()
+    assert not memory_folder.exists()
+    assert f"Deck memory: {stored}\n" in result.output
 
     # A second computer sharing the folder compares with that export.
     result = run(cli, ["export", str(page), "-o", str(tmp_path / "b.apkg"), "--memory", str(team)])

@@ -274,6 +274,9 @@ def export(
             click.echo(f"  {what}: {count}")
         for note in written.notes:
             click.echo(f"  {note}")
+    if verbose:
+        for memory in report.memory_files:
+            click.echo(f"Deck memory: {memory}")
 
 
 @cli.command()

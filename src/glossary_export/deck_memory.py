@@ -209,6 +209,10 @@ def remember(folder: Path, memory: DeckMemory) -> Path:
             rows = map("\t".join, zip(*columns, memory.definitions, names, strict=True))
             # Line by line into the file's buffer: a large deck's text is never held whole.
             out.writelines(map(operator.add, rows, itertools.repeat("\n")))
+        # The usual mode for a new file (mkstemp makes it 0600): a shared folder stays readable.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(name, 0o666 & ~umask)
         os.replace(name, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
