@@ -226,7 +226,7 @@ def _one_line(names: Sequence[str]) -> Sequence[str]:
     joined = "\x00".join(names)
     if "\t" not in joined and "\n" not in joined and "\r" not in joined:
         return names
-    return [" ".join(name.split("\t")).replace("\n", " ").replace("\r", " ") for name in names]
+    return [name.replace("\t", " ").replace("\n", " ").replace("\r", " ") for name in names]
 
 
 def _load(path: Path, namespace: str) -> tuple[DeckMemory | None, str]:
@@ -268,9 +268,7 @@ def _columns(about: dict[str, object], body: str, path: Path) -> DeckMemory | No
         return None
     cells = body.replace("\n", "\t").split("\t")
     guids, contents, definitions = (cells[i:-1:5] for i in (0, 2, 3))
-    if any(
-        len("".join(column)) != DIGEST_LENGTH * count for column in (guids, contents, definitions)
-    ):
+    if any(set(map(len, column)) - {DIGEST_LENGTH} for column in (guids, contents, definitions)):
         return None
     return DeckMemory(
         namespace=str(about["namespace"]),
@@ -286,10 +284,7 @@ def _columns(about: dict[str, object], body: str, path: Path) -> DeckMemory | No
 
 
 def _unusable(path: Path, why: str) -> str:
-    return (
-        f"the deck memory {path} is ignored, as {why}; this export starts afresh and writes a "
-        "new one (delete the file to silence this)"
-    )
+    return f"the deck memory {path} is ignored, as {why}; this export starts afresh and replaces it"
 
 
 def read_previous_output(path: Path) -> tuple[DeckMemory | None, str]:
