@@ -115,6 +115,9 @@ class DeckMemory:
     definition_texts: Sequence[str] | None = None
     """Each note's definition, when the export itself was read: only then can a respelled term
     whose definition was reworded too be matched."""
+    body: str = ""
+    """The note lines exactly as read from a memory file (else empty): when nothing changed,
+    the next memory is written from them as they are."""
 
     def __len__(self) -> int:
         return len(self.guids)
@@ -203,12 +206,10 @@ def remember(folder: Path, memory: DeckMemory) -> Path:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", errors="surrogatepass", newline="\n") as out:
             out.write(f"{FORMAT_LINE}\n{json.dumps(about, ensure_ascii=False)}\n")
-            # Rows joined in C.
-            columns = (memory.guids, map(str, memory.modified), memory.contents)
-            names = _one_line(memory.names)
-            rows = map("\t".join, zip(*columns, memory.definitions, names, strict=True))
-            # Line by line into the file's buffer: a large deck's text is never held whole.
-            out.writelines(map(operator.add, rows, itertools.repeat("\n")))
+            if memory.body:  # an unchanged deck: its lines as they were read
+                out.write(memory.body)
+            else:
+                out.writelines(_lines(memory))
         # The usual mode for a new file (mkstemp makes it 0600): a shared folder stays readable.
         umask = os.umask(0)
         os.umask(umask)
@@ -218,6 +219,14 @@ def remember(folder: Path, memory: DeckMemory) -> Path:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(name)
     return target
+
+
+def _lines(memory: DeckMemory) -> Iterator[str]:
+    """The note lines of the memory file, joined in C; one at a time into the file's buffer,
+    so a large deck's text is never held whole."""
+    columns = (memory.guids, map(str, memory.modified), memory.contents, memory.definitions)
+    rows = map("\t".join, zip(*columns, _one_line(memory.names), strict=True))
+    return map(operator.add, rows, itertools.repeat("\n"))
 
 
 def _one_line(names: Sequence[str]) -> Sequence[str]:
@@ -280,6 +289,7 @@ def _columns(about: dict[str, object], body: str, path: Path) -> DeckMemory | No
         contents=contents,
         definitions=definitions,
         modified=list(map(int, cells[1:-1:5])),
+        body=body,
     )
 
 

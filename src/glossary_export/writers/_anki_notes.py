@@ -14,6 +14,7 @@ Shared by the package and the text writer so that both give every term the same 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import difflib
 import functools
 import hashlib
@@ -92,6 +93,8 @@ class NotePlan:
     """The memory of the earlier export this one was compared with, if any."""
     keys: list[str] = field(default_factory=list)
     """Each term's key, once computed."""
+    unchanged: bool = False
+    """Whether every note is exactly as in the earlier export (same order too)."""
     inherited: int = 0
     changed: int = 0
     new: int = 0
@@ -126,6 +129,9 @@ class NotePlan:
 
     def memory(self) -> DeckMemory:
         """What the next export of this deck must know about this one."""
+        if self.unchanged and self.compared is not None and self.compared.body:
+            # Every note as the memory had it: its own lines serve again (no digest to make).
+            return dataclasses.replace(self.compared, deck=self.deck, origin="")
         return DeckMemory(
             namespace=self.namespace,
             deck=self.deck,
@@ -421,6 +427,7 @@ def _unchanged(plan: NotePlan, memory: DeckMemory) -> bool:
     if list(memory.keys) != plan.keys or list(memory.contents) != list(plan.contents):
         return False
     plan.guids, plan.dates = list(memory.guids), list(memory.modified)
+    plan.unchanged = True
     return True
 
 
