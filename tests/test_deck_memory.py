@@ -399,3 +399,18 @@ def test_messages_name_the_old_term_as_it_was_written(page: Path, tmp_path: Path
         '"Direct Preference Optimization (DPO)" updates the note of '
         '"Direct Preference Optimisation (DPO)" (same definition), not a new one'
     ) in report.files[0].notes
+
+
+def test_unchanged_re_exports_keep_the_memory_exact(page: Path, tmp_path: Path) -> None:
+    stored = export_deck(page, tmp_path / "one.apkg").memory_files[0]
+    lines = stored.read_text(encoding="utf-8").splitlines()
+    for name in ("two", "three"):  # nothing changed: the notes' lines are written back as read
+        report = export_deck(page, tmp_path / f"{name}.apkg")
+        assert report.warnings == []
+        assert stored.read_text(encoding="utf-8").splitlines()[2:] == lines[2:]
+    assert (tmp_path / "three.apkg").read_bytes() == (tmp_path / "one.apkg").read_bytes()
+
+    _edit_page(page)
+    comparison = export_deck(page, tmp_path / "four.apkg").files[0].comparison
+    assert comparison is not None
+    assert (comparison.new, comparison.changed, comparison.unchanged) == (0, 2, 69)
