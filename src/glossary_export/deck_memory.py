@@ -110,7 +110,8 @@ class DeckMemory:
     contents: Sequence[str]
     """Digest of each note's encoded fields and tags (:func:`content_digests`)."""
     definitions: Sequence[str]
-    """Digest of each note's definition key (its normalised definition)."""
+    """Digest of each note's definition (:func:`definition_digests`); empty when
+    :attr:`definition_texts` holds the definitions instead (see :meth:`definition_digests_of`)."""
     modified: Sequence[int]
     definition_texts: Sequence[str] | None = None
     """Each note's definition, when the export itself was read: only then can a respelled term
@@ -121,6 +122,14 @@ class DeckMemory:
 
     def __len__(self) -> int:
         return len(self.guids)
+
+    def definition_digests_of(self, notes: Sequence[int]) -> Sequence[str]:
+        """The definition digests of the notes at these positions (made here for an export
+        read from its file: only a few old notes ever need one)."""
+        if self.definitions or self.definition_texts is None:
+            return [self.definitions[note] for note in notes]
+        texts = self.definition_texts
+        return definition_digests([texts[note] for note in notes])
 
     @functools.cached_property
     def keys(self) -> list[str]:
@@ -390,7 +399,7 @@ def _from_fields(
         guids=guids,
         names=names,
         contents=content_digests(map("\x1f".join, fields), tags),
-        definitions=definition_digests(definitions),
+        definitions=(),
         modified=modified,
         definition_texts=definitions,
     )

@@ -10,7 +10,6 @@ are the notes' positions, oldest note first (Anki's own order of creation).
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 import sqlite3
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
 _COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _FIELD_SEPARATOR = "\x1f"
-_UTF8 = functools.partial(str, encoding="utf-8")
 
 
 class PackageNote(NamedTuple):
@@ -88,9 +86,6 @@ def read_package(data: bytes, file: str) -> Package:
         del collection  # a large collection is not held twice while it is read
         try:
             with closing(sqlite3.connect(path)) as database:
-                # Text decoded by str() itself: a collection whose text is not UTF-8 then raises
-                # UnicodeDecodeError (a damaged file), not an OperationalError quoting garbage.
-                database.text_factory = _UTF8
                 rows = database.execute(
                     f"SELECT {_note_columns(database)} FROM notes ORDER BY id"
                 ).fetchall()
@@ -98,15 +93,17 @@ def read_package(data: bytes, file: str) -> Package:
                 return Package(notes, _main_deck(database), _settings(database))
         except sqlite3.DatabaseError as error:
             raise SourceError(
-                f"the Anki collection inside is damaged ({error}); export the deck again",
+                f"the Anki collection inside is damaged ({_damage(error)}); export the deck again",
                 file=file,
             ) from None
-        except UnicodeDecodeError:
-            raise SourceError(
-                "the Anki collection inside is damaged (its text is not UTF-8); "
-                "export the deck again",
-                file=file,
-            ) from None
+
+
+def _damage(error: sqlite3.DatabaseError) -> str:
+    """What is wrong, in words: SQLite's own message, except for text that is not UTF-8, where
+    Python's quotes the undecodable text itself (the default decoding is also the fastest)."""
+    if str(error).startswith("Could not decode to UTF-8"):
+        return "its text is not UTF-8"
+    return str(error)
 
 
 def _note_columns(database: sqlite3.Connection) -> str:

@@ -484,9 +484,9 @@ def _inherit(
     # Exact matches found by lookup: comparing every pair took minutes when a whole glossary
     # was replaced by another (1,500 x 1,500 normalisations per export).
     by_definition: dict[str, list[int]] = {}
-    for position, old in enumerate(orphans):
-        if memory.definitions[old] != _NO_DEFINITION:
-            by_definition.setdefault(memory.definitions[old], []).append(position)
+    for position, digest in enumerate(memory.definition_digests_of(orphans)):
+        if digest != _NO_DEFINITION:
+            by_definition.setdefault(digest, []).append(position)
     new_definitions = plan.definitions
     candidates: dict[int, list[tuple[int, str]]] = {}
     for index in unmatched:
