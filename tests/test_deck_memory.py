@@ -178,8 +178,7 @@ def _another_decks(path: Path, other: Path) -> None:
 
 def _bad_digest(path: Path, other: Path) -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
-    guid, modified, content, definition, key = lines[3].split("\t")
-    lines[3] = "\t".join((guid, modified, content[:5], definition, key))
+    lines[3] = lines[3][:5] + lines[3][17:]  # the content digests: one cut short
     path.write_text("\n".join(lines), encoding="utf-8")
 
 

@@ -31,6 +31,7 @@ from ..deck_memory import (
     Column,
     Comparison,
     DeckMemory,
+    column_text,
     content_digests,
     definition_digests,
     recall,
@@ -129,8 +130,8 @@ class NotePlan:
 
     def memory(self) -> DeckMemory:
         """What the next export of this deck must know about this one."""
-        if self.unchanged and self.compared is not None and self.compared.body:
-            # Every note as the memory had it: its own lines serve again (no digest to make).
+        if self.unchanged and self.compared is not None and self.compared.definitions:
+            # Every note as the memory had it: its columns serve again (no digest to make).
             return dataclasses.replace(self.compared, deck=self.deck, origin="")
         return DeckMemory(
             namespace=self.namespace,
@@ -396,25 +397,28 @@ def _plan_each(plan: NotePlan, memory: DeckMemory | None, deck_tags: tuple[str, 
         return
     previous = _match_previous(terms, keys, memory, plan)
     now = int(plan.options.timestamp)
-    old_guids = memory.guids if memory is not None else ()
+    # As lists: a Column cuts a string out at each look-up, these are looked up per note.
+    old_guids = list(memory.guids) if memory is not None else []
+    old_contents = list(memory.contents) if memory is not None else []
+    old_dates = list(memory.modified) if memory is not None else []
     taken = {old_guids[old] for old in previous.values()}
     guids = Column(_guids_text(namespace, keys))
     plan_guids: list[str] = []
     plan_dates: list[int] = []
     for index, (key, content) in enumerate(zip(keys, plan.contents, strict=True)):
         old = previous.get(index)
-        if memory is None or old is None:
+        if old is None:
             guid = guids[index]
             if guid in taken:  # another note has it: step around it with a salt
                 guid = _free_guid(namespace, key, taken)
             taken.add(guid)
             modified = now
             plan.new += 1
-        elif memory.contents[old] == content:
-            guid, modified = memory.guids[old], memory.modified[old]
+        elif old_contents[old] == content:
+            guid, modified = old_guids[old], old_dates[old]
         else:
             # Anki updates a note only when the incoming one is strictly newer.
-            guid, modified = memory.guids[old], max(now, memory.modified[old] + 1)
+            guid, modified = old_guids[old], max(now, old_dates[old] + 1)
             plan.changed += 1
         plan_guids.append(guid)
         plan_dates.append(modified)
@@ -424,9 +428,12 @@ def _plan_each(plan: NotePlan, memory: DeckMemory | None, deck_tags: tuple[str, 
 def _unchanged(plan: NotePlan, memory: DeckMemory) -> bool:
     """The common re-export, nothing changed: the same keys in the same order, each note's
     content the same. Then the plan is the memory's columns, with no decision per note."""
-    if list(memory.keys) != plan.keys or list(memory.contents) != list(plan.contents):
+    if column_text(memory.contents) != plan.contents.text:
         return False
-    plan.guids, plan.dates = list(memory.guids), list(memory.modified)
+    # The same terms give the same keys; terms written differently may still (tidied by hand).
+    if list(memory.names) != [term.term for term in plan.terms] and memory.keys != plan.keys:
+        return False
+    plan.guids, plan.dates = memory.guids, memory.modified
     plan.unchanged = True
     return True
 
