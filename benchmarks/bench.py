@@ -9,8 +9,9 @@ Absolute seconds vary between machines and runs; the ratios are what to compare.
     python benchmarks/bench.py --sizes 1000000 --formats --together --repeat 1
                                                 # only: all four formats in one run vs genanki
 
-Every timed run starts with no output file, for both sides: our Anki writers read an existing
-output as the memory of the previous export, so a leftover file would time a re-export instead.
+Every timed run starts with no output file and no deck memory, for both sides: our Anki writers
+compare with the previous export (the deck memory, kept in a folder of the run's own, set with
+GLOSSARY_EXPORT_MEMORY, and an existing output), so a leftover would time a re-export instead.
 The ".apkg re-export (unchanged)" row times exactly that on purpose (a user's second export of the
 same glossary) against the same bare loop, its target shown for information.
 
@@ -30,6 +31,7 @@ import compileall
 import csv
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -116,11 +118,13 @@ def timed(command: list[str]) -> Run:
 
 
 def median_run(command: list[str], repeat: int, fresh: tuple[Path, ...] = ()) -> Run:
-    """The median time and the peak RSS of ``repeat`` runs; the ``fresh`` files are deleted
-    before each run, outside the timing, so every run writes them from scratch."""
+    """The median time and the peak RSS of ``repeat`` runs; the ``fresh`` files (and folders)
+    are deleted before each run, outside the timing, so every run writes them from scratch."""
     runs = []
     for _ in range(repeat):
         for output in fresh:
+            if output.is_dir():
+                shutil.rmtree(output)
             output.unlink(missing_ok=True)
         runs.append(timed(command))
     return Run(statistics.median(r.seconds for r in runs), max(r.max_rss_mb for r in runs))
@@ -156,6 +160,9 @@ def main() -> None:
         help_bare = median_run([python, "-c", "import click"], args.repeat * 2)
         print(row("`--help` vs `import click`", help_ours, help_bare, TARGETS["help"]), flush=True)
     with tempfile.TemporaryDirectory() as folder:
+        # The deck memory of every run of ours in this folder, never the user's own.
+        memory = Path(folder) / "deck-memory"
+        os.environ["GLOSSARY_EXPORT_MEMORY"] = str(memory)
         for size in args.sizes:
             source = Path(folder) / f"terms-{size}.csv"
             synthetic_glossary(source, size)
@@ -163,20 +170,20 @@ def main() -> None:
             for suffix in args.formats:
                 out = Path(folder) / f"out.{suffix}"
                 ours_command = export_command(python, source, out)
-                ours = median_run(ours_command, repeat, fresh=(out,))
+                ours = median_run(ours_command, repeat, fresh=(out, memory))
                 bare_command = bare_export_command(python, folder, suffix, source, out)
                 bare = median_run(bare_command, repeat, fresh=(out,))
                 task = f"{size:,} terms → .{suffix}"
                 verdict = "" if size == TARGET_SIZE else "(info)"
                 print(row(task, ours, bare, TARGETS[suffix], verdict), flush=True)
                 if suffix == "apkg":
-                    # Over our own previous output, left by one untimed export.
+                    # Over our own previous output and its deck memory, left by one untimed run.
                     timed(ours_command)
                     again = median_run(ours_command, repeat)
                     task = f"{size:,} terms → .apkg re-export (unchanged)"
                     print(row(task, again, bare, TARGETS[suffix], "(info)"), flush=True)
             if args.together:
-                print(together_row(python, folder, source, size, repeat), flush=True)
+                print(together_row(python, folder, source, size, repeat, memory), flush=True)
 
 
 def compile_package(python: str) -> None:
@@ -216,12 +223,14 @@ def bare_export_command(
     return [python, str(script), str(source), str(output)]
 
 
-def together_row(python: str, folder: str, source: Path, size: int, repeat: int) -> str:
+def together_row(
+    python: str, folder: str, source: Path, size: int, repeat: int, memory: Path
+) -> str:
     """All four formats in one export against the bare genanki loop: the memory target."""
     outputs = tuple(
         Path(folder) / f"together.{suffix}" for suffix in ("apkg", "txt", "csv", "xlsx")
     )
-    ours = median_run(export_command(python, source, *outputs), repeat, fresh=outputs)
+    ours = median_run(export_command(python, source, *outputs), repeat, fresh=(*outputs, memory))
     bare_command = bare_export_command(python, folder, "apkg", source, outputs[0])
     bare = median_run(bare_command, repeat, fresh=outputs[:1])
     verdict = "ok" if ours.max_rss_mb <= bare.max_rss_mb else "MISSED"

@@ -24,6 +24,17 @@ def _no_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def memory_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test's deck memory lives in its own temporary folder, never the user's own, and
+    outside the test's tmp_path, so tests listing what an export left there see outputs only."""
+    folder = tmp_path_factory.mktemp("deck-memory", numbered=True) / "memory"
+    monkeypatch.setenv("GLOSSARY_EXPORT_MEMORY", str(folder))
+    return folder
+
+
 @pytest.fixture
 def seed(seed_path: Path) -> Glossary:
     """The seed page's 71 unique entries, parsed independently of the readers."""

@@ -131,7 +131,7 @@ def test_a_foreign_file_at_the_target_is_no_memory(tmp_path: Path, col: Collecti
     result = export(glossary_of(("Token", "A piece of text.")), deck)
 
     assert import_package(col, deck).new == 1
-    assert any("was not written by glossary-export" in note for note in result.notes)
+    assert any("was not written by glossary-export" in warning for warning in result.warnings)
 
 
 @pytest.mark.parametrize(
@@ -391,15 +391,12 @@ def test_large_decks_are_built_in_a_temporary_file_reproducibly(
     ]
 
 
-def test_a_large_previous_export_is_read_from_a_temporary_file(
+def test_the_previous_export_is_read_by_the_reader_and_leaves_no_file(
     col: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from glossary_export.writers import _anki_memory
-
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    monkeypatch.setattr(_anki_memory, "IN_MEMORY_BYTES", 0)  # any collection counts as large
     deck = tmp_path / "deck.apkg"
     export(glossary_of(("Token", "A piece of text."), ("Prompt", "Input.")), deck, timestamp=T0)
     import_package(col, deck)
@@ -408,7 +405,8 @@ def test_a_large_previous_export_is_read_from_a_temporary_file(
     changed = glossary_of(("Token", "A piece of text a model reads."), ("Prompt", "Input."))
     result = export(changed, deck, timestamp=T0 + 60)
 
-    assert [Path(name).name for name in opened if name != ":memory:"] == ["previous.anki2"]
+    # The .apkg reader's own copy of the collection: one parser per format.
+    assert [Path(name).name for name in opened if name != ":memory:"] == ["collection.sqlite"]
     log = import_package(col, deck)
     assert (log.new, log.updated) == (0, 1)
     assert "0 new notes, 1 changed and 1 unchanged" in " ".join(result.notes)

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from glossary_export.deck_memory import Column
 from glossary_export.errors import GlossaryError
 from glossary_export.keys import term_key, term_keys
 from glossary_export.model import Glossary, Term, split_acronym
@@ -309,7 +310,7 @@ def test_a_guid_column_reads_like_the_list_of_its_guids(
     keys: list[str], index: int, part: slice
 ) -> None:
     guids = _anki_notes.note_guids("N", keys)
-    column = _anki_notes.GuidColumn("".join(guids))
+    column = Column("".join(guids))
     assert (len(column), list(column), column[part]) == (len(guids), guids, guids[part])
     if -len(guids) <= index < len(guids):
         assert column[index] == guids[index]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -70,12 +72,24 @@ def test_export_several_outputs_and_summary(seed_path: Path, tmp_path: Path) -> 
     apkg, csv = tmp_path / "deck.apkg", tmp_path / "deck.csv"
     result = run("export", seed_path, "-o", apkg, "-o", csv)
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[:3] == [
+    assert result.output.splitlines()[:4] == [
         "Read 100 rows: 71 unique terms, 29 duplicates removed, 0 conflicts.",
         f"Wrote 71 terms to {apkg} (apkg)",
+        "  no earlier export of this deck found: every note is dated with the content's time, "
+        "so if Anki already holds them it updates them all once (replacing edits made in Anki), "
+        "and respelled terms cannot be matched",
         f"Wrote 71 terms to {csv} (csv)",
     ]
     assert apkg.stat().st_size > 0 and csv.stat().st_size > 0
+
+    apkg.unlink()  # imported, then deleted: the deck memory still knows the export
+    again = run("export", seed_path, "-o", tmp_path / "elsewhere.apkg")
+    assert re.search(
+        r"^  compared with the export of \d{4}-\d\d-\d\d \d\d:\d\d \(71 notes\): 0 new notes, "
+        r"0 changed and 71 unchanged; Anki's import will update only the changed ones$",
+        again.output,
+        re.MULTILINE,
+    ), again.output
 
 
 def test_export_out_dir_writes_the_five_formats_named_after_the_source(
@@ -209,3 +223,28 @@ def test_progress_line_appears_after_the_delay_and_is_cleared() -> None:
     assert screen.getvalue().endswith("(4 s)")
     line.clear()
     assert screen.getvalue().endswith("\r" + " " * len(drawn.lstrip("\r")) + "\r")
+
+
+def test_format_applies_to_o_only_and_a_suffix_always_matches_its_content(
+    seed_path: Path, tmp_path: Path
+) -> None:
+    result = run("export", seed_path, "--out-dir", tmp_path / "o", "--format", "csv")
+    assert result.exit_code == 2
+    assert "--format applies to the -o outputs" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+    result = run("export", seed_path, "-o", tmp_path / "deck.apkg", "--format", "csv")
+    assert result.exit_code == 2
+    assert "deck.apkg has the suffix of apkg files, but --format asks for csv" in result.stderr
+
+    out = tmp_path / "both"
+    result = run(
+        "export", seed_path, "-o", tmp_path / "deck.dat", "--format", "csv", "--out-dir", out
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "deck.dat").read_bytes().startswith("\ufeffTerm,Definition".encode())
+    with zipfile.ZipFile(out / f"{seed_path.stem}.apkg") as package:  # still a package
+        assert "collection.anki2" in package.namelist()
+    result = run("export", seed_path, "-o", tmp_path / "notes.txt", "--format", "anki-text")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8").startswith("#separator:tab")

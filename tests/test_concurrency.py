@@ -31,7 +31,7 @@ def _export(name: str, targets: list[Path]) -> int:
     "fork" not in multiprocessing.get_all_start_methods(), reason="needs fork for speed"
 )
 def test_concurrent_exports_leave_one_whole_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory_folder: Path
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     expected = {}
@@ -56,3 +56,10 @@ def test_concurrent_exports_leave_one_whole_file(
         assert (log.new, log.conflicting) == (TERMS, 0)
         terms = [note["Term"] for note in notes(col)]
     assert terms in ([term for term, _ in _glossary(name)] for name in "AB")
+
+    # The deck memory the six exports shared is one whole memory too, of A or of B.
+    (memory,) = memory_folder.iterdir()  # no temporary file left either
+    lines = memory.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 6 + TERMS
+    remembered = lines[6:]  # the terms, one a line, after the header and four columns
+    assert remembered in ([term for term, _ in _glossary(name)] for name in "AB")

@@ -162,7 +162,7 @@ def test_a_device_output_is_written_as_a_stream_and_stays_a_device(
 def test_a_full_device_fails_naming_it_and_writes_no_other_output(folder: Path, full: Path) -> None:
     before = sorted(p.name for p in folder.iterdir())
     status, errors = _invoke(
-        folder, "export", "good.csv", "-o", "out.apkg", "-o", str(full), "--format", "csv"
+        folder, "export", "good.csv", "-o", "out.csv", "-o", str(full), "--format", "csv"
     )
     assert status == 1
     assert errors == [

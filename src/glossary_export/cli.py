@@ -193,6 +193,19 @@ def cli() -> None:
     help="Anki: keep note identities when renaming the deck (default: the deck name).",
 )
 @click.option(
+    "--memory",
+    "memory_dir",
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Anki: remember each deck's last export in DIR (default: $GLOSSARY_EXPORT_MEMORY, "
+    "else your data folder), so updates work wherever the file went.",
+)
+@click.option(
+    "--no-memory",
+    is_flag=True,
+    help="Anki: neither read nor write the deck memory (a file at the output path still counts).",
+)
+@click.option(
     "--term-separator",
     default="\\t",
     show_default=True,
@@ -227,6 +240,8 @@ def export(
     outputs: tuple[str, ...],
     out_dir: str | None,
     format_: str | None,
+    memory_dir: str | None,
+    no_memory: bool,
     term_separator: str,
     card_separator: str,
     quiet: bool,
@@ -240,8 +255,11 @@ def export(
         glossary-export export examples/llm-glossary-page.txt -o deck.apkg -o deck.xlsx
         glossary-export export terms.csv --out-dir out --deck "AI::LLM" --reverse
     """
+    from .errors import OptionError
     from .export import export_deck
 
+    if memory_dir is not None and no_memory:
+        raise OptionError("--memory and --no-memory contradict each other; give one")
     with _progress_bar(enabled=not quiet) as progress:
         report = export_deck(
             list(sources) if len(sources) > 1 else sources[0],
@@ -250,9 +268,12 @@ def export(
             out_dir=out_dir,
             term_separator=_unescape(term_separator),
             card_separator=_unescape(card_separator),
+            memory=False if no_memory else (memory_dir if memory_dir is not None else True),
             progress=progress,
             **options,
         )
+    for warning in report.warnings:
+        click.echo(f"Warning: {_one_line(warning)}", err=True)
     if quiet:
         return
     click.echo(
@@ -268,6 +289,9 @@ def export(
             click.echo(f"  {what}: {count}")
         for note in written.notes:
             click.echo(f"  {note}")
+    if verbose:
+        for memory in report.memory_files:
+            click.echo(f"Deck memory: {memory}")
 
 
 @cli.command()

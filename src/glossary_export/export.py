@@ -14,17 +14,23 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .dedupe import ConflictPolicy, DedupeResult, Finding, dedupe
-from .errors import OptionError, OutputError
+from .errors import OptionError, OutputError, UnknownFormatError
 from .files import atomic_path, is_stream, symlink_loop
 from .model import Glossary
 from .readers import ReadOptions
 from .sources import PathLike, Source, load, source_paths
 from .writers import WriteOptions, Writer, WriteResult, writer_for_path
 
+if TYPE_CHECKING:
+    from .deck_memory import Comparison, DeckMemory
+
 # The formats --out-dir writes, each named after the source: the four a user asks for first.
 OUT_DIR_SUFFIXES = (".apkg", ".txt", ".csv", ".xlsx", ".html")
+# The writers that read and keep a deck memory.
+ANKI_WRITERS = ("apkg", "anki-text")
 
 
 @contextlib.contextmanager
@@ -53,6 +59,10 @@ class WrittenFile:
     terms: int
     adjustments: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    comparison: Comparison | None = None
+    """Anki outputs: the earlier export its notes were compared with (None: none was found)."""
+    warnings: list[str] = field(default_factory=list)
+    """What went wrong without stopping the write (a damaged memory or earlier export)."""
 
 
 @dataclass
@@ -67,6 +77,11 @@ class ExportReport:
     findings: tuple[Finding, ...]
     """Duplicates, acronym merges, conflicts and empty definitions, in source order."""
     files: list[WrittenFile] = field(default_factory=list)
+    memory_files: list[Path] = field(default_factory=list)
+    """The deck memory files this export wrote (Anki outputs, unless the memory is off)."""
+    warnings: list[str] = field(default_factory=list)
+    """What went wrong without stopping the export: each file's warnings, then a deck memory
+    that could not be saved."""
     dedupe_result: DedupeResult | None = field(default=None, repr=False, compare=False)
     """The deduplication behind the counts (with the unique glossary), for near_duplicates()."""
 
@@ -158,6 +173,7 @@ def export_deck(
     sheet: str | None = None,
     input_separator: str | None = None,
     input_card_separator: str = "\n",
+    memory: PathLike | bool = True,
     progress: ProgressCallback | None = None,
 ) -> ExportReport:
     """Read ``source``, deduplicate it and write every output; return what happened.
@@ -170,6 +186,10 @@ def export_deck(
     :func:`load_glossary`), while ``term_separator`` and ``card_separator`` are the Quizlet
     output's. All outputs are written or none: each goes to a temporary file first and all are
     renamed into place at the end.
+    ``memory`` is where the Anki outputs remember each deck's last export, so that the next
+    export updates exactly the changed notes wherever either file goes: True for the user's
+    data folder (or the folder ``GLOSSARY_EXPORT_MEMORY`` names), a folder path, or False for
+    no memory (an earlier export at the output path is still compared with).
     ``progress``, when given, is called with a :class:`Progress` as each stage starts and at
     the end (the library itself never prints).
     """
@@ -184,8 +204,9 @@ def export_deck(
         input_separator=input_separator,
         input_card_separator=input_card_separator,
     )
-    targets = _targets(outputs, out_dir, glossary)
-    plan = [(path, writer_for_path(path, format)) for path in targets]
+    named, in_dir = _targets(outputs, out_dir, glossary)
+    targets = named + in_dir
+    plan = _writers(named, in_dir, format)
     _refuse_overwriting_sources(targets, glossary)
     _check_targets(targets, Path(out_dir) if out_dir is not None else None)
     report_progress("deduplicating")
@@ -206,12 +227,45 @@ def export_deck(
         card_separator=card_separator,
         formula_guard=formula_guard,
         bom=bom,
+        memory_folder=_memory_folder(memory, plan),
     )
     report = _report(options.deck, result)
     with _output_folder(Path(out_dir) if out_dir is not None else None):
-        report.files = _write_all(result.glossary, plan, options, report_progress)
+        report.files, memories = _write_all(result.glossary, plan, options, report_progress)
+    # Once each: the package and the text export of one deck read the same memory.
+    report.warnings = list(dict.fromkeys(w for written in report.files for w in written.warnings))
+    if options.memory_folder is not None:
+        _remember(options.memory_folder, memories, report)
     report_progress("done")
     return report
+
+
+def _memory_folder(memory: PathLike | bool, plan: list[tuple[Path, Writer]]) -> Path | None:
+    """The deck memory folder, or None when it is off or no output is an Anki one."""
+    if memory is False or not any(writer.name in ANKI_WRITERS for _, writer in plan):
+        return None
+    from .deck_memory import default_folder
+
+    return default_folder() if memory is True else Path(memory)
+
+
+def _remember(folder: Path, memories: list[DeckMemory], report: ExportReport) -> None:
+    """Store each deck's memory once every output is in place. Failing to is a warning, not a
+    failed export: the outputs are written, only the next export knows less."""
+    from .deck_memory import remember
+
+    # One per namespace: the package and the text export of one deck hold the same notes.
+    by_namespace = {memory.namespace: memory for memory in memories}
+    for memory in by_namespace.values():
+        try:
+            report.memory_files.append(remember(folder, memory))
+        except (OSError, UnicodeError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            report.warnings.append(
+                f"the deck memory could not be saved in {folder} ({reason}); the outputs are "
+                "written, but the next export can compare with this one only while its file "
+                "stays at the same path (choose another folder with --memory DIR)"
+            )
 
 
 def _progress_reporter(
@@ -295,14 +349,17 @@ def _report(deck: str, result: DedupeResult) -> ExportReport:
 
 def _targets(
     outputs: PathLike | Sequence[PathLike], out_dir: PathLike | None, glossary: Glossary
-) -> list[Path]:
+) -> tuple[list[Path], list[Path]]:
+    """The outputs named one by one, and those ``out_dir`` adds."""
     if isinstance(outputs, (str, os.PathLike)):
         outputs = [outputs]
-    targets = [Path(output) for output in outputs]
+    named = [Path(output) for output in outputs]
+    in_dir = []
     if out_dir is not None:
         paths = source_paths(glossary)
         stem = _stem(paths[0]) if paths else "glossary"
-        targets += [Path(out_dir) / f"{stem}{suffix}" for suffix in OUT_DIR_SUFFIXES]
+        in_dir = [Path(out_dir) / f"{stem}{suffix}" for suffix in OUT_DIR_SUFFIXES]
+    targets = named + in_dir
     if not targets:
         raise OptionError("no output given; name one with -o FILE or --out-dir DIR")
     seen: set[Path] = set()
@@ -311,7 +368,44 @@ def _targets(
         if resolved in seen:
             raise OptionError(f"{target} is named twice as an output")
         seen.add(resolved)
-    return targets
+    return named, in_dir
+
+
+def _writers(
+    named: list[Path], in_dir: list[Path], format: str | None
+) -> list[tuple[Path, Writer]]:
+    """Each output's writer. ``format`` applies to the outputs named one by one; the ``out_dir``
+    outputs are each written in the format of their suffix. A suffix always matches the content:
+    a named output whose suffix is another format's is refused."""
+    if format is not None and in_dir and not named:
+        raise OptionError(
+            "--format applies to the -o outputs, and --out-dir always writes .apkg, .txt, .csv, "
+            ".xlsx and .html; name the file with -o FILE instead"
+        )
+    plan = []
+    for path in named:
+        writer = writer_for_path(path, format)
+        if format is not None:
+            _check_suffix(path, writer)
+        plan.append((path, writer))
+    return plan + [(path, writer_for_path(path)) for path in in_dir]
+
+
+def _check_suffix(path: Path, writer: Writer) -> None:
+    """Refuse writing ``writer``'s content under another known format's suffix."""
+    try:
+        by_suffix = writer_for_path(path)
+    except UnknownFormatError:
+        return  # a suffix no format claims (or none): the content decides
+    name = path.name.lower()
+    matched = [suffix for suffix in by_suffix.suffixes if name.endswith(suffix)]
+    # A .txt may hold Anki text too (its own suffix, .anki.txt, ends the same way).
+    if by_suffix is writer or any(ours.endswith(m) for ours in writer.suffixes for m in matched):
+        return
+    raise OptionError(
+        f"{path.name} has the suffix of {by_suffix.name} files, but --format asks for "
+        f"{writer.name}; name it with {' or '.join(writer.suffixes)} or leave --format out"
+    )
 
 
 def _resolved(target: Path) -> Path:
@@ -380,9 +474,11 @@ def _write_all(
     plan: list[tuple[Path, Writer]],
     options: WriteOptions,
     announce: Callable[..., None],
-) -> list[WrittenFile]:
-    """Write every output to a temporary file, then rename them all; a failure renames none."""
+) -> tuple[list[WrittenFile], list[DeckMemory]]:
+    """Write every output to a temporary file, then rename them all; a failure renames none.
+    Also returns what the Anki outputs ask the deck memory to keep."""
     written = []
+    memories = []
     with contextlib.ExitStack() as stack:
         # Moved into place in reverse order: devices and pipes, written last, go first, so that
         # one failing (/dev/full) stops the renames of the files too.
@@ -393,7 +489,9 @@ def _write_all(
             file_options = dataclasses.replace(options, previous_output=previous)
             result = writer.write(glossary, temporary, file_options)
             written.append(_written(target, writer, result))
-    return written
+            if result.memory is not None:
+                memories.append(result.memory)
+    return written, memories
 
 
 def _written(target: Path, writer: Writer, result: WriteResult) -> WrittenFile:
@@ -403,4 +501,6 @@ def _written(target: Path, writer: Writer, result: WriteResult) -> WrittenFile:
         terms=result.terms_written,
         adjustments={k: v for k, v in result.adjustments.items() if v},
         notes=list(result.notes),
+        comparison=result.comparison,
+        warnings=list(result.warnings),
     )

@@ -15,7 +15,7 @@ import io
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import SourceError
 from ..model import Glossary, Term
@@ -46,7 +46,29 @@ class _Header:
     deck: str = ""
     meta: dict[str, int] = field(default_factory=dict)
     """1-based column of "guid", "notetype", "deck" and "tags" when given."""
+    other: dict[str, str] = field(default_factory=dict)
+    """Header keys Anki does not know (Anki ignores them), such as glossary-export's own."""
     lines: int = 0
+
+
+class TextNote(NamedTuple):
+    """A row as the file holds it: what a later export needs to recognise the note."""
+
+    guid: str
+    fields: tuple[str, ...]
+    """The raw fields (HTML when ``#html:true``), in column order."""
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TextNotes:
+    """The notes of an Anki text file with their GUIDs, and its headers."""
+
+    notes: list[TextNote]
+    deck: str
+    html: bool
+    settings: dict[str, str]
+    """Header keys Anki does not know, by name (lower case)."""
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
@@ -70,6 +92,26 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
             decks[row[deck_column - 1].strip()] += 1
     title = header.deck or (decks.most_common(1)[0][0] if decks else "")
     return Glossary(tuple(terms), title=title, sources=(file,))
+
+
+def read_notes(text: str, file: str) -> TextNotes:
+    """Every row's GUID, raw fields and tags, and the headers (no HTML turned into text)."""
+    lines = text.splitlines(keepends=True)
+    header = _header(lines)
+    body = "".join(lines[header.lines :])
+    separator = header.separator or sniff(body)
+    meta = {column - 1 for column in header.meta.values()}
+    guid_column = header.meta.get("guid", 0) - 1
+    tags_column = header.meta.get("tags", 0) - 1
+    notes = []
+    for _, row in _records(body, separator, file, first_line=header.lines + 1):
+        if not any(cell.strip() for cell in row):
+            continue
+        guid = row[guid_column] if 0 <= guid_column < len(row) else ""
+        tags = split_tags(row[tags_column]) if 0 <= tags_column < len(row) else ()
+        fields = tuple(cell for index, cell in enumerate(row) if index not in meta)
+        notes.append(TextNote(guid, fields, header.tags + tags))
+    return TextNotes(notes, header.deck, bool(header.html), header.other)
 
 
 def _header(lines: list[str]) -> _Header:
@@ -104,6 +146,8 @@ def _header_value(header: _Header, key: str, value: str) -> None:
         header.deck = value.strip()
     elif key.endswith(" column") and value.strip().isdigit():
         header.meta[key.removesuffix(" column").strip()] = int(value.strip())
+    else:
+        header.other[key] = value
 
 
 def _records(

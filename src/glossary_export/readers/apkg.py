@@ -17,8 +17,9 @@ import tempfile
 import zipfile
 from collections import Counter
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import SourceError
 from ..model import Glossary, Term
@@ -34,36 +35,99 @@ _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _FIELD_SEPARATOR = "\x1f"
 
 
+class PackageNote(NamedTuple):
+    """A note as the package stores it: what a later export needs to recognise it."""
+
+    guid: str
+    notetype: int
+    modified: int
+    """Seconds since the epoch (Anki's ``mod``)."""
+    tags: str
+    """As stored: space-separated, with a space at each end."""
+    fields: str
+    """The raw fields (HTML), joined by U+001F as Anki stores them."""
+
+
+@dataclass(frozen=True)
+class Package:
+    """Everything read from a package: its notes (oldest first), main deck and settings."""
+
+    notes: list[PackageNote]
+    deck: str
+    settings: dict[str, Any]
+    """The collection's configuration (``col.conf``); empty where the schema moved it."""
+
+
 def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
     """Notes of an Anki package as terms, tags kept, the main deck's name as the title."""
-    collection = _collection_bytes(data, file)
-    with tempfile.TemporaryDirectory(prefix="glossary-export-") as folder:
-        path = Path(folder) / "collection.sqlite"
-        path.write_bytes(collection)
-        try:
-            with closing(sqlite3.connect(path)) as database:
-                notes = database.execute("SELECT id, tags, flds FROM notes ORDER BY id").fetchall()
-                title = _main_deck(database)
-        except sqlite3.DatabaseError as error:
-            raise SourceError(
-                f"the Anki collection inside is damaged ({error}); export the deck again",
-                file=file,
-            ) from None
+    package = read_package(data, file)
     terms = []
-    for position, (_, tags, fields) in enumerate(notes, start=1):
-        values = [html_to_text(value) for value in str(fields).split(_FIELD_SEPARATOR)]
+    for position, note in enumerate(package.notes, start=1):
+        values = [html_to_text(value) for value in note.fields.split(_FIELD_SEPARATOR)]
         if not any(values):
             continue
         terms.append(
             Term.create(
                 values[0],
                 values[1] if len(values) > 1 else "",
-                tags=split_tags(str(tags)),
+                tags=split_tags(note.tags),
                 file=file,
                 line=position,
             )
         )
-    return Glossary(tuple(terms), title=title, sources=(file,))
+    return Glossary(tuple(terms), title=package.deck, sources=(file,))
+
+
+def read_package(data: bytes, file: str) -> Package:
+    """The notes, main deck and settings of the package ``data`` (SourceError when damaged)."""
+    collection = _collection_bytes(data, file)
+    with tempfile.TemporaryDirectory(prefix="glossary-export-") as folder:
+        path = Path(folder) / "collection.sqlite"
+        path.write_bytes(collection)
+        del collection  # a large collection is not held twice while it is read
+        try:
+            with closing(sqlite3.connect(path)) as database:
+                rows = database.execute(
+                    f"SELECT {_note_columns(database)} FROM notes ORDER BY id"
+                ).fetchall()
+                notes = list(map(PackageNote._make, rows))
+                return Package(notes, _main_deck(database), _settings(database))
+        except sqlite3.DatabaseError as error:
+            raise SourceError(
+                f"the Anki collection inside is damaged ({_damage(error)}); export the deck again",
+                file=file,
+            ) from None
+
+
+def _damage(error: sqlite3.DatabaseError) -> str:
+    """What is wrong, in words: SQLite's own message, except for text that is not UTF-8, where
+    Python's quotes the undecodable text itself (the default decoding is also the fastest)."""
+    if str(error).startswith("Could not decode to UTF-8"):
+        return "its text is not UTF-8"
+    return str(error)
+
+
+def _note_columns(database: sqlite3.Connection) -> str:
+    """The PackageNote columns, with a constant for any a minimal collection lacks (only the
+    fields and tags make terms; the others only matter to a later export of our own)."""
+    present = _columns(database, "notes")
+    defaults = {"guid": "''", "mid": "0", "mod": "0", "tags": "''", "flds": "''"}
+    return ", ".join(name if name in present else value for name, value in defaults.items())
+
+
+def _columns(database: sqlite3.Connection, table: str) -> set[str]:
+    return {str(row[1]) for row in database.execute(f"PRAGMA table_info({table})")}
+
+
+def _settings(database: sqlite3.Connection) -> dict[str, Any]:
+    if "conf" not in _columns(database, "col"):
+        return {}
+    row = database.execute("SELECT conf FROM col").fetchone()
+    try:
+        settings = json.loads(row[0]) if row and row[0] else {}
+    except ValueError:
+        return {}
+    return settings if isinstance(settings, dict) else {}
 
 
 def _collection_bytes(data: bytes, file: str) -> bytes:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, cast
 from ..errors import UnknownFormatError
 
 if TYPE_CHECKING:
+    from ..deck_memory import Comparison, DeckMemory
     from ..model import Glossary
 
 
@@ -45,7 +46,9 @@ class WriteOptions:
     html: bool = False
     """Fields already hold HTML: pass them through instead of escaping."""
     previous_output: Path | None = None
-    """The file currently at the target path, if any (the memory of the last export)."""
+    """The file currently at the target path, if any (an earlier export to compare with)."""
+    memory_folder: Path | None = None
+    """Where each deck's last export is remembered (:mod:`..deck_memory`); None: nowhere."""
 
     # Quizlet
     term_separator: str = "\t"
@@ -65,6 +68,13 @@ class WriteResult:
     """Counts of deliberate changes, e.g. {"fields folded": 2}; zero counts may be omitted."""
     notes: list[str] = field(default_factory=list)
     """Sentences for the user, e.g. which options to pick in Quizlet's Import dialog."""
+    warnings: list[str] = field(default_factory=list)
+    """What went wrong without stopping the write (an earlier export that could not be read)."""
+    memory: DeckMemory | None = None
+    """What the next export of this deck must know (Anki writers with a memory folder only);
+    the caller stores it once every output is in place."""
+    comparison: Comparison | None = None
+    """The earlier export the notes were compared with (Anki writers), if one was found."""
 
 
 WriteFunction = Callable[["Glossary", Path, WriteOptions], WriteResult]

@@ -14,7 +14,9 @@ Shared by the package and the text writer so that both give every term the same 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import difflib
+import functools
 import hashlib
 import html
 import itertools
@@ -22,12 +24,21 @@ import operator
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple, overload
+from typing import TYPE_CHECKING, NamedTuple
 
+from ..deck_memory import (
+    DIGEST_LENGTH,
+    Column,
+    Comparison,
+    DeckMemory,
+    column_text,
+    content_digests,
+    definition_digests,
+    recall,
+)
 from ..errors import OptionError
 from ..keys import normalise, term_key, term_keys
 from . import _anki_model as model
-from ._anki_memory import Memory, PreviousNote, read_memory
 
 if TYPE_CHECKING:
     from ..model import Glossary, Term
@@ -55,7 +66,7 @@ class AnkiNote(NamedTuple):
 # stay small, and the C loops still run over many terms at a time.
 PIECE = 1 << 15
 # Characters in a GUID of ours: nine bytes of SHA-256 in base64 (see note_guid).
-GUID_LENGTH = 12
+GUID_LENGTH = DIGEST_LENGTH
 
 
 @dataclass
@@ -77,8 +88,14 @@ class NotePlan:
     dates: Sequence[int] = ()
     """Each note's modification time."""
     messages: list[str] = field(default_factory=list)
-    remembered: bool = False
-    """Whether a previous export was used as memory."""
+    warnings: list[str] = field(default_factory=list)
+    """What could not be read (a damaged memory or earlier export)."""
+    compared: DeckMemory | None = None
+    """The memory of the earlier export this one was compared with, if any."""
+    keys: list[str] = field(default_factory=list)
+    """Each term's key, once computed."""
+    unchanged: bool = False
+    """Whether every note is exactly as in the earlier export (same order too)."""
     inherited: int = 0
     changed: int = 0
     new: int = 0
@@ -101,6 +118,71 @@ class NotePlan:
             return itertools.repeat(model.card_ordinals(_NO_FLAGS), len(self.terms))
         return map(model.card_ordinals, self.fields())
 
+    @functools.cached_property
+    def contents(self) -> Column:
+        """Each note's content digest (needs the tags decided)."""
+        return content_digests(map("\x1f".join, self.fields()), map(" ".join, self.tags))
+
+    @functools.cached_property
+    def definitions(self) -> Column:
+        """Each term's definition digest."""
+        return definition_digests([term.definition for term in self.terms])
+
+    def memory(self) -> DeckMemory:
+        """What the next export of this deck must know about this one."""
+        if self.unchanged and self.compared is not None and self.compared.definitions:
+            # Every note as the memory had it: its columns serve again (no digest to make).
+            return dataclasses.replace(self.compared, deck=self.deck, origin="")
+        return DeckMemory(
+            namespace=self.namespace,
+            deck=self.deck,
+            exported=0.0,
+            origin="",
+            guids=self.guids,
+            names=[term.term for term in self.terms],
+            contents=self.contents,
+            definitions=self.definitions,
+            modified=self.dates,
+        )
+
+    def comparison(self) -> Comparison | None:
+        """How this export compares with the earlier one, if there was one."""
+        if self.compared is None:
+            return None
+        unchanged = len(self) - self.changed - self.new
+        return Comparison(
+            self.compared.origin,
+            self.compared.exported,
+            len(self.compared),
+            self.new,
+            self.changed,
+            unchanged,
+        )
+
+    def summary(self, route: str) -> str:
+        """The line telling the user what this export was compared with (``route``: what the
+        user imports with, "package" or "text")."""
+        compared = self.comparison()
+        if compared is None and route == "text":
+            return "no earlier export of this deck found: respelled terms cannot be matched"
+        if compared is None:
+            return (
+                "no earlier export of this deck found: every note is dated with the content's "
+                "time, so if Anki already holds them it updates them all once (replacing edits "
+                "made in Anki), and respelled terms cannot be matched"
+            )
+        line = (
+            f"compared with the export of {compared.when()} ({compared.notes} notes): "
+            f"{compared.new} new notes, {compared.changed} changed and {compared.unchanged} "
+            "unchanged; Anki's import will update only the changed ones"
+        )
+        if route == "text":
+            line += (
+                " (a text import also replaces what you edited inside Anki in any note; "
+                "the .apkg keeps such edits)"
+            )
+        return line
+
     def notes(self) -> Iterator[AnkiNote]:
         """Each note whole (for tests and small decks; the writers read the columns)."""
         rows = zip(self.guids, self.fields(), self.tags, self.dates, self.cards(), strict=True)
@@ -109,38 +191,6 @@ class NotePlan:
 
 # The fields of a note without flags: enough for card_ordinals, which reads the flags first.
 _NO_FLAGS = ("", "", "", "", "")
-
-
-class GuidColumn(Sequence[str]):
-    """GUIDs from :func:`note_guid` (12 characters each) held as one string.
-
-    12 bytes a note instead of a string object and its pointer (72 bytes): the common plan, new
-    notes only, keeps its million GUIDs in 12 MB. Each GUID is cut out when it is read.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def __len__(self) -> int:
-        return len(self.text) // GUID_LENGTH
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self.text[index * GUID_LENGTH : (index + 1) * GUID_LENGTH]
-
-    def __iter__(self) -> Iterator[str]:
-        # Slices made and applied in C: iterating is as fast as iterating a list of strings.
-        ends = range(GUID_LENGTH, len(self.text) + GUID_LENGTH, GUID_LENGTH)
-        return map(self.text.__getitem__, map(slice, range(0, len(self.text), GUID_LENGTH), ends))
 
 
 def check_deck(name: str) -> str:
@@ -248,7 +298,7 @@ def note_fields(term: Term, options: WriteOptions) -> tuple[str, ...]:
 
 def note_guids(namespace: str, keys: list[str]) -> list[str]:
     """``[note_guid(namespace, key) for key in keys]``, without a call per key."""
-    return list(GuidColumn(_guids_text(namespace, keys)))
+    return list(Column(_guids_text(namespace, keys)))
 
 
 def _guids_text(namespace: str, keys: Iterable[str]) -> str:
@@ -286,27 +336,22 @@ def _encoded(texts: list[str], as_html: bool) -> list[str]:
 
 
 def plan_notes(glossary: Glossary, options: WriteOptions) -> NotePlan:
-    """Every term's note: identity and date decided against the previous export, if any."""
+    """Every term's note: identity and date decided against the earlier export, if any."""
     deck = check_deck(options.deck)
     namespace = namespace_for(options, deck)
     deck_tags = check_tags(options.tags)
     plan = NotePlan(glossary.terms, options, deck, namespace)
-    memory, problem = read_memory(options.previous_output)
-    if problem:
-        plan.messages.append(problem)
-    if memory is not None and memory.namespace != namespace:
-        plan.messages.append(
-            f'the previous export used the note identities of "{memory.namespace}", this one '
-            f'uses "{namespace}", so Anki will add its notes as new ones '
-            f'(--id-namespace "{memory.namespace}" keeps updating the old notes)'
-        )
-        memory = None
-    plan.remembered = memory is not None
+    memory, plan.warnings, plan.messages = recall(
+        namespace, options.memory_folder, options.previous_output
+    )
+    plan.compared = memory
+    if memory is not None and memory.deck and memory.deck != deck:
+        plan.messages.append(_rename_advice(memory.deck, deck))
     if memory is None:
         # The common case, every note new: when no two GUIDs clash (terms with equal keys, which
         # dedupe merges, or a hash collision), the plan is its columns, with no decision per note.
         # The set is the step's largest cost (~100 MB at a million notes) and only lives here.
-        guids = GuidColumn(_new_guids(namespace, glossary.terms))
+        guids = Column(_new_guids(namespace, glossary.terms))
         if len(set(guids)) == len(guids):
             plan.guids = guids
             plan.tags = [
@@ -321,6 +366,16 @@ def plan_notes(glossary: Glossary, options: WriteOptions) -> NotePlan:
     return plan
 
 
+def _rename_advice(old: str, new: str) -> str:
+    """Anki moves no card on import: a deck renamed here must be renamed in Anki too."""
+    return (
+        f'these notes were last exported into the deck "{old}", and Anki leaves cards in the deck '
+        f'they are in, so they stay in "{old}" and "{new}" would stay empty: before importing, '
+        f'rename "{old}" to "{new}" inside Anki (on the Decks screen, the gear beside "{old}", '
+        "then Rename)"
+    )
+
+
 def _new_guids(namespace: str, terms: Sequence[Term]) -> str:
     """The joined GUIDs of the terms' keys, keyed a piece at a time: the common case, where no
     previous export needs all keys at once (a million keys are ~70 MB)."""
@@ -331,19 +386,26 @@ def _new_guids(namespace: str, terms: Sequence[Term]) -> str:
     )
 
 
-def _plan_each(plan: NotePlan, memory: Memory | None, deck_tags: tuple[str, ...]) -> None:
-    """The general case, note by note: a previous export to match, or GUIDs that clash."""
+def _plan_each(plan: NotePlan, memory: DeckMemory | None, deck_tags: tuple[str, ...]) -> None:
+    """The general case, note by note: an earlier export to match, or GUIDs that clash."""
     terms, namespace = plan.terms, plan.namespace
-    keys = term_keys([term.term for term in terms])
+    keys = plan.keys = term_keys([term.term for term in terms])
+    plan.tags = [
+        check_tags((*deck_tags, *term.tags), term) if term.tags else deck_tags for term in terms
+    ]
+    if memory is not None and _unchanged(plan, memory):
+        return
     previous = _match_previous(terms, keys, memory, plan)
     now = int(plan.options.timestamp)
-    taken = {note.guid for note in previous.values()}
-    guids = GuidColumn(_guids_text(namespace, keys))
+    # As lists: a Column cuts a string out at each look-up, these are looked up per note.
+    old_guids = list(memory.guids) if memory is not None else []
+    old_contents = list(memory.contents) if memory is not None else []
+    old_dates = list(memory.modified) if memory is not None else []
+    taken = {old_guids[old] for old in previous.values()}
+    guids = Column(_guids_text(namespace, keys))
     plan_guids: list[str] = []
-    plan_tags: list[tuple[str, ...]] = []
     plan_dates: list[int] = []
-    for index, (term, key, fields) in enumerate(zip(terms, keys, plan.fields(), strict=True)):
-        tags = check_tags((*deck_tags, *term.tags), term) if term.tags else deck_tags
+    for index, (key, content) in enumerate(zip(keys, plan.contents, strict=True)):
         old = previous.get(index)
         if old is None:
             guid = guids[index]
@@ -352,16 +414,28 @@ def _plan_each(plan: NotePlan, memory: Memory | None, deck_tags: tuple[str, ...]
             taken.add(guid)
             modified = now
             plan.new += 1
-        elif old.fields == fields and old.tags == tags:
-            guid, modified = old.guid, old.modified
+        elif old_contents[old] == content:
+            guid, modified = old_guids[old], old_dates[old]
         else:
             # Anki updates a note only when the incoming one is strictly newer.
-            guid, modified = old.guid, max(now, old.modified + 1)
+            guid, modified = old_guids[old], max(now, old_dates[old] + 1)
             plan.changed += 1
         plan_guids.append(guid)
-        plan_tags.append(tags)
         plan_dates.append(modified)
-    plan.guids, plan.tags, plan.dates = plan_guids, plan_tags, plan_dates
+    plan.guids, plan.dates = plan_guids, plan_dates
+
+
+def _unchanged(plan: NotePlan, memory: DeckMemory) -> bool:
+    """The common re-export, nothing changed: the same keys in the same order, each note's
+    content the same. Then the plan is the memory's columns, with no decision per note."""
+    if column_text(memory.contents) != plan.contents.text:
+        return False
+    # The same terms give the same keys; terms written differently may still (tidied by hand).
+    if list(memory.names) != [term.term for term in plan.terms] and memory.keys != plan.keys:
+        return False
+    plan.guids, plan.dates = memory.guids, memory.modified
+    plan.unchanged = True
+    return True
 
 
 def _free_guid(namespace: str, key: str, taken: set[str]) -> str:
@@ -373,16 +447,16 @@ def _free_guid(namespace: str, key: str, taken: set[str]) -> str:
 
 
 def _match_previous(
-    terms: Sequence[Term], keys: list[str], memory: Memory | None, plan: NotePlan
-) -> dict[int, PreviousNote]:
-    """For each term (by index), its note in the previous export: same key, or an inherited one."""
+    terms: Sequence[Term], keys: list[str], memory: DeckMemory | None, plan: NotePlan
+) -> dict[int, int]:
+    """For each term (by index), its note in the earlier export (by index there): same key,
+    or an inherited one."""
     if memory is None:
         return {}
-    old_terms = decode_fields([note.fields[model.TERM] for note in memory.notes], memory.html)
-    by_key: dict[str, PreviousNote] = {}
-    for key, note in zip(term_keys(old_terms), memory.notes, strict=True):
-        by_key.setdefault(key, note)
-    matched: dict[int, PreviousNote] = {}
+    by_key: dict[str, int] = {}
+    for old, key in enumerate(memory.keys):
+        by_key.setdefault(key, old)
+    matched: dict[int, int] = {}
     for index, key in enumerate(keys):
         if key in by_key:
             matched[index] = by_key.pop(key)
@@ -392,56 +466,66 @@ def _match_previous(
     return matched
 
 
+# The digest of an empty definition: no two terms are alike for having none.
+_NO_DEFINITION = definition_digests([""])[0]
+
+
 def _inherit(
     terms: Sequence[Term],
-    memory: Memory,
+    memory: DeckMemory,
     unmatched: list[int],
-    orphans: list[PreviousNote],
-    matched: dict[int, PreviousNote],
+    orphans: list[int],
+    matched: dict[int, int],
     plan: NotePlan,
 ) -> None:
-    """Give a respelled term its old note when exactly one fits it and it fits no other term."""
-    fuzzy = len(unmatched) * len(orphans) <= MAX_FUZZY_PAIRS
-    old_terms = [decode_field(note.fields[model.TERM], memory.html) for note in orphans]
-    # Normalised once, and exact matches found by lookup: comparing every pair took minutes when
-    # a whole glossary was replaced by another (1,500 x 1,500 normalisations per export).
-    old_definitions = [
-        normalise(decode_field(note.fields[model.DEFINITION], memory.html)) for note in orphans
-    ]
-    old_keys = [term_key(old) for old in old_terms] if fuzzy else []
+    """Give a respelled term its old note when exactly one fits it and it fits no other term.
+
+    A term fits an old note by the same definition, or (only when the earlier export itself was
+    read, as the memory file keeps no definition text) by a very similar term and definition.
+    """
+    old_texts = memory.definition_texts
+    fuzzy = old_texts is not None and len(unmatched) * len(orphans) <= MAX_FUZZY_PAIRS
+    shown = memory.names
+    # Normalised once per old note, not once per pair compared.
+    old_definitions = [normalise(old_texts[old]) for old in orphans] if fuzzy and old_texts else []
+    # Exact matches found by lookup: comparing every pair took minutes when a whole glossary
+    # was replaced by another (1,500 x 1,500 normalisations per export).
     by_definition: dict[str, list[int]] = {}
-    for orphan, before in enumerate(old_definitions):
-        if before:
-            by_definition.setdefault(before, []).append(orphan)
+    for position, digest in enumerate(memory.definition_digests_of(orphans)):
+        if digest != _NO_DEFINITION:
+            by_definition.setdefault(digest, []).append(position)
+    new_definitions = plan.definitions
     candidates: dict[int, list[tuple[int, str]]] = {}
     for index in unmatched:
         term = terms[index]
-        definition = normalise(term.definition)
-        reasons = {orphan: "same definition" for orphan in by_definition.get(definition, [])}
-        if fuzzy:
-            key = term_key(term.term)
-            for orphan in range(len(orphans)):
-                if orphan not in reasons and _similar(
-                    key, old_keys[orphan], definition, old_definitions[orphan]
+        reasons = {
+            position: "same definition"
+            for position in by_definition.get(new_definitions[index], [])
+        }
+        if fuzzy and old_texts is not None:
+            key, definition = term_key(term.term), normalise(term.definition)
+            for position, old in enumerate(orphans):
+                if position not in reasons and _similar(
+                    key, memory.keys[old], definition, old_definitions[position]
                 ):
-                    reasons[orphan] = "very similar term and definition"
+                    reasons[position] = "very similar term and definition"
         if reasons:
             candidates[index] = sorted(reasons.items())
     claims: dict[int, int] = {}
     for found in candidates.values():
-        for orphan, _ in found:
-            claims[orphan] = claims.get(orphan, 0) + 1
+        for position, _ in found:
+            claims[position] = claims.get(position, 0) + 1
     for index, found in candidates.items():
         name = terms[index].term
         if len(found) == 1 and claims[found[0][0]] == 1:
-            orphan, why = found[0]
-            matched[index] = orphans[orphan]
+            position, why = found[0]
+            matched[index] = orphans[position]
             plan.inherited += 1
             plan.messages.append(
-                f'"{name}" updates the note of "{old_terms[orphan]}" ({why}), not a new one'
+                f'"{name}" updates the note of "{shown[orphans[position]]}" ({why}), not a new one'
             )
         else:
-            names = ", ".join(f'"{old_terms[orphan]}"' for orphan, _ in found)
+            names = ", ".join(f'"{shown[orphans[position]]}"' for position, _ in found)
             plan.messages.append(
                 f'"{name}" could be a respelling of {names}, or another term could be; '
                 "as that is ambiguous it becomes a new note"

@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..deck_memory import TEXT_META_PREFIX, metadata
 from . import WriteOptions, WriteResult
 from . import _anki_model as model
-from ._anki_memory import TEXT_META_PREFIX, metadata
 from ._anki_notes import plan_notes
 
 if TYPE_CHECKING:
@@ -49,7 +49,13 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
         for guid, tags, fields in zip(plan.guids, plan.tags, plan.fields(), strict=True):
             values = (*fields, " ".join(tags), guid)
             handle.write("\t".join(_quote(value) for value in values) + "\n")
-    return WriteResult(terms_written=len(plan), notes=list(plan.messages))
+    return WriteResult(
+        terms_written=len(plan),
+        notes=[*plan.messages, plan.summary("text")],
+        warnings=list(plan.warnings),
+        memory=plan.memory() if options.memory_folder is not None else None,
+        comparison=plan.comparison(),
+    )
 
 
 def _quote(value: str) -> str:

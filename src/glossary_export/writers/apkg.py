@@ -21,11 +21,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from ..deck_memory import META_KEY, metadata
 from . import WriteOptions, WriteResult
 from . import _anki_collection as collection
 from . import _anki_model as model
 from . import _deflate as deflate
-from ._anki_memory import META_KEY, metadata
 from ._anki_notes import PIECE, NotePlan, deck_id, plan_notes
 
 if TYPE_CHECKING:
@@ -56,7 +56,10 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     return WriteResult(
         terms_written=len(plan),
         adjustments=_adjustments(glossary, plan, options),
-        notes=[*plan.messages, *_summary(plan)],
+        notes=[*plan.messages, plan.summary("package")],
+        warnings=list(plan.warnings),
+        memory=plan.memory() if options.memory_folder is not None else None,
+        comparison=plan.comparison(),
     )
 
 
@@ -193,13 +196,3 @@ def _escaped_count(texts: list[str]) -> int:
     if "<" not in joined and ">" not in joined and "&" not in joined:
         return 0  # most glossaries: three searches in C instead of three per text
     return sum(1 for text in texts if "<" in text or ">" in text or "&" in text)
-
-
-def _summary(plan: NotePlan) -> list[str]:
-    if not plan.remembered:
-        return []
-    unchanged = len(plan) - plan.changed - plan.new
-    return [
-        f"compared with the previous export: {plan.new} new notes, {plan.changed} changed and "
-        f"{unchanged} unchanged; Anki's import will update only the changed ones"
-    ]
