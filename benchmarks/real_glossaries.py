@@ -13,7 +13,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from glossary_export import load_glossary
 
-ROOT = Path(__file__).resolve().parents[2] / "shared" / "real-glossaries"
+ROOT = next(
+    folder / "shared" / "real-glossaries"
+    for folder in Path(__file__).resolve().parents[1].parents
+    if (folder / "shared" / "real-glossaries").is_dir()
+)
 expected = json.loads((ROOT / "expected.json").read_text())
 names = sys.argv[1:] or list(expected)
 for name in names:

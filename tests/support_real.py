@@ -14,7 +14,16 @@ from typing import Any
 
 import pytest
 
-REAL_GLOSSARIES = Path(__file__).resolve().parents[1].parent / "shared" / "real-glossaries"
+# The nearest folder above the checkout holding shared/real-glossaries (a checkout may sit one
+# level deeper, as a git worktree does).
+REAL_GLOSSARIES = next(
+    (
+        folder / "shared" / "real-glossaries"
+        for folder in Path(__file__).resolve().parents[1].parents
+        if (folder / "shared" / "real-glossaries").is_dir()
+    ),
+    Path(__file__).resolve().parents[1].parent / "shared" / "real-glossaries",
+)
 
 
 @cache

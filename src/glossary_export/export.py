@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dedupe import ConflictPolicy, DedupeResult, Finding, dedupe
-from .errors import OptionError, OutputError
+from .errors import NoTermsError, OptionError, OutputError
 from .files import atomic_path
 from .model import Glossary
 from .readers import ReadOptions
@@ -67,6 +67,11 @@ class ExportReport:
     findings: tuple[Finding, ...]
     """Duplicates, acronym merges, conflicts and empty definitions, in source order."""
     files: list[WrittenFile] = field(default_factory=list)
+    empty_definitions: int = 0
+    """Rows with a term and no definition: no card was made for them (see :attr:`findings`)."""
+    read_notes: tuple[str, ...] = ()
+    """How the readers read the sources ("FILE: read the term from column 1 ..."), for the
+    user."""
     dedupe_result: DedupeResult | None = field(default=None, repr=False, compare=False)
     """The deduplication behind the counts (with the unique glossary), for near_duplicates()."""
 
@@ -105,6 +110,9 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+ColumnsOption = str | tuple[str | int, str | int]
+"""A table's term and definition columns: "TERM,DEFINITION", or a pair of header names or
+1-based numbers."""
 
 
 @collector_paused()
@@ -116,15 +124,24 @@ def load_glossary(
     sheet: str | None = None,
     term_separator: str = "\t",
     card_separator: str = "\n",
+    columns: ColumnsOption | None = None,
 ) -> Glossary:
     """Parse ``source`` into a Glossary holding every row (duplicates included).
 
     ``source`` is a path ("-" for standard input), a list of paths (merged in order), a list of
     (term, definition) pairs, a list of dicts or a pandas DataFrame. ``format`` overrides the
-    input format detection (see ``glossary-export formats``).
+    input format detection (see ``glossary-export formats``). ``columns`` names a table's term
+    and definition columns: ``"English,German"``, ``("Word", "Meaning")`` or ``(1, 3)``
+    (1-based), like ``--columns``.
     """
+    from .readers.columns import parse_columns
+
     options = ReadOptions(
-        encoding=encoding, sheet=sheet, term_separator=term_separator, card_separator=card_separator
+        encoding=encoding,
+        sheet=sheet,
+        term_separator=term_separator,
+        card_separator=card_separator,
+        columns=parse_columns(columns),
     )
     return load(source, format, options)
 
@@ -151,6 +168,7 @@ def export_deck(
     bom: bool = True,
     encoding: str | None = None,
     sheet: str | None = None,
+    columns: ColumnsOption | None = None,
     progress: ProgressCallback | None = None,
 ) -> ExportReport:
     """Read ``source``, deduplicate it and write every output; return what happened.
@@ -173,6 +191,7 @@ def export_deck(
         sheet=sheet,
         term_separator=term_separator,
         card_separator=card_separator,
+        columns=columns,
     )
     targets = _targets(outputs, out_dir, glossary)
     plan = [(path, writer_for_path(path, format)) for path in targets]
@@ -180,6 +199,13 @@ def export_deck(
     _check_targets(targets, Path(out_dir) if out_dir is not None else None)
     report_progress("deduplicating")
     result = dedupe(glossary, on_conflict)
+    if not result.glossary.terms:
+        names = ", ".join(glossary.sources) or "the source"
+        raise NoTermsError(
+            f"no terms with a definition found in {names}: every row's definition is empty; "
+            "check the columns (--columns TERM,DEFINITION)",
+            file=glossary.sources[0] if glossary.sources else None,
+        )
     options = WriteOptions(
         deck=deck if deck is not None else default_deck_name(glossary),
         description=description if description is not None else glossary.description,
@@ -198,6 +224,7 @@ def export_deck(
         bom=bom,
     )
     report = _report(options.deck, result)
+    report.read_notes = glossary.notes
     with _output_folder(Path(out_dir) if out_dir is not None else None):
         report.files = _write_all(result.glossary, plan, options, report_progress)
     report_progress("done")
@@ -279,6 +306,7 @@ def _report(deck: str, result: DedupeResult) -> ExportReport:
         duplicates_removed=result.duplicates_removed,
         conflicts=result.conflicts,
         findings=result.findings,
+        empty_definitions=result.empty_definitions,
         dedupe_result=result,
     )
 

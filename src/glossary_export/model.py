@@ -115,6 +115,7 @@ def terms_from_columns(
     tags: Iterable[tuple[str, ...]],
     file: str | None,
     lines: Iterable[int],
+    extras: Iterable[tuple[tuple[str, str], ...]] | None = None,
 ) -> list[Term]:
     """What :meth:`Term.create` makes of each row, for whole columns at once (a reader's bulk
     path): ``names`` already trimmed, with their :func:`recognised_acronyms`; definitions are
@@ -129,7 +130,7 @@ def terms_from_columns(
         (_SET_TAGS, tags),
         (_SET_FILE, itertools.repeat(file)),
         (_SET_LINE, lines),
-        (_SET_EXTRAS, itertools.repeat(())),
+        (_SET_EXTRAS, itertools.repeat(()) if extras is None else extras),
     )
     for setter, values in columns:
         if len(list(map(setter, terms, values))) != len(terms):  # list() of None, to count
@@ -145,6 +146,9 @@ class Glossary:
     title: str = ""
     description: str = ""
     sources: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())
+    """What the readers want the user to know about how they read the sources ("FILE: read the
+    term from column 1 ('English Term')..."), for the export summary and ``check``."""
 
     def __len__(self) -> int:
         return len(self.terms)

@@ -63,6 +63,7 @@ def merge(glossaries: Sequence[Glossary]) -> Glossary:
         title=next((g.title for g in glossaries if g.title), ""),
         description=next((g.description for g in glossaries if g.description), ""),
         sources=tuple(source for glossary in glossaries for source in glossary.sources),
+        notes=tuple(note for glossary in glossaries for note in glossary.notes),
     )
 
 

@@ -50,6 +50,9 @@ class ReadOptions:
     """Quizlet text: between term and definition."""
     card_separator: str = "\n"
     """Quizlet text: between cards."""
+    columns: tuple[str, str] | None = None
+    """Tables: the term and definition columns, as header names or 1-based numbers
+    (``--columns``); by default they are chosen by name and content."""
 
 
 ReadFunction = Callable[[Any, str, ReadOptions], "Glossary"]
