@@ -20,6 +20,7 @@ TABLES = [
     "minecraft-zh.tsv",
     "anki-literatura.txt",
     "wh40k-zh.json",
+    "ushistory.json",
 ]
 
 
@@ -52,3 +53,10 @@ def test_latin_reports_its_row_without_a_translation() -> None:
     result = dedupe(load_glossary(real_glossary("latein-de.csv")))
     [empty] = result.of_kind("empty definition")
     assert empty.term.term.startswith("nē")
+
+
+def test_ushistory_decodes_its_html_entities() -> None:
+    glossary = load_glossary(real_glossary("ushistory.json"))
+    texts = [text for t in glossary for text in (t.term, t.definition)]
+    assert not [text for text in texts if "&#39;" in text or "&quot;" in text]
+    assert any("nation's" in text for text in texts)

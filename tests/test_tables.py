@@ -260,3 +260,42 @@ def test_check_json_names_the_other_file(tmp_path: Path) -> None:
     assert (finding["file"], finding["line"]) == (str(second), 2)
     assert (finding["other_file"], finding["other_line"]) == (str(first), 2)
     assert f"than at {first}:2" in finding["message"]
+
+
+# --- JSON shapes ----------------------------------------------------------------------------------
+
+
+def test_json_objects_keyed_by_ids_are_read_with_their_lines(tmp_path: Path) -> None:
+    document = {
+        "a1": {"term": "Bias", "definition": "Systematic error &amp; its causes.", "unit": "1"},
+        "b2": {"Term": "Drift", "Definition": "Shift in &quot;inputs&quot;."},
+        "c3": {"term": "Noise", "definition": ""},
+    }
+    source = tmp_path / "g.json"
+    source.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    rows, result = exported_rows(source, tmp_path)
+    assert [row[:2] for row in rows] == [
+        ["Bias", "Systematic error & its causes."],
+        ["Drift", 'Shift in "inputs".'],
+    ]
+    assert f"{source}:11 'Noise'" in result.output
+    assert load_glossary(source).terms[0].extras == (("unit", "1"),)
+
+
+def test_json_list_under_a_single_key_is_read(tmp_path: Path) -> None:
+    document = {"vocabulary": [{"word": "Haus", "meaning": "house"}, ["Baum", "tree"]]}
+    source = tmp_path / "g.json"
+    source.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    glossary = load_glossary(source)
+    assert [(t.term, t.definition, t.line) for t in glossary] == [
+        ("Haus", "house", 3),
+        ("Baum", "tree", 7),
+    ]
+
+
+def test_json_line_numbers_of_a_large_mapping(tmp_path: Path) -> None:
+    document = {f"term {n}": f"definition {n}" for n in range(5000)}
+    source = tmp_path / "g.json"
+    source.write_text(json.dumps(document, indent=0), encoding="utf-8")
+    lines = [t.line for t in load_glossary(source)]
+    assert lines == list(range(2, 5002))

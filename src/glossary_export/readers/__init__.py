@@ -132,7 +132,10 @@ READERS: tuple[Reader, ...] = (
         "markdown",
     ),
     Reader(
-        "json", (".json",), "JSON list of {term, definition} objects, or {term: definition}", "json"
+        "json",
+        (".json",),
+        "JSON: {term, definition} objects (a list, or keyed by ids), or {term: definition}",
+        "json",
     ),
 )
 
