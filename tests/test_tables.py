@@ -299,3 +299,62 @@ def test_json_line_numbers_of_a_large_mapping(tmp_path: Path) -> None:
     source.write_text(json.dumps(document, indent=0), encoding="utf-8")
     lines = [t.line for t in load_glossary(source)]
     assert lines == list(range(2, 5002))
+
+
+# --- Workbooks ------------------------------------------------------------------------------------
+
+
+def write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(path)  # openpyxl saves no value for a formula: like a program-made workbook
+    return path
+
+
+WEEKS: dict[str, list[list[object]]] = {
+    "Intro": [["How to use this workbook"], ["Learn one sheet a week, then test yourself."]],
+    "Week1": [["Wort", "Wortart", "Bedeutung"], ["Haus", "n.", "house"], ["laufen", "v.", "=A1"]],
+    "Week2": [["Wort", "Wortart", "Bedeutung"], ["Baum", "n.", "tree"]],
+}
+
+
+def test_workbook_sheets_become_sub_decks_and_skipped_sheets_are_named(tmp_path: Path) -> None:
+    from support_anki import deck_card_counts, fresh_collection, import_package
+
+    source = write_workbook(tmp_path / "weeks.xlsx", WEEKS)
+    result = run("export", source, "-o", tmp_path / "deck.apkg", "--deck", "German")
+    assert result.exit_code == 0, result.output
+    assert f"Warning: {source}: Week1!C3: a formula whose value was never saved" in result.stderr
+    assert "sheet(s) 'Intro' hold no glossary" in result.output
+    assert "'Week1', 'Week2' are read, each as a sub-deck" in result.output
+    assert f"{source}:3 'laufen'" in result.output  # the formula's empty value: no card
+    with fresh_collection(tmp_path / "anki") as col:
+        assert import_package(col, tmp_path / "deck.apkg").new == 2
+        assert deck_card_counts(col) == {"German::Week1": 1, "German::Week2": 1}
+
+
+def test_sheet_option_reads_one_sheet_into_the_deck_itself(tmp_path: Path) -> None:
+    source = write_workbook(tmp_path / "weeks.xlsx", WEEKS)
+    glossary = load_glossary(source, sheet="Week2")
+    assert [(t.term, t.definition, t.subdeck) for t in glossary] == [("Baum", "tree", "")]
+
+
+def test_columns_option_reads_workbooks_too(tmp_path: Path) -> None:
+    source = write_workbook(tmp_path / "weeks.xlsx", WEEKS)
+    glossary = load_glossary(source, sheet="Week1", columns="Wort,Wortart")
+    assert [(t.term, t.definition) for t in glossary] == [("Haus", "n."), ("laufen", "v.")]
+
+
+def test_a_workbook_without_a_glossary_sheet_names_its_sheets(tmp_path: Path) -> None:
+    source = write_workbook(tmp_path / "intro.xlsx", {"Intro": WEEKS["Intro"], "Notes": [["x"]]})
+    result = run("export", source, "-o", tmp_path / "out.csv")
+    assert result.exit_code == 1
+    assert "no sheet has a row with a term and a definition (sheets: 'Intro', 'Notes')" in (
+        result.output
+    )

@@ -39,6 +39,9 @@ class Term:
     extras: tuple[tuple[str, str], ...] = ()
     """The source's other named columns for this row (part of speech, example, notes...), as
     (column name, value) pairs in the source's column order, empty values left out."""
+    subdeck: str = ""
+    """The sub-deck the term belongs in under the export's deck ("Week1" for a workbook's sheet
+    of that name: its Anki cards go to "Deck::Week1"); empty for the deck itself."""
 
     @classmethod
     def create(
@@ -50,13 +53,17 @@ class Term:
         file: str | None = None,
         line: int | None = None,
         extras: tuple[tuple[str, str], ...] = (),
+        subdeck: str = "",
     ) -> Term:
         """A Term with surrounding whitespace trimmed and its acronym recognised."""
         term = term.strip()
         acronym = split_acronym(term)[1] if term.endswith(")") else ""
         if cls is not Term:  # a subclass may have its own __init__
-            return cls(term, definition.strip(), acronym, tuple(tags), file, line, extras)
-        return _new_term(term, definition.strip(), acronym, tuple(tags), file, line, extras)
+            return cls(term, definition.strip(), acronym, tuple(tags), file, line, extras, subdeck)
+        created = _new_term(term, definition.strip(), acronym, tuple(tags), file, line, extras)
+        if subdeck:
+            _SET_SUBDECK(created, subdeck)
+        return created
 
     @property
     def where(self) -> str:
@@ -74,6 +81,7 @@ _SET_TAGS = Term.__dict__["tags"].__set__
 _SET_FILE = Term.__dict__["file"].__set__
 _SET_LINE = Term.__dict__["line"].__set__
 _SET_EXTRAS = Term.__dict__["extras"].__set__
+_SET_SUBDECK = Term.__dict__["subdeck"].__set__
 
 
 def _new_term(
@@ -95,6 +103,7 @@ def _new_term(
     _SET_FILE(created, file)
     _SET_LINE(created, line)
     _SET_EXTRAS(created, extras)
+    _SET_SUBDECK(created, "")
     return created
 
 
@@ -131,6 +140,7 @@ def terms_from_columns(
         (_SET_FILE, itertools.repeat(file)),
         (_SET_LINE, lines),
         (_SET_EXTRAS, itertools.repeat(()) if extras is None else extras),
+        (_SET_SUBDECK, itertools.repeat("")),
     )
     for setter, values in columns:
         if len(list(map(setter, terms, values))) != len(terms):  # list() of None, to count
