@@ -11,7 +11,7 @@ import gc
 import os
 import time
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,6 +136,13 @@ def load_glossary(
     """
     from .readers.columns import parse_columns
 
+    _check_types(
+        format=(format, _TEXT_OR_NONE),
+        encoding=(encoding, _TEXT_OR_NONE),
+        sheet=(sheet, _TEXT_OR_NONE),
+        term_separator=(term_separator, _TEXT),
+        card_separator=(card_separator, _TEXT),
+    )
     options = ReadOptions(
         encoding=encoding,
         sheet=sheet,
@@ -156,7 +163,7 @@ def export_deck(
     from_format: str | None = None,
     deck: str | None = None,
     description: str | None = None,
-    tags: Sequence[str] = (),
+    tags: str | Iterable[str] = (),
     on_conflict: ConflictPolicy = "first",
     reverse: bool = False,
     acronym_cards: bool = False,
@@ -181,6 +188,22 @@ def export_deck(
     ``progress``, when given, is called with a :class:`Progress` as each stage starts and at
     the end (the library itself never prints).
     """
+    _check_types(
+        format=(format, _TEXT_OR_NONE),
+        from_format=(from_format, _TEXT_OR_NONE),
+        deck=(deck, _TEXT_OR_NONE),
+        description=(description, _TEXT_OR_NONE),
+        id_namespace=(id_namespace, _TEXT_OR_NONE),
+        on_conflict=(on_conflict, _TEXT),
+        reverse=(reverse, _FLAG),
+        acronym_cards=(acronym_cards, _FLAG),
+        html=(html, _FLAG),
+        formula_guard=(formula_guard, _FLAG),
+        bom=(bom, _FLAG),
+    )
+    if progress is not None and not callable(progress):
+        raise OptionError(f"progress must be a function or None, not {type(progress).__name__}")
+    tags = _tag_list(tags)
     _check_options(deck, tags)
     report_progress = _progress_reporter(progress, outputs, out_dir)
     report_progress("reading")
@@ -229,6 +252,33 @@ def export_deck(
         report.files = _write_all(result.glossary, plan, options, report_progress)
     report_progress("done")
     return report
+
+
+_TEXT = (str,)
+_TEXT_OR_NONE = (str, type(None))
+_FLAG = (bool,)
+_KINDS = {_TEXT: "text", _TEXT_OR_NONE: "text or None", _FLAG: "True or False"}
+
+
+def _check_types(**options: tuple[object, tuple[type, ...]]) -> None:
+    """OptionError naming the first option whose value is of the wrong type (``deck=123``),
+    rather than an AttributeError deep inside a writer."""
+    for name, (value, kinds) in options.items():
+        if not isinstance(value, kinds):
+            raise OptionError(f"{name} must be {_KINDS[kinds]}, not {type(value).__name__}")
+
+
+def _tag_list(tags: object) -> tuple[str, ...]:
+    """``tags`` as a tuple: a bare string is one tag (not one tag per letter)."""
+    if isinstance(tags, str):
+        return (tags,)
+    if not isinstance(tags, Iterable) or isinstance(tags, (bytes, Mapping)):
+        raise OptionError(f"tags must be a list of strings, not {type(tags).__name__}")
+    listed = tuple(tags)
+    wrong = next((tag for tag in listed if not isinstance(tag, str)), None)
+    if wrong is not None:
+        raise OptionError(f"tags must be strings, not {type(wrong).__name__} ({wrong!r})")
+    return listed
 
 
 def _progress_reporter(

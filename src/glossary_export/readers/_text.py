@@ -156,21 +156,22 @@ def _binary_controls(text: str) -> bool:
     return count > 16 and count * 100 > len(text)
 
 
-def replace_controls(text: str, file: str) -> str:
+def replace_controls(text: str, file: str, at_line: int | None = None) -> str:
     """``text`` with each stray control character (not Tab or a line break) replaced by a space,
     or a line break for VT and FF, and a warning naming the lines; NUL, or control characters
     common enough to mean binary data, are an error naming the line (:func:`check_characters`).
+    ``at_line``: the text is one cell on that line (a spreadsheet row, a Python item).
     """
     if _no_controls(text):
         return text
     if "\x00" in text or _binary_controls(text):
-        check_characters(text, file)
+        check_characters(text, file, at_line)
     lines: list[int] = []
     line, position = 1, 0
     for match in _CONTROL.finditer(text):
         line += text.count("\n", position, match.start())
         position = match.start()
-        lines.append(line)
+        lines.append(at_line or line)
     replaced = _CONTROL.sub(lambda m: _CONTROL_REPLACEMENTS.get(m.group(), " "), text)
     shown = ", ".join(map(str, sorted(set(lines))[:_WARNED_LINES]))
     more = len(set(lines)) - _WARNED_LINES
@@ -192,15 +193,16 @@ def _no_controls(text: str) -> bool:
     return _CONTROL.search(text) is None
 
 
-def check_characters(text: str, file: str) -> None:
-    """Refuse NUL and other control characters, naming the first line that holds one."""
+def check_characters(text: str, file: str, at_line: int | None = None) -> None:
+    """Refuse NUL and other control characters, naming the first line that holds one (or
+    ``at_line``, for a cell)."""
     if _no_controls(text):
         return
     nul = text.find("\x00")
     match = _CONTROL.search(text, nul) if nul >= 0 else _CONTROL.search(text)
     if match is None:
         return
-    line = text.count("\n", 0, match.start()) + 1
+    line = at_line or text.count("\n", 0, match.start()) + 1
     char = match.group()
     if char == "\x00":
         message = (

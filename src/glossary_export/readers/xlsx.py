@@ -90,7 +90,7 @@ def _glossary(
         if options.sheet is None and _describes_an_export(rows):
             continue  # our own "About" sheet: what was exported, not terms
         choice, body = _columns(rows, forced, file)
-        terms = [_term(cells, choice, file, number, name) for number, cells in body]
+        terms = [_term(cells, choice, file, number) for number, cells in body]
         if any(term.definition for term in terms) or options.sheet is not None:
             read.append((name, terms, choice))
         else:
@@ -131,11 +131,8 @@ def _skipped_note(file: str, skipped: Sequence[str]) -> tuple[str, ...]:
     return (f"{file}: sheet(s) {names} hold no glossary (no row with a term and a definition)",)
 
 
-def _term(cells: list[str], choice: Choice, file: str, number: int, sheet: str) -> Term:
-    try:
-        cells = [replace_controls(cell, f"{file}: {sheet}!row {number}") for cell in cells]
-    except SourceError as error:
-        raise SourceError(error.message, file=file, line=number) from None
+def _term(cells: list[str], choice: Choice, file: str, number: int) -> Term:
+    cells = [replace_controls(cell, file, number) for cell in cells]
     created = row_term(cells, choice.columns, file, number)
     extras = tuple(
         (label, cells[index].strip())
