@@ -358,3 +358,40 @@ def test_a_workbook_without_a_glossary_sheet_names_its_sheets(tmp_path: Path) ->
     assert "no sheet has a row with a term and a definition (sheets: 'Intro', 'Notes')" in (
         result.output
     )
+
+
+# --- Shapes unlike the published files ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Japanese header names.
+        ("単語,意味,品詞\n猫,cat,名詞\n走る,to run,動詞\n", [("猫", "cat"), ("走る", "to run")]),
+        # Dutch: one language column, the definition found by its content.
+        (
+            "Nederlands;Engels;Woordsoort\nhuis;house;zn.\nlopen;to walk;ww.\nsnel;fast;bn.\n",
+            [("huis", "house"), ("lopen", "to walk"), ("snel", "fast")],
+        ),
+        # No header, German articles first: the article is not the term.
+        (
+            "der,Hund,dog\ndie,Katze,cat\ndas,Haus,house\nder,Baum,tree\n",
+            [("Hund", "dog"), ("Katze", "cat"), ("Haus", "house"), ("Baum", "tree")],
+        ),
+        # Header names in no known list, above a column of numbers: still a header.
+        (
+            "शब्द,अर्थ,क्रमांक\nघर,house,1\nपानी,water,2\nआग,fire,3\n",
+            [("घर", "house"), ("पानी", "water"), ("आग", "fire")],
+        ),
+        # Acronyms are terms, not codes.
+        ("API,Application programming interface\nCPU,Central processing unit\n", None),
+    ],
+)
+def test_shapes_unlike_the_fixtures(
+    tmp_path: Path, text: str, expected: list[tuple[str, str]] | None
+) -> None:
+    source = tmp_path / "g.csv"
+    source.write_text(text, encoding="utf-8")
+    glossary = load_glossary(source)
+    rows = [tuple(line.split(",")[:2]) for line in text.splitlines()]
+    assert [(t.term, t.definition) for t in glossary] == (expected or rows)

@@ -28,6 +28,9 @@ TERM_WORDS = frozenset(
         *"terme mot vocabulaire término termino palabra vocablo termine parola vocabolo".split(),
         *"termo palavra woord begrip słowo termin pojęcie ord uttryck slovo pojem cuvânt".split(),
         *"vocabulary vocab expression phrase keyword entry kanji hanzi".split(),
+        # Japanese, Chinese, Korean, Russian, Greek, Arabic.
+        *"単語 用語 語彙 見出し語 词语 词汇 术语 單詞 詞語 術語 단어 용어 термин слово".split(),
+        *"όρος λέξη المصطلح الكلمة".split(),
     )
 )
 DEFINITION_WORDS = frozenset(
@@ -39,6 +42,9 @@ DEFINITION_WORDS = frozenset(
         *"traducao definição definicao vertaling betekenis omschrijving tłumaczenie".split(),
         *"znaczenie definicja översättning betydelse překlad význam traducere sens".split(),
         *"gloss equivalent explanation".split(),
+        *"意味 訳 翻訳 訳語 定義 説明 意思 翻译 释义 定义 解释".split(),
+        *"译名 譯名 翻譯 釋義 뜻 의미 번역".split(),
+        *"перевод значение определение μετάφραση σημασία ορισμός الترجمة المعنى التعريف".split(),
     )
 )
 # Language names as column names (English and their own names), for "English,German" tables.
@@ -62,7 +68,8 @@ EXTRA_WORDS = frozenset(
     reference references cross id no number nr gender genus plural singular article artikel
     notiz notizen bemerkung beispiel kategorie wortart thema topic section page seite
     pronunciation ipa transcription reading romaji context usage synonym synonyms antonym
-    domain field subject leçon exemple lección ejemplo nota lezione esempio""".split()
+    domain field subject leçon exemple lección ejemplo nota lezione esempio
+    品詞 例文 読み 備考 词性 例句 备注 拼音 读音 품사 예문 пример примечание""".split()
 )
 _ALL_WORDS = TERM_WORDS | DEFINITION_WORDS | LANGUAGE_WORDS | EXTRA_WORDS
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -119,12 +126,31 @@ def is_header(cells: Sequence[object], below: Sequence[Sequence[str]] = ()) -> b
     if not filled or len(set(filled)) != len(filled) or not all(map(_name_like, filled)):
         return False
     known = sum(map(_known, filled))
-    if known * 2 < len(filled) or known < min(2, len(filled)):
+    named = known * 2 >= len(filled) and known >= min(2, len(filled))
+    if not named and not (len(filled) >= 3 and _unlike_its_column(cells, below)):
         return False
     for index, name in enumerate(names):
         if name and any(index < len(row) and header_name(row[index]) == name for row in below):
             return False
     return True
+
+
+def _unlike_its_column(cells: Sequence[object], below: Sequence[Sequence[str]]) -> bool:
+    """Whether a cell of the row is a word above a column of numbers or of codes (``v.``,
+    ``n.``), as a header is (a vocabulary list's part of speech or lesson column)."""
+    for index, cell in enumerate(cells):
+        name = str(cell if cell is not None else "").strip()
+        column = _column(below, index)
+        if sum(ch.isalpha() for ch in name) < 3 or len(column) < 3:
+            continue
+        if all(map(_NUMBER.fullmatch, column)) and not _NUMBER.fullmatch(name):
+            return True
+        if not _real_text(column) and not _CODE.fullmatch(name):
+            return True
+    return False
+
+
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 
 
 def choose(
@@ -221,12 +247,15 @@ def _column(rows: Sequence[Sequence[str]], index: int) -> list[str]:
 
 
 def _real_text(cells: Sequence[str]) -> bool:
-    """Whether a column holds text rather than codes (``v.``, ``n.``, ``adj.``, ``m``/``f``):
-    codes are short ASCII letters, most cells are codes, and few distinct values repeat."""
+    """Whether a column holds text rather than codes (``v.``, ``n.``, ``adj.``, ``der``/``die``):
+    codes are short ASCII letters, most cells are codes, and a few distinct values repeat (a
+    column of distinct acronyms is text)."""
     if not cells:
         return False
     codes = sum(1 for cell in cells if _CODE.fullmatch(cell))
-    return not (codes * 10 >= len(cells) * 8 and len(set(cells)) <= max(12, len(cells) // 4))
+    distinct = len(set(cells))
+    repeating = distinct < len(cells) and distinct <= max(12, len(cells) // 4)
+    return not (codes * 10 >= len(cells) * 8 and repeating)
 
 
 def _by_content(rows: Sequence[Sequence[str]]) -> Choice:
@@ -234,7 +263,10 @@ def _by_content(rows: Sequence[Sequence[str]]) -> Choice:
     text the definition (the one right after it unless that holds codes)."""
     width = max((len(row) for row in rows), default=2)
     filled = [index for index in range(width) if _column(rows, index)]
-    term = filled[0] if filled else 0
+    texts = [index for index in filled if _real_text(_column(rows, index))]
+    # A leading column of codes (articles der/die/das, a part of speech) is not the term when
+    # two columns of real text follow it.
+    term = texts[0] if len(texts) >= 2 else (filled[0] if filled else 0)
     after = [index for index in filled if index > term]
     texts = [index for index in after if _real_text(_column(rows, index))]
     definition = texts[0] if texts else (after[0] if after else term + 1)
