@@ -395,3 +395,18 @@ def test_shapes_unlike_the_fixtures(
     glossary = load_glossary(source)
     rows = [tuple(line.split(",")[:2]) for line in text.splitlines()]
     assert [(t.term, t.definition) for t in glossary] == (expected or rows)
+
+
+def test_anki_text_puts_the_sheets_in_their_sub_decks_too(tmp_path: Path) -> None:
+    from support_anki import deck_card_counts, fresh_collection, import_package, import_text
+
+    source = write_workbook(tmp_path / "weeks.xlsx", WEEKS)
+    export_deck(source, [tmp_path / "deck.apkg", tmp_path / "deck.anki.txt"], deck="German")
+    with fresh_collection(tmp_path / "anki") as col:
+        import_package(col, tmp_path / "deck.apkg")  # creates the note type, as users do
+        log = import_text(col, tmp_path / "deck.anki.txt")
+        assert (log.new, log.conflicting) == (0, 0)
+        assert deck_card_counts(col) == {"German::Week1": 1, "German::Week2": 1}
+    with fresh_collection(tmp_path / "text-only") as col:
+        assert import_text(col, tmp_path / "deck.anki.txt").new == 2
+        assert deck_card_counts(col) == {"German::Week1": 1, "German::Week2": 1}
