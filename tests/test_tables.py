@@ -219,12 +219,24 @@ def test_a_stray_windows_1252_byte_in_utf8_is_read_as_such_with_a_warning(tmp_pa
     assert f"{source}:4: byte 0xe9 is not valid utf-8; leave out --encoding" in result.output
 
 
-def test_vertical_tab_and_form_feed_become_line_breaks(tmp_path: Path) -> None:
-    source = tmp_path / "g.csv"
-    source.write_bytes(b'term,definition\nAlpha,"first\x0bletter"\nBeta,"two\x0cpages"\nG,x\x01y\n')
-    with pytest.warns(ReadWarning, match=r"g\.csv:2: 3 control character\(s\) replaced"):
+def test_vertical_tab_and_form_feed_become_line_breaks_inside_a_cell(tmp_path: Path) -> None:
+    source = tmp_path / "g.json"
+    source.write_text('{"Alpha": "first\\u000bletter", "Beta": "two\\u000cpages\\u0007"}')
+    with pytest.warns(ReadWarning, match=r"g\.json:1: 2 control character\(s\) replaced"):
         glossary = load_glossary(source)
-    assert [t.definition for t in glossary] == ["first\nletter", "two\npages", "x y"]
+    assert [t.definition for t in glossary] == ["first\nletter", "two\npages"]
+
+
+def test_in_a_table_control_characters_become_spaces_and_rows_stay_whole(tmp_path: Path) -> None:
+    source = tmp_path / "g.csv"
+    source.write_bytes(b'term,definition\nAlpha,first\x0bletter\nBeta,"two\x0cpages"\nG,x\x01y\n')
+    with pytest.warns(ReadWarning, match=r"g\.csv:2: 3 control character\(s\) replaced by a sp"):
+        glossary = load_glossary(source)
+    assert [(t.term, t.definition) for t in glossary] == [
+        ("Alpha", "first letter"),
+        ("Beta", "two pages"),
+        ("G", "x y"),
+    ]
 
 
 # --- Conflicts -----------------------------------------------------------------------------------

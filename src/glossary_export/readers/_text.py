@@ -52,7 +52,9 @@ def decode(data: bytes, file: str, encoding: str | None = None) -> str:
         codec = next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
         text = _decode(data, codec, file) if codec else _utf8_or_windows_1252(data, file)
     text = text.removeprefix("\ufeff")
-    return replace_controls(text, file)
+    # A line break in a file ends a row, or a term, or a definition: a VT or FF inside one
+    # (a soft line break) becomes a space there, as the other stray controls do.
+    return replace_controls(text, file, line_breaks=False)
 
 
 def _decode(data: bytes, codec: str, file: str) -> str:
@@ -156,9 +158,12 @@ def _binary_controls(text: str) -> bool:
     return count > 16 and count * 100 > len(text)
 
 
-def replace_controls(text: str, file: str, at_line: int | None = None) -> str:
+def replace_controls(
+    text: str, file: str, at_line: int | None = None, *, line_breaks: bool = True
+) -> str:
     """``text`` with each stray control character (not Tab or a line break) replaced by a space,
-    or a line break for VT and FF, and a warning naming the lines; NUL, or control characters
+    or a line break for VT and FF when ``line_breaks`` (a cell, which may hold one), and a
+    warning naming the lines; NUL, or control characters
     common enough to mean binary data, are an error naming the line (:func:`check_characters`).
     ``at_line``: the text is one cell on that line (a spreadsheet row, a Python item).
     """
@@ -172,13 +177,14 @@ def replace_controls(text: str, file: str, at_line: int | None = None) -> str:
         line += text.count("\n", position, match.start())
         position = match.start()
         lines.append(at_line or line)
-    replaced = _CONTROL.sub(lambda m: _CONTROL_REPLACEMENTS.get(m.group(), " "), text)
+    breaks = _CONTROL_REPLACEMENTS if line_breaks else {}
+    replaced = _CONTROL.sub(lambda m: breaks.get(m.group(), " "), text)
     shown = ", ".join(map(str, sorted(set(lines))[:_WARNED_LINES]))
     more = len(set(lines)) - _WARNED_LINES
+    how = "a space (a line break for VT and FF)" if line_breaks else "a space"
     _warn(
-        f"{file}:{lines[0]}: {len(lines)} control character(s) replaced by a space "
-        f"(a line break for VT and FF), on line(s) {shown}"
-        + (f" and {more} more" if more > 0 else "")
+        f"{file}:{lines[0]}: {len(lines)} control character(s) replaced by {how}, "
+        f"on line(s) {shown}" + (f" and {more} more" if more > 0 else "")
     )
     return replaced
 

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import SourceError, shown
 from ..model import Glossary, Term
-from ._text import ACRONYM_NAMES, DEFINITION_NAMES, TAGS_NAMES, TERM_NAMES, split_tags
+from ._text import (
+    ACRONYM_NAMES,
+    DEFINITION_NAMES,
+    TAGS_NAMES,
+    TERM_NAMES,
+    replace_controls,
+    split_tags,
+)
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -81,12 +88,19 @@ def _from_mapping(lines: _Lines, file: str) -> Glossary:
                 file=file,
                 line=line,
             )
-        terms.append(Term.create(_decoded(key), _decoded(value), file=file, line=line))
+        term, definition = _cleaned(key, file, line), _cleaned(value, file, line)
+        terms.append(Term.create(term, definition, file=file, line=line))
     return Glossary(tuple(terms), sources=(file,))
 
 
 # An HTML entity with its semicolon: "&#39;", "&quot;" (a bare "&" or "AT&T" is left alone).
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _cleaned(text: str, file: str, line: int) -> str:
+    """A JSON string as a term or definition: entities decoded, and control characters (which
+    JSON holds only as escapes such as ``\\u000b``) replaced as in text files."""
+    return replace_controls(_decoded(text), file, line)
 
 
 def _decoded(text: str) -> str:
@@ -117,13 +131,13 @@ def _from_object(item: Any, line: int, file: str) -> Term:
     tags = next((fields[name] for name in TAGS_NAMES if name in fields), ())
     used = {term_key, definition_key, *TAGS_NAMES, *ACRONYM_NAMES}
     extras = tuple(
-        (key.strip(), _decoded(value.strip()))
+        (key.strip(), _cleaned(value.strip(), file, line))
         for key, value in item.items()
         if key.strip().casefold() not in used and isinstance(value, str) and value.strip()
     )
     created = Term.create(
-        _decoded(term),
-        _decoded(definition or ""),
+        _cleaned(term, file, line),
+        _cleaned(definition or "", file, line),
         tags=_tags(tags),
         file=file,
         line=line,
