@@ -422,3 +422,13 @@ def test_anki_text_puts_the_sheets_in_their_sub_decks_too(tmp_path: Path) -> Non
     with fresh_collection(tmp_path / "text-only") as col:
         assert import_text(col, tmp_path / "deck.anki.txt").new == 2
         assert deck_card_counts(col) == {"German::Week1": 1, "German::Week2": 1}
+
+
+def test_columns_option_finds_its_names_below_a_title_row(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Vokabeln, Woche 2"], [], *WEEKS["Week2"], ["Hund", "n.", "dog"]]
+    source = write_workbook(tmp_path / "titled.xlsx", {"Liste": rows})
+    glossary = load_glossary(source, columns=("Bedeutung", "Wort"))
+    assert [(t.term, t.definition, t.line) for t in glossary] == [
+        ("tree", "Baum", 4),
+        ("dog", "Hund", 5),
+    ]

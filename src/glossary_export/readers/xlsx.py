@@ -28,7 +28,7 @@ from ..errors import (
     SourceError,
 )
 from ..model import Glossary, Term
-from ._text import ReadWarning, replace_controls
+from ._text import ReadWarning, header_name, replace_controls
 from .columns import Choice, choose, is_header, parse_columns
 from .delimited import row_term
 
@@ -241,11 +241,26 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
+def _row_naming(rows: Rows, forced: tuple[str, str] | None) -> int | None:
+    """The position of the first row (of the first few) holding both names ``--columns``
+    gives; None when it gives numbers, or no row holds them (the choice then says so)."""
+    if forced is None or any(part.strip().isdigit() for part in forced):
+        return None
+    wanted = {header_name(part) for part in forced}
+    for position, (_, cells) in enumerate(rows[:_HEADER_SEARCH]):
+        if wanted <= {header_name(cell) for cell in cells}:
+            return position
+    return 0
+
+
 def _columns(rows: Rows, forced: tuple[str, str] | None, file: str) -> tuple[Choice, Rows]:
     """The columns, from the header row if one is found, and the rows below it."""
+    named = _row_naming(rows, forced)
     for position, (number, cells) in enumerate(rows[:_HEADER_SEARCH]):
         below = [cells for _, cells in rows[position + 1 : position + 201]]
-        if is_header(cells, below) or (forced is not None and position == 0 and len(rows) > 1):
+        if named is not None and position != named:
+            continue  # --columns names the columns of a row further down (below a title)
+        if is_header(cells, below) or named == position:
             sample = [cells, *below]
             choice = choose(sample, forced, file, number)
             if choice.header is not None:
