@@ -92,7 +92,9 @@ def _outcome(read: Callable[[], Glossary]) -> tuple[str, object]:
 @example("term;tags;definition\nLow Rank (LR);x y;z\n", ";")
 @example("term,definition,acronym\nLow Rank (LR),d,XY\nTerm,d, AB \n", ",")
 def test_split_table_reads_like_the_csv_module(text: str, delimiter: str) -> None:
-    by_csv = _outcome(lambda: delimited.read_rows(delimited._rows(text, "f", delimiter), "f"))
+    by_csv = _outcome(
+        lambda: delimited.read_rows(delimited._rows(text, "f", delimiter), "f", delimiter)
+    )
     assert _outcome(lambda: delimited.read_text(text, "f", delimiter)) == by_csv
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(delimited, "_CHUNK", 1)  # a piece a line: pieces of different widths
@@ -105,7 +107,9 @@ def test_split_table_reads_like_the_csv_module(text: str, delimiter: str) -> Non
 @example(("term,definition,tags\nA,b,x y\n", ","))
 def test_uniform_tables_read_like_the_csv_module(table: tuple[str, str]) -> None:
     text, delimiter = table
-    by_csv = _outcome(lambda: delimited.read_rows(delimited._rows(text, "f", delimiter), "f"))
+    by_csv = _outcome(
+        lambda: delimited.read_rows(delimited._rows(text, "f", delimiter), "f", delimiter)
+    )
     assert _outcome(lambda: delimited.read_text(text, "f", delimiter)) == by_csv
 
 
@@ -158,10 +162,10 @@ def test_long_lines_are_found_as_by_measuring_each(text: str, ending: str, limit
 
 
 @pytest.mark.parametrize("text", ["term,definition\nA,b\n", "A,b\nC,d"])
-def test_the_table_path_reads_plain_files(text: str) -> None:
-    table = delimited.split_plainly(text, ",")
-    assert table is not None
-    assert delimited.read_table(table, "f") is not None
+def test_the_column_path_reads_plain_files(text: str) -> None:
+    columns = delimited.split_columns(text, ",")
+    assert columns is not None
+    assert delimited.read_uniform(columns, "f") is not None
 
 
 # What term_key treats specially, mixed into arbitrary text: white space of every kind, the
@@ -217,10 +221,11 @@ def _dedupe_row_by_row(glossary: Glossary, policy: str) -> dedupe_module.DedupeR
     for place, row in enumerate(glossary.terms):
         if not row.definition.strip():
             findings.append(dedupe_module.Finding("empty definition", row))
+            continue  # no card, and nothing to merge with
         key = term_key(row.term)
         entry = entries.get(key)
         if entry is None:
-            entries[key] = dedupe_module._Entry(row, place, row.tags)
+            entries[key] = dedupe_module._Entry(row, place, row.tags, [row.definition])
         else:
             findings.append(dedupe_module._merge(entry, row, policy, kind_if_same="duplicate"))
     for key, entry in [(k, e) for k, e in entries.items() if e.kept.term.endswith(")")]:
@@ -267,7 +272,7 @@ _ROWS = st.builds(
 
 
 @SETTINGS
-@given(st.lists(_ROWS, max_size=12), st.sampled_from(["first", "last", "longest", "error"]))
+@given(st.lists(_ROWS, max_size=12), st.sampled_from(["first", "last", "longest", "join", "error"]))
 def test_dedupe_decides_as_row_by_row(rows: list[Term], policy: str) -> None:
     glossary = Glossary(tuple(rows), sources=("a.csv",))
 

@@ -30,12 +30,13 @@ def page(tmp_path: Path, *lines: str) -> Path:
 def test_check_counts_the_seed_page(seed_path: Path) -> None:
     result = run("check", seed_path)
     assert result.exit_code == 0
-    summary = result.output.splitlines()[-4:]
+    summary = result.output.splitlines()[-5:]
     assert summary == [
         "rows read: 100",
         "unique terms: 71",
         "duplicates removed: 29",
         "conflicting definitions: 0",
+        "rows without a definition: 0",
     ]
     duplicates = [line for line in result.output.splitlines() if ": duplicate: " in line]
     assert len(duplicates) == 29
@@ -46,8 +47,10 @@ def test_check_lists_conflicts_with_their_lines_and_exits_1(tmp_path: Path) -> N
     source = page(tmp_path, "Bias", "Systematic error.", "Drift", "Shift.", "Bias", "Prejudice.")
     result = run("check", source)
     assert result.exit_code == 1
-    assert f"{source}:5: conflict: 'Bias' has a conflicting definition with line 1" in result.output
-    assert result.output.splitlines()[-1] == "conflicting definitions: 1"
+    assert f"{source}:5: conflict: 'Bias' has another definition than at line 1; this one" in (
+        result.output
+    )
+    assert result.output.splitlines()[-2] == "conflicting definitions: 1"
 
 
 def test_check_json_is_machine_readable(tmp_path: Path) -> None:
@@ -61,6 +64,7 @@ def test_check_json_is_machine_readable(tmp_path: Path) -> None:
         "file": None,
         "line": 3,
         "term": "bias",
+        "other_file": str(source),
         "other_line": 1,
         "other_term": "Bias",
         "similarity": None,

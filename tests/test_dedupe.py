@@ -73,7 +73,7 @@ def test_conflict_policy_error_names_both_lines() -> None:
 
 
 def test_unknown_policy_is_an_option_error() -> None:
-    with pytest.raises(OptionError, match="first, last, longest, error"):
+    with pytest.raises(OptionError, match="first, last, longest, join, error"):
         dedupe(glossary(("a", "b")), "newest")
 
 

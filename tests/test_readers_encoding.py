@@ -69,9 +69,17 @@ def test_nul_on_a_later_line(tmp_path: Path) -> None:
     assert caught.value.line == 3
 
 
-def test_control_character_names_its_line(tmp_path: Path) -> None:
+def test_stray_control_character_is_replaced_with_a_warning_naming_its_line(
+    tmp_path: Path,
+) -> None:
+    with pytest.warns(ReadWarning, match=r"g\.txt:2: 1 control character\(s\) replaced"):
+        glossary = read_bytes(tmp_path, "g.txt", b"Tokenizer\nSplits\x07text.\n")
+    assert [(t.term, t.definition) for t in glossary] == [("Tokenizer", "Splits text.")]
+
+
+def test_common_control_characters_are_binary(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="U\\+0007") as caught:
-        read_bytes(tmp_path, "g.txt", b"Tokenizer\nSplits\x07 text.\n")
+        read_bytes(tmp_path, "g.txt", b"Tokenizer\nSplits" + b"\x07" * 40 + b" text.\n")
     assert caught.value.line == 2
 
 

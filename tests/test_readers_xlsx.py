@@ -48,7 +48,7 @@ def test_header_found_below_a_title_and_empty_rows_skipped(tmp_path: Path) -> No
     assert glossary.terms[0].tags == ("nlp", "basics")
 
 
-def test_first_sheet_by_default_and_sheet_option(tmp_path: Path) -> None:
+def test_every_glossary_sheet_by_default_and_sheet_option(tmp_path: Path) -> None:
     path = tmp_path / "glossary.xlsx"
     write_workbook(
         path,
@@ -57,8 +57,13 @@ def test_first_sheet_by_default_and_sheet_option(tmp_path: Path) -> None:
             "Extra": [["Front", "Back"], ["Embedding", "A vector."]],
         },
     )
-    assert len(read(path)) == 3
-    assert pairs(read(path, options=ReadOptions(sheet="Extra"))) == [("Embedding", "A vector.")]
+    # Both sheets hold a glossary: each is a sub-deck (see test_tables.py for the Anki side).
+    assert [(t.term, t.subdeck) for t in read(path)][-2:] == [
+        ("Epochs", "Terms"),
+        ("Embedding", "Extra"),
+    ]
+    only = read(path, options=ReadOptions(sheet="Extra"))
+    assert [(t.term, t.definition, t.subdeck) for t in only] == [("Embedding", "A vector.", "")]
 
 
 def test_missing_sheet_lists_the_sheets(tmp_path: Path) -> None:

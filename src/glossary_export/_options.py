@@ -8,5 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-ConflictPolicy = Literal["first", "last", "longest", "error"]
-CONFLICT_POLICIES: tuple[str, ...] = ("first", "last", "longest", "error")
+ConflictPolicy = Literal["first", "last", "longest", "join", "error"]
+CONFLICT_POLICIES: tuple[str, ...] = ("first", "last", "longest", "join", "error")
+JOINED_DEFINITIONS = "; "
+"""Between the definitions ``--on-conflict join`` keeps on one card, in source order."""

@@ -12,7 +12,7 @@ import os
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
@@ -118,7 +118,16 @@ def _source_options(command: F) -> F:
             help="Input format, when detection guesses wrong (see 'formats').",
         ),
         click.option("--encoding", help="Text encoding of the sources (default: detected)."),
-        click.option("--sheet", help="Excel sheet to read (default: the first)."),
+        click.option(
+            "--sheet",
+            help="Excel sheet to read (default: every sheet that holds a glossary).",
+        ),
+        click.option(
+            "--columns",
+            metavar="TERM,DEFINITION",
+            help="Tables: the term and definition columns, by header name or 1-based number "
+            "(default: chosen by name and content).",
+        ),
         click.option(
             "--input-separator",
             metavar="TEXT",
@@ -276,13 +285,19 @@ def export(
         click.echo(f"Warning: {_one_line(warning)}", err=True)
     if quiet:
         return
+    empty = f", {report.empty_definitions} without a definition" if report.empty_definitions else ""
     click.echo(
         f"Read {report.rows_read} rows: {report.unique_terms} unique terms, "
-        f"{report.duplicates_removed} duplicates removed, {report.conflicts} conflicts."
+        f"{report.duplicates_removed} duplicates removed, {report.conflicts} conflicts{empty}."
     )
+    for note in report.read_notes:
+        click.echo(f"  {note}")
     if verbose:
         for finding in report.all_findings():
             click.echo(f"  {finding}")
+    else:
+        for line in _finding_summary(report.findings):
+            click.echo(f"  {line}")
     for written in report.files:
         click.echo(f"Wrote {written.terms} terms to {written.path} ({written.format})")
         for what, count in written.adjustments.items():
@@ -355,15 +370,50 @@ def check(
 
         click.echo(json.dumps(_check_json(result, near), ensure_ascii=False, indent=2))
     else:
+        for note in glossary.notes:
+            click.echo(note)
         for finding in result.all_findings(near):
             click.echo(str(finding))
         click.echo(
             f"rows read: {result.rows_read}\nunique terms: {result.unique_terms}\n"
             f"duplicates removed: {result.duplicates_removed}\n"
-            f"conflicting definitions: {result.conflicts}"
+            f"conflicting definitions: {result.conflicts}\n"
+            f"rows without a definition: {result.empty_definitions}"
         )
     if result.conflicts:
         sys.exit(1)
+
+
+# Findings of one kind named one by one in the summary; the rest are counted (-v lists all).
+_NAMED_FINDINGS = 5
+
+
+def _finding_summary(findings: Sequence[Finding]) -> Iterator[str]:
+    """The rows without a definition and the conflicting terms, each with its file and line
+    (the first few; ``-v`` lists every finding)."""
+    empty = [f for f in findings if f.kind == "empty definition"]
+    if empty:
+        yield (
+            "no card for these rows, their definition is empty: "
+            + _first_few([f"{f.term.where} {_shown(f.term.term)}" for f in empty])
+        )
+    conflicts = [f for f in findings if f.kind == "conflict"]
+    if conflicts:
+        yield "conflicting definitions: " + _first_few([f.message_where() for f in conflicts])
+        if any(not f.joined for f in conflicts):
+            yield "definitions were dropped; --on-conflict join keeps every one on its card"
+
+
+def _first_few(items: Sequence[str]) -> str:
+    shown = "; ".join(items[:_NAMED_FINDINGS])
+    more = len(items) - _NAMED_FINDINGS
+    return shown + (f"; and {more} more (-v lists them all)" if more > 0 else "")
+
+
+def _shown(text: str) -> str:
+    from .errors import shown
+
+    return shown(text)
 
 
 def _explain(path: str, glossary: Glossary, read_options: dict[str, Any]) -> None:
@@ -396,6 +446,8 @@ def _check_json(result: DedupeResult, near: NearMode) -> dict[str, Any]:
         "unique_terms": result.unique_terms,
         "duplicates_removed": result.duplicates_removed,
         "conflicts": result.conflicts,
+        "empty_definitions": result.empty_definitions,
+        "notes": list(result.glossary.notes),
         "findings": [_finding_json(finding) for finding in result.all_findings(near)],
     }
 
@@ -407,6 +459,7 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
         "file": finding.term.file,
         "line": finding.term.line,
         "term": finding.term.term,
+        "other_file": other.file if other else None,
         "other_line": other.line if other else None,
         "other_term": other.term if other else None,
         "similarity": finding.similarity,

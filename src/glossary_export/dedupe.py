@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ._options import CONFLICT_POLICIES as CONFLICT_POLICIES  # re-exported: defined here first
+from ._options import JOINED_DEFINITIONS
 from ._options import ConflictPolicy as ConflictPolicy
 from .errors import ConflictError, OptionError, shown
 from .keys import normalise, term_key, term_keys
@@ -47,24 +48,46 @@ class Finding:
     other: Term | None = None
     """The row it relates to (for merges: the row that was kept)."""
     similarity: float | None = None
+    joined: bool = False
+    """A conflict settled by ``join``: both definitions are on the card, none was dropped."""
 
     @property
     def message(self) -> str:
-        other_line = self.other.line if self.other else None
-        ref = f"line {other_line}" if other_line else shown(self.other.term if self.other else "")
+        other = self.other
+        if other is not None and other.line and other.file and other.file != self.term.file:
+            ref = f"{other.file}:{other.line}"
+        elif other is not None and other.line:
+            ref = f"line {other.line}"
+        else:
+            ref = shown(other.term if other else "")
         term = shown(self.term.term)
         if self.kind == "duplicate":
             return f"{term} is a duplicate of {ref}"
         if self.kind == "acronym":
             kept = shown(self.other.term if self.other else "")
             return f"{term} merged into {kept} ({ref}): acronym and full name"
+        if self.kind == "conflict" and self.joined:
+            return f"{term} has another definition than at {ref}; both are kept, joined"
         if self.kind == "conflict":
-            return f"{term} has a conflicting definition with {ref}"
+            kept = shown(other.definition if other else "")
+            return (
+                f"{term} has another definition than at {ref}; this one was dropped, "
+                f"{kept} kept (--on-conflict join keeps both)"
+            )
         if self.kind == "empty definition":
-            return f"{term} has an empty definition"
+            return f"{term} has an empty definition; no card was made for it"
         similarity = f"{self.similarity:.0%}" if self.similarity is not None else "?"
         other_term = shown(self.other.term if self.other else "")
         return f"{term} is {similarity} similar to {other_term} ({ref}); not merged"
+
+    def message_where(self) -> str:
+        """A conflict in a summary: the term, where each definition is, and which was kept."""
+        other = self.other
+        term, kept = (self.term, other) if other is not None else (self.term, self.term)
+        later = f"line {term.line}" if term.file == kept.file and term.line else term.where
+        if self.joined:
+            return f"{shown(term.term)} ({kept.where} and {later}: joined)"
+        return f"{shown(term.term)} ({kept.where} kept, {later} dropped)"
 
     def __str__(self) -> str:
         where = self.term.where
@@ -92,6 +115,11 @@ class DedupeResult:
     @property
     def conflicts(self) -> int:
         return sum(1 for f in self.findings if f.kind == "conflict")
+
+    @property
+    def empty_definitions(self) -> int:
+        """Rows with a term and no definition: no card was made for them."""
+        return sum(1 for f in self.findings if f.kind == "empty definition")
 
     def near_duplicates(self, near: NearMode = "typos") -> tuple[Finding, ...]:
         """Pairs of kept terms that look like typos of each other, in source order (found on
@@ -127,6 +155,8 @@ class _Entry:
     """Index of the first row of this term, in reading order."""
     tags: tuple[str, ...]
     """The tags of every row merged so far, first seen first."""
+    definitions: list[str] = dataclasses.field(default_factory=list)
+    """``join``: the distinct definitions so far, in source order."""
 
 
 class _Entries:
@@ -157,7 +187,7 @@ class _Entries:
         entry = self.built.get(key)
         if entry is None:
             row = self.rows[self.first[key]]
-            entry = self.built[key] = _Entry(row, self.first[key], row.tags)
+            entry = self.built[key] = _Entry(row, self.first[key], row.tags, [row.definition])
         return entry
 
     def kept(self, key: str) -> Term:
@@ -200,22 +230,30 @@ def dedupe(glossary: Glossary, on_conflict: ConflictPolicy | str = "first") -> D
             f"unknown conflict policy {on_conflict!r}; choose one of {', '.join(CONFLICT_POLICIES)}"
         )
     rows = glossary.terms
+    empty = list(_empty_definitions(rows))
+    # In row order, as the rows came (the first conflict is the error): (row index, finding).
+    found: list[tuple[int, Finding]] = [
+        (place, Finding("empty definition", rows[place])) for place in empty
+    ]
+    places: Sequence[int] = range(len(rows))
+    if empty:
+        # A row with a term and no definition makes no card: it is reported, and merges with
+        # nothing (a later row with the definition is then the term's only row).
+        dropped = set(empty)
+        places = [place for place in places if place not in dropped]
+        rows = tuple(map(rows.__getitem__, places))
     names = list(map(operator.attrgetter("term"), rows))
     entries = _Entries(rows, names, term_keys(names))
-    findings: list[Finding] = []
-    empty = set(_empty_definitions(rows))
-    repeats = set(entries.repeats())
-    for place in sorted(empty | repeats):  # in row order: the first conflict is the error
-        row = rows[place]
-        if place in empty:
-            findings.append(Finding("empty definition", row))
-        if place in repeats:
-            entry = entries.entry(entries.keys[place])
-            findings.append(_merge(entry, row, on_conflict, kind_if_same="duplicate"))
+    for place in entries.repeats():
+        entry = entries.entry(entries.keys[place])
+        merged = _merge(entry, rows[place], on_conflict, kind_if_same="duplicate")
+        found.append((places[place], merged))
+    found.sort(key=operator.itemgetter(0))
+    findings = [finding for _, finding in found]
     findings.extend(_merge_acronyms(entries, on_conflict))
     terms = entries.terms()
     unique = dataclasses.replace(glossary, terms=terms)
-    return DedupeResult(unique, len(rows), tuple(_in_source_order(findings)))
+    return DedupeResult(unique, len(glossary.terms), tuple(_in_source_order(findings)))
 
 
 def _empty_definitions(rows: Sequence[Term]) -> Iterator[int]:
@@ -238,10 +276,13 @@ def _merge(entry: _Entry, row: Term, policy: str, kind_if_same: FindingKind) -> 
     kept = entry.kept
     if normalise(row.definition) == normalise(kept.definition):
         return Finding(kind_if_same, row, kept)
+    if policy == "join":
+        return _join(entry, row)
     if policy == "error":
+        where = kept.where if kept.file != row.file else f"line {kept.line}"
         raise ConflictError(
-            f"{shown(row.term)} has a different definition than at line {kept.line}; "
-            "choose --on-conflict first, last or longest",
+            f"{shown(row.term)} has a different definition than at {where}; "
+            "choose --on-conflict join, first, last or longest",
             file=row.file,
             line=row.line,
         )
@@ -249,6 +290,18 @@ def _merge(entry: _Entry, row: Term, policy: str, kind_if_same: FindingKind) -> 
         entry.kept = row
         return Finding("conflict", kept, row)
     return Finding("conflict", row, kept)
+
+
+def _join(entry: _Entry, row: Term) -> Finding:
+    """Add ``row``'s definition to the entry's, unless it already holds it (a third row that
+    repeats the first one's definition adds nothing)."""
+    kept = entry.kept
+    held = {normalise(part) for part in entry.definitions}
+    if normalise(row.definition) not in held:
+        entry.definitions.append(row.definition)
+        joined = JOINED_DEFINITIONS.join(entry.definitions)
+        entry.kept = dataclasses.replace(kept, definition=joined)
+    return Finding("conflict", row, kept, joined=True)
 
 
 def _merge_acronyms(entries: _Entries, policy: str) -> Iterator[Finding]:

@@ -11,13 +11,13 @@ import gc
 import os
 import time
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .dedupe import ConflictPolicy, DedupeResult, Finding, dedupe
-from .errors import OptionError, OutputError, UnknownFormatError
+from .errors import NoTermsError, OptionError, OutputError, UnknownFormatError
 from .files import atomic_path, is_stream, symlink_loop
 from .model import Glossary
 from .readers import ReadOptions
@@ -82,6 +82,11 @@ class ExportReport:
     warnings: list[str] = field(default_factory=list)
     """What went wrong without stopping the export: each file's warnings, then a deck memory
     that could not be saved."""
+    empty_definitions: int = 0
+    """Rows with a term and no definition: no card was made for them (see :attr:`findings`)."""
+    read_notes: tuple[str, ...] = ()
+    """How the readers read the sources ("FILE: read the term from column 1 ..."), for the
+    user."""
     dedupe_result: DedupeResult | None = field(default=None, repr=False, compare=False)
     """The deduplication behind the counts (with the unique glossary), for near_duplicates()."""
 
@@ -120,6 +125,9 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+ColumnsOption = str | tuple[str | int, str | int]
+"""A table's term and definition columns: "TERM,DEFINITION", or a pair of header names or
+1-based numbers."""
 
 
 @collector_paused()
@@ -131,6 +139,7 @@ def load_glossary(
     sheet: str | None = None,
     input_separator: str | None = None,
     input_card_separator: str = "\n",
+    columns: ColumnsOption | None = None,
 ) -> Glossary:
     """Parse ``source`` into a Glossary holding every row (duplicates included).
 
@@ -138,13 +147,25 @@ def load_glossary(
     (term, definition) pairs, a list of dicts or a pandas DataFrame. ``format`` overrides the
     input format detection (see ``glossary-export formats``). ``input_separator`` is what
     separates term and definition in a text list or Quizlet text (detected for a list by
-    default), ``input_card_separator`` what separates Quizlet cards.
+    default), ``input_card_separator`` what separates Quizlet cards. ``columns`` names a
+    table's term and definition columns: ``"English,German"``, ``("Word", "Meaning")`` or
+    ``(1, 3)`` (1-based), like ``--columns``.
     """
+    from .readers.columns import parse_columns
+
+    _check_types(
+        format=(format, _TEXT_OR_NONE),
+        encoding=(encoding, _TEXT_OR_NONE),
+        sheet=(sheet, _TEXT_OR_NONE),
+        input_separator=(input_separator, _TEXT_OR_NONE),
+        input_card_separator=(input_card_separator, _TEXT),
+    )
     options = ReadOptions(
         encoding=encoding,
         sheet=sheet,
         input_separator=input_separator,
         input_card_separator=input_card_separator,
+        columns=parse_columns(columns),
     )
     return load(source, format, options)
 
@@ -159,7 +180,7 @@ def export_deck(
     from_format: str | None = None,
     deck: str | None = None,
     description: str | None = None,
-    tags: Sequence[str] = (),
+    tags: str | Iterable[str] = (),
     on_conflict: ConflictPolicy = "first",
     reverse: bool = False,
     acronym_cards: bool = False,
@@ -171,6 +192,7 @@ def export_deck(
     bom: bool = True,
     encoding: str | None = None,
     sheet: str | None = None,
+    columns: ColumnsOption | None = None,
     input_separator: str | None = None,
     input_card_separator: str = "\n",
     memory: PathLike | bool = True,
@@ -193,6 +215,22 @@ def export_deck(
     ``progress``, when given, is called with a :class:`Progress` as each stage starts and at
     the end (the library itself never prints).
     """
+    _check_types(
+        format=(format, _TEXT_OR_NONE),
+        from_format=(from_format, _TEXT_OR_NONE),
+        deck=(deck, _TEXT_OR_NONE),
+        description=(description, _TEXT_OR_NONE),
+        id_namespace=(id_namespace, _TEXT_OR_NONE),
+        on_conflict=(on_conflict, _TEXT),
+        reverse=(reverse, _FLAG),
+        acronym_cards=(acronym_cards, _FLAG),
+        html=(html, _FLAG),
+        formula_guard=(formula_guard, _FLAG),
+        bom=(bom, _FLAG),
+    )
+    if progress is not None and not callable(progress):
+        raise OptionError(f"progress must be a function or None, not {type(progress).__name__}")
+    tags = _tag_list(tags)
     _check_options(deck, tags)
     report_progress = _progress_reporter(progress, outputs, out_dir)
     report_progress("reading")
@@ -203,6 +241,7 @@ def export_deck(
         sheet=sheet,
         input_separator=input_separator,
         input_card_separator=input_card_separator,
+        columns=columns,
     )
     named, in_dir = _targets(outputs, out_dir, glossary)
     targets = named + in_dir
@@ -211,6 +250,13 @@ def export_deck(
     _check_targets(targets, Path(out_dir) if out_dir is not None else None)
     report_progress("deduplicating")
     result = dedupe(glossary, on_conflict)
+    if not result.glossary.terms:
+        names = ", ".join(glossary.sources) or "the source"
+        raise NoTermsError(
+            f"no terms with a definition found in {names}: every row's definition is empty; "
+            "check the columns (--columns TERM,DEFINITION)",
+            file=glossary.sources[0] if glossary.sources else None,
+        )
     options = WriteOptions(
         deck=deck if deck is not None else default_deck_name(glossary),
         description=description if description is not None else glossary.description,
@@ -230,6 +276,7 @@ def export_deck(
         memory_folder=_memory_folder(memory, plan),
     )
     report = _report(options.deck, result)
+    report.read_notes = glossary.notes
     with _output_folder(Path(out_dir) if out_dir is not None else None):
         report.files, memories = _write_all(result.glossary, plan, options, report_progress)
     # Once each: the package and the text export of one deck read the same memory.
@@ -266,6 +313,33 @@ def _remember(folder: Path, memories: list[DeckMemory], report: ExportReport) ->
                 "written, but the next export can compare with this one only while its file "
                 "stays at the same path (choose another folder with --memory DIR)"
             )
+
+
+_TEXT = (str,)
+_TEXT_OR_NONE = (str, type(None))
+_FLAG = (bool,)
+_KINDS = {_TEXT: "text", _TEXT_OR_NONE: "text or None", _FLAG: "True or False"}
+
+
+def _check_types(**options: tuple[object, tuple[type, ...]]) -> None:
+    """OptionError naming the first option whose value is of the wrong type (``deck=123``),
+    rather than an AttributeError deep inside a writer."""
+    for name, (value, kinds) in options.items():
+        if not isinstance(value, kinds):
+            raise OptionError(f"{name} must be {_KINDS[kinds]}, not {type(value).__name__}")
+
+
+def _tag_list(tags: object) -> tuple[str, ...]:
+    """``tags`` as a tuple: a bare string is one tag (not one tag per letter)."""
+    if isinstance(tags, str):
+        return (tags,)
+    if not isinstance(tags, Iterable) or isinstance(tags, (bytes, Mapping)):
+        raise OptionError(f"tags must be a list of strings, not {type(tags).__name__}")
+    listed = tuple(tags)
+    wrong = next((tag for tag in listed if not isinstance(tag, str)), None)
+    if wrong is not None:
+        raise OptionError(f"tags must be strings, not {type(wrong).__name__} ({wrong!r})")
+    return listed
 
 
 def _progress_reporter(
@@ -343,6 +417,7 @@ def _report(deck: str, result: DedupeResult) -> ExportReport:
         duplicates_removed=result.duplicates_removed,
         conflicts=result.conflicts,
         findings=result.findings,
+        empty_definitions=result.empty_definitions,
         dedupe_result=result,
     )
 

@@ -50,6 +50,9 @@ class Term:
     extras: tuple[tuple[str, str], ...] = ()
     """The source's other named columns for this row (part of speech, example, notes...), as
     (column name, value) pairs in the source's column order, empty values left out."""
+    subdeck: str = ""
+    """The sub-deck the term belongs in under the export's deck ("Week1" for a workbook's sheet
+    of that name: its Anki cards go to "Deck::Week1"); empty for the deck itself."""
 
     @classmethod
     def create(
@@ -61,13 +64,17 @@ class Term:
         file: str | None = None,
         line: int | None = None,
         extras: tuple[tuple[str, str], ...] = (),
+        subdeck: str = "",
     ) -> Term:
         """A Term with surrounding whitespace trimmed and its acronym recognised."""
         term = term.strip()
         acronym = split_acronym(term)[1] if term.endswith(")") else ""
         if cls is not Term:  # a subclass may have its own __init__
-            return cls(term, definition.strip(), acronym, tuple(tags), file, line, extras)
-        return _new_term(term, definition.strip(), acronym, tuple(tags), file, line, extras)
+            return cls(term, definition.strip(), acronym, tuple(tags), file, line, extras, subdeck)
+        created = _new_term(term, definition.strip(), acronym, tuple(tags), file, line, extras)
+        if subdeck:
+            _SET_SUBDECK(created, subdeck)
+        return created
 
     @property
     def where(self) -> str:
@@ -85,6 +92,7 @@ _SET_TAGS = Term.__dict__["tags"].__set__
 _SET_FILE = Term.__dict__["file"].__set__
 _SET_LINE = Term.__dict__["line"].__set__
 _SET_EXTRAS = Term.__dict__["extras"].__set__
+_SET_SUBDECK = Term.__dict__["subdeck"].__set__
 
 
 def _new_term(
@@ -106,6 +114,7 @@ def _new_term(
     _SET_FILE(created, file)
     _SET_LINE(created, line)
     _SET_EXTRAS(created, extras)
+    _SET_SUBDECK(created, "")
     return created
 
 
@@ -126,6 +135,7 @@ def terms_from_columns(
     tags: Iterable[tuple[str, ...]],
     file: str | None,
     lines: Iterable[int],
+    extras: Iterable[tuple[tuple[str, str], ...]] | None = None,
 ) -> list[Term]:
     """What :meth:`Term.create` makes of each row, for whole columns at once (a reader's bulk
     path): ``names`` already trimmed, with their :func:`recognised_acronyms`; definitions are
@@ -140,7 +150,8 @@ def terms_from_columns(
         (_SET_TAGS, tags),
         (_SET_FILE, itertools.repeat(file)),
         (_SET_LINE, lines),
-        (_SET_EXTRAS, itertools.repeat(())),
+        (_SET_EXTRAS, itertools.repeat(()) if extras is None else extras),
+        (_SET_SUBDECK, itertools.repeat("")),
     )
     for setter, values in columns:
         if len(list(map(setter, terms, values))) != len(terms):  # list() of None, to count
@@ -171,6 +182,9 @@ class Glossary:
     title: str = ""
     description: str = ""
     sources: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())
+    """What the readers want the user to know about how they read the sources ("FILE: read the
+    term from column 1 ('English Term')..."), for the export summary and ``check``."""
     lines: tuple[LineReading, ...] = ()
     """For a text source: how each non-blank line was read, in line order (empty otherwise)."""
 

@@ -10,16 +10,38 @@ import dataclasses
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, Literal, Protocol, TypeAlias
 
 from .errors import NoTermsError, SourceError
 from .model import Glossary, Term
 from .readers import ReadOptions
 from .readers._fields import check_fields
-from .readers._text import ACRONYM_NAMES, DEFINITION_NAMES, TAGS_NAMES, TERM_NAMES, split_tags
+from .readers._text import (
+    ACRONYM_NAMES,
+    DEFINITION_NAMES,
+    TAGS_NAMES,
+    TERM_NAMES,
+    replace_controls,
+    split_tags,
+)
 
 PathLike: TypeAlias = "str | os.PathLike[str]"
-Source: TypeAlias = Any
+
+
+class DataFrameLike(Protocol):
+    """What is read of a pandas DataFrame (pandas itself is never imported here)."""
+
+    def to_dict(self, orient: Literal["records"]) -> Any: ...
+
+
+Cell: TypeAlias = "str | int | float | None"
+"""A cell of an in-memory table: text; a number (written as text: 3, 2.5); None or NaN for an
+empty cell."""
+Pair: TypeAlias = "tuple[str, Cell] | Sequence[Cell]"
+Source: TypeAlias = (
+    "PathLike | Glossary | Sequence[PathLike] | Iterable[Pair] | Iterable[Mapping[str, Cell]]"
+    " | DataFrameLike"
+)
 """A path (or "-" for standard input), a Glossary, a list of (term, definition) pairs, a list of
 dicts with term/definition keys, a pandas DataFrame with term/definition columns, or a list of
 paths to merge."""
@@ -33,9 +55,10 @@ def load(source: Source, format: str | None = None, options: ReadOptions | None 
     if isinstance(source, (str, os.PathLike)):
         return read(source, format, options)
     if _is_dataframe(source):
-        return _from_records(source.to_dict("records"), "<DataFrame>")
+        return _from_records(source.to_dict("records"), "<DataFrame>")  # type: ignore[union-attr]
     if isinstance(source, Iterable) and not isinstance(source, (bytes, Mapping)):
-        items = list(source)
+        # Checked item by item below: the list is whatever the caller passed, typed or not.
+        items: list[Any] = list(source)
         if items and all(isinstance(item, (str, os.PathLike)) for item in items):
             return merge([read(item, format, options) for item in items])
         if all(isinstance(item, Mapping) for item in items):
@@ -61,6 +84,7 @@ def merge(glossaries: Sequence[Glossary]) -> Glossary:
         title=next((g.title for g in glossaries if g.title), ""),
         description=next((g.description for g in glossaries if g.description), ""),
         sources=tuple(source for glossary in glossaries for source in glossary.sources),
+        notes=tuple(note for glossary in glossaries for note in glossary.notes),
     )
 
 
@@ -81,8 +105,9 @@ def _from_pairs(items: list[Any]) -> Glossary:
             raise SourceError(
                 f"item {number} is not a (term, definition) pair: {repr(item)[:80]}", file="<list>"
             )
-        term, definition = item
-        terms.append(Term.create(str(term), str(definition), file="<list>", line=number))
+        created = _term(item[0], item[1], "<list>", number, f"item {number}")
+        if created is not None:
+            terms.append(created)
     return _non_empty(Glossary(tuple(terms), sources=("<list>",)), "<list>")
 
 
@@ -91,31 +116,65 @@ def _from_records(records: Iterable[Mapping[Any, Any]], name: str) -> Glossary:
     for number, record in enumerate(records, start=1):
         fields = {str(k).strip().casefold(): v for k, v in record.items()}
         # The same column names as a CSV or spreadsheet header (Front/Back, Question/Answer...).
-        term = _first_present(fields, TERM_NAMES)
-        definition = _first_present(fields, DEFINITION_NAMES)
-        if term is None or definition is None:
+        term_name = next((key for key in TERM_NAMES if key in fields), None)
+        definition_name = next((key for key in DEFINITION_NAMES if key in fields), None)
+        if term_name is None or definition_name is None:
             raise SourceError(
                 f"row {number} has no term and definition; name the columns 'term' and "
                 f"'definition' (found: {', '.join(map(str, record)) or 'none'})",
                 file=name,
             )
-        tags = split_tags(_first_present(fields, TAGS_NAMES) or "")
-        created = Term.create(term, definition, tags=tags, file=name, line=number)
-        acronym = (_first_present(fields, ACRONYM_NAMES) or "").strip()
-        if acronym and not created.acronym:
-            created = dataclasses.replace(created, acronym=acronym)
+        row = f"row {number}"
+        created = _term(fields[term_name], fields[definition_name], name, number, row)
+        if created is None:
+            continue
+        tags = split_tags(_cell(_first_present(fields, TAGS_NAMES), name, number, row, "tags"))
+        acronym = _cell(_first_present(fields, ACRONYM_NAMES), name, number, row, "acronym")
+        created = dataclasses.replace(
+            created, tags=tags, acronym=created.acronym or acronym.strip()
+        )
         terms.append(created)
     return _non_empty(Glossary(tuple(terms), sources=(name,)), name)
 
 
-def _first_present(fields: Mapping[str, Any], names: Sequence[str]) -> str | None:
-    """The value of the first of ``names`` that is a column; "" for an empty cell."""
-    for name in names:
-        if name in fields:
-            value = fields[name]
-            empty = value is None or value != value  # NaN != NaN: pandas' empty cell
-            return "" if empty else str(value)
-    return None
+def _term(term: object, definition: object, name: str, number: int, row: str) -> Term | None:
+    """The Term of one in-memory row, checked as a file's row is: None or NaN is an empty cell,
+    a number is written as text, anything else not text is an error naming the row; a row with
+    neither term nor definition is skipped (None); a definition without a term is an error;
+    stray control characters are replaced with a warning, NUL is an error."""
+    term_text = _cell(term, name, number, row, "term").strip()
+    definition_text = _cell(definition, name, number, row, "definition")
+    if not term_text:
+        if not definition_text.strip():
+            return None  # an entirely empty row, as in a file
+        raise SourceError(
+            f"{row} has a definition but no term; fill it in or leave the row out",
+            file=name,
+            line=number,
+        )
+    term_text = replace_controls(term_text, name, number)
+    definition_text = replace_controls(definition_text, name, number)
+    return Term.create(term_text, definition_text, file=name, line=number)
+
+
+def _cell(value: object, name: str, number: int, row: str, column: str) -> str:
+    if value is None or (isinstance(value, float) and value != value):  # NaN: pandas' empty
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SourceError(
+            f"the {column} of {row} is a {type(value).__name__}, not text; convert it to a "
+            "string first",
+            file=name,
+            line=number,
+        )
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def _first_present(fields: Mapping[str, Any], names: Sequence[str]) -> object:
+    """The value of the first of ``names`` that is a column, else None."""
+    return next((fields[name] for name in names if name in fields), None)
 
 
 def _non_empty(glossary: Glossary, name: str) -> Glossary:

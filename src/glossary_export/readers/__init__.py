@@ -52,6 +52,9 @@ class ReadOptions:
     list, Tab for Quizlet text). The Quizlet *output*'s separators are writer options."""
     input_card_separator: str = "\n"
     """Quizlet text: between cards."""
+    columns: tuple[str, str] | None = None
+    """Tables: the term and definition columns, as header names or 1-based numbers
+    (``--columns``); by default they are chosen by name and content."""
 
 
 ReadFunction = Callable[[Any, str, ReadOptions], "Glossary"]
@@ -137,7 +140,10 @@ READERS: tuple[Reader, ...] = (
         "markdown",
     ),
     Reader(
-        "json", (".json",), "JSON list of {term, definition} objects, or {term: definition}", "json"
+        "json",
+        (".json",),
+        "JSON: {term, definition} objects (a list, or keyed by ids), or {term: definition}",
+        "json",
     ),
 )
 

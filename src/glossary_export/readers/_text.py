@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 import warnings
 from collections.abc import Sequence
@@ -30,10 +31,13 @@ _ASCII_TEXT = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 
 
 def decode(data: bytes, file: str, encoding: str | None = None) -> str:
-    """Text of ``data``: BOM-marked UTF-8/16/32, else UTF-8, else Windows-1252 with a warning.
+    """Text of ``data``: BOM-marked UTF-8/16/32, else UTF-8 (a few stray Windows-1252 bytes read
+    as such), else Windows-1252, with a warning naming each line that needed a guess.
 
-    ``encoding`` overrides the guess. Control characters (NUL, binary data) are an error naming
-    the line, so a binary or mis-encoded file never becomes a glossary of garbage.
+    ``encoding`` overrides the guess. NUL bytes, or control characters common enough to mean
+    binary data, are an error naming the line; a stray control character is replaced
+    (:func:`replace_controls`), so a binary or mis-encoded file never becomes a glossary of
+    garbage and a PDF's page break never stops a whole file.
     """
     if not encoding and data.isascii() and not data.translate(None, _ASCII_TEXT):
         # Plain ASCII text, checked on the bytes: the check below would encode it back first.
@@ -48,8 +52,9 @@ def decode(data: bytes, file: str, encoding: str | None = None) -> str:
         codec = next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
         text = _decode(data, codec, file) if codec else _utf8_or_windows_1252(data, file)
     text = text.removeprefix("\ufeff")
-    check_characters(text, file)
-    return text
+    # A line break in a file ends a row, or a term, or a definition: a VT or FF inside one
+    # (a soft line break) becomes a space there, as the other stray controls do.
+    return replace_controls(text, file, line_breaks=False)
 
 
 def _decode(data: bytes, codec: str, file: str) -> str:
@@ -57,12 +62,23 @@ def _decode(data: bytes, codec: str, file: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
+        hint = (
+            "leave out --encoding to read a few stray bytes as Windows-1252"
+            if codec.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig")
+            else "save the file as UTF-8 or pass the right --encoding"
+        )
         raise SourceError(
-            f"byte 0x{data[error.start]:02x} is not valid {codec}; "
-            "save the file as UTF-8 or pass the right --encoding",
+            f"byte 0x{data[error.start]:02x} is not valid {codec}; {hint}",
             file=file,
             line=line,
         ) from None
+
+
+# Stray bytes in an otherwise UTF-8 file: each one (0x80-0xFF that UTF-8 could not place)
+# comes back from the "surrogateescape" handler as U+DC80-U+DCFF.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+# Lines named one by one in warnings; beyond this, a count.
+_WARNED_LINES = 10
 
 
 def _utf8_or_windows_1252(data: bytes, file: str) -> str:
@@ -73,40 +89,126 @@ def _utf8_or_windows_1252(data: bytes, file: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
+    mixed = _mostly_utf8(data, file)
+    if mixed is not None:
+        return mixed
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = ""
-    if not text or _CONTROL.search(text):
+    if not text or _binary_controls(text):
         raise SourceError(
             "this is not text (not UTF-8, and control bytes rule out Windows-1252); "
             "save the file as UTF-8 or pass --encoding",
             file=file,
             line=line,
         )
-    # Point at the caller of readers.read(): here < decode < format reader < Reader.read < read.
-    warnings.warn(
-        ReadWarning(
-            f"{file}:{line}: not valid UTF-8, read as Windows-1252; "
-            "pass --encoding if accents look wrong"
-        ),
-        stacklevel=6,
+    _warn(
+        f"{file}:{line}: not valid UTF-8, read as Windows-1252; "
+        "pass --encoding if accents look wrong"
     )
     return text
 
 
-def check_characters(text: str, file: str) -> None:
-    """Refuse NUL and other control characters, naming the first line that holds one."""
+def _mostly_utf8(data: bytes, file: str) -> str | None:
+    """``data`` as UTF-8 with its few undecodable bytes read as Windows-1252, a warning naming
+    each line that holds one; None when the file is not mostly UTF-8 (no valid multi-byte
+    character, or more stray bytes than valid characters beyond ASCII)."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = _ESCAPED_BYTE.findall(text)
+    beyond_ascii = sum(1 for ch in text if ord(ch) > 0x7F) - len(stray)
+    if beyond_ascii == 0 or len(stray) > beyond_ascii:
+        return None
+    lines: list[int] = []
+    line, position = 1, 0
+    for match in _ESCAPED_BYTE.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    fixed = _ESCAPED_BYTE.sub(_as_windows_1252, text)
+    for number in lines[:_WARNED_LINES]:
+        _warn(
+            f"{file}:{number}: a byte that is not UTF-8 in a UTF-8 file, read as Windows-1252; "
+            "check the accents on this line"
+        )
+    if len(lines) > _WARNED_LINES:
+        _warn(f"{file}: {len(lines) - _WARNED_LINES} more line(s) with such bytes")
+    return fixed
+
+
+def _as_windows_1252(match: re.Match[str]) -> str:
+    byte = bytes([ord(match.group()) - 0xDC00])
+    return byte.decode("cp1252", errors="replace")
+
+
+def _warn(message: str) -> None:
+    # Point at the caller of readers.read(): here < decoding < decode < read.
+    warnings.warn(ReadWarning(message), stacklevel=5)
+
+
+# A stray control character becomes this; VT and FF (a Word line break, a PDF page break) a
+# line break, as they were meant.
+_CONTROL_REPLACEMENTS = {"\x0b": "\n", "\x0c": "\n"}
+
+
+def _binary_controls(text: str) -> bool:
+    """Whether control characters are common enough in ``text`` to mean binary data."""
+    count = sum(1 for _ in itertools.islice(_CONTROL.finditer(text), 10_000))
+    return count > 16 and count * 100 > len(text)
+
+
+def replace_controls(
+    text: str, file: str, at_line: int | None = None, *, line_breaks: bool = True
+) -> str:
+    """``text`` with each stray control character (not Tab or a line break) replaced by a space,
+    or a line break for VT and FF when ``line_breaks`` (a cell, which may hold one), and a
+    warning naming the lines; NUL, or control characters
+    common enough to mean binary data, are an error naming the line (:func:`check_characters`).
+    ``at_line``: the text is one cell on that line (a spreadsheet row, a Python item).
+    """
+    if _no_controls(text):
+        return text
+    if "\x00" in text or _binary_controls(text):
+        check_characters(text, file, at_line)
+    lines: list[int] = []
+    line, position = 1, 0
+    for match in _CONTROL.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        lines.append(at_line or line)
+    breaks = _CONTROL_REPLACEMENTS if line_breaks else {}
+    replaced = _CONTROL.sub(lambda m: breaks.get(m.group(), " "), text)
+    shown = ", ".join(map(str, sorted(set(lines))[:_WARNED_LINES]))
+    more = len(set(lines)) - _WARNED_LINES
+    how = "a space (a line break for VT and FF)" if line_breaks else "a space"
+    _warn(
+        f"{file}:{lines[0]}: {len(lines)} control character(s) replaced by {how}, "
+        f"on line(s) {shown}" + (f" and {more} more" if more > 0 else "")
+    )
+    return replaced
+
+
+def _no_controls(text: str) -> bool:
     if text.isascii() and not any(
         # Deleting the allowed bytes leaves nothing: about ten times faster than the search.
         text[start : start + 1_000_000].encode("ascii").translate(None, _ASCII_TEXT)
         for start in range(0, len(text), 1_000_000)
     ):
+        return True
+    return _CONTROL.search(text) is None
+
+
+def check_characters(text: str, file: str, at_line: int | None = None) -> None:
+    """Refuse NUL and other control characters, naming the first line that holds one (or
+    ``at_line``, for a cell)."""
+    if _no_controls(text):
         return
-    match = _CONTROL.search(text)
+    nul = text.find("\x00")
+    match = _CONTROL.search(text, nul) if nul >= 0 else _CONTROL.search(text)
     if match is None:
         return
-    line = text.count("\n", 0, match.start()) + 1
+    line = at_line or text.count("\n", 0, match.start()) + 1
     char = match.group()
     if char == "\x00":
         message = (

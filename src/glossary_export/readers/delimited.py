@@ -1,8 +1,11 @@
-"""CSV and TSV: a header naming the term and definition columns, or two unnamed columns.
+"""CSV and TSV: a header naming the term and definition columns, or unnamed columns.
 
-The delimiter is sniffed (comma, semicolon, Tab or pipe) unless the format says Tab. Header
-names are matched case-insensitively with their synonyms (Front/Back, Question/Answer...);
-columns named tags or acronym are used, other extra columns are ignored.
+The delimiter is Excel's ``sep=X`` first line, else sniffed (comma, semicolon, Tab or pipe)
+unless the format says Tab. Which row is the header and which columns hold the term and the
+definition is decided by :mod:`.columns`; columns named tags or acronym are used, other named
+columns travel with each term as its extras. A row wider than the table, whose extra cells come
+from an unquoted delimiter in its last field, is joined back with a warning; any other row that
+does not fit is an error naming its line.
 """
 
 from __future__ import annotations
@@ -11,14 +14,16 @@ import csv
 import dataclasses
 import io
 import itertools
-import operator
-from collections.abc import Callable, Iterable, Iterator
+import re
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import SourceError
 from ..formula_guard import may_hold_guarded_cells, unguard_cell
 from ..model import Glossary, Term, recognised_acronyms, terms_from_columns
-from ._text import Columns, split_tags
+from ._text import Columns, ReadWarning, split_tags
+from .columns import Choice, choose, parse_columns
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -27,30 +32,43 @@ _DELIMITERS = ",;\t|"
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
-    """Rows of a CSV file, its delimiter sniffed."""
-    return read_text(text, file, sniff(text))
+    """Rows of a CSV file, its delimiter from a ``sep=`` line or sniffed."""
+    text, delimiter = _excel_separator(text)
+    return read_text(text, file, delimiter or sniff(text), parse_columns(options.columns))
 
 
 def read_tsv(text: str, file: str, options: ReadOptions) -> Glossary:
     """Rows of a tab-separated file."""
-    return read_text(text, file, "\t")
+    text, delimiter = _excel_separator(text)
+    return read_text(text, file, delimiter or "\t", parse_columns(options.columns))
 
 
-def read_text(text: str, file: str, delimiter: str) -> Glossary:
+# Excel's hint line: "sep=;" alone on the first line names the delimiter of the file.
+_SEPARATOR_LINE = re.compile(r"\ufeff?sep=(.)(?=\r\n|\r|\n|$)")
+
+
+def _excel_separator(text: str) -> tuple[str, str | None]:
+    """``text`` with Excel's ``sep=X`` first line blanked (so line numbers stay), and X."""
+    match = _SEPARATOR_LINE.match(text)
+    if match is None:
+        return text, None
+    return text[match.end() :], match[1]
+
+
+def read_text(
+    text: str, file: str, delimiter: str, forced: tuple[str, str] | None = None
+) -> Glossary:
     """Terms from delimited text: split in bulk when no cell is quoted, else by the csv module.
 
-    The bulk paths, fastest first: a table whose every line has the same cells is cut into
-    columns without a list per row; other unquoted text into rows by str.split. Each hands
-    anything out of the ordinary (blank rows, a missing term) on to the next.
+    A table whose every line has the same cells is cut into columns without a list per row
+    (the fast path); anything else is read row by row.
     """
     columns = split_columns(text, delimiter)
-    glossary = read_uniform(columns, file) if columns is not None else None
+    glossary = read_uniform(columns, file, forced) if columns is not None else None
     if glossary is None:
         table = split_plainly(text, delimiter)
-        if table is None:
-            glossary = read_rows(_rows(text, file, delimiter), file)
-        else:
-            glossary = read_table(table, file) or read_rows(zip(itertools.count(1), table), file)
+        rows = _rows(text, file, delimiter) if table is None else zip(itertools.count(1), table)
+        glossary = read_rows(rows, file, delimiter, forced)
     return _unguarded(glossary) if may_hold_guarded_cells(text) else glossary
 
 
@@ -237,45 +255,32 @@ def csv_error(error: csv.Error, file: str, line: int) -> SourceError:
     )
 
 
-def read_table(table: list[list[str]], file: str) -> Glossary | None:
-    """Terms from the rows of a table whose line numbers are their positions, column by column.
-
-    Only the common shape is handled here: an optional header, then rows that all have every
-    column and a term (a trailing empty line aside). Anything else (blank rows in between, a
-    missing term or cell) returns None, and :func:`read_rows` reads it row by row, raising
-    the errors with their lines.
-    """
-    start = next((index for index, row in enumerate(table) if "".join(row).strip()), None)
-    if start is None:
-        return None
-    columns = Columns.from_header(table[start])
-    first = start if columns is None else start + 1
-    columns = columns or Columns(0, 1, None, None)
-    body = table[first:-1] if table[-1] == [""] else table[first:]
-    if not body or min(map(len, body)) <= max(columns.used()):
-        return None
-    return _read_columns(lambda c: map(operator.itemgetter(c), body), columns, first, file)
-
-
-def read_uniform(table_columns: list[list[str]], file: str) -> Glossary | None:
+def read_uniform(
+    table_columns: list[list[str]], file: str, forced: tuple[str, str] | None = None
+) -> Glossary | None:
     """Terms from the columns of a table whose every line has every cell (split_columns),
-    the first line perhaps a header; None for anything else, as :func:`read_table`."""
+    the first line perhaps a header; None when a row needs reading on its own (a blank line,
+    a missing term), which :func:`read_rows` then does, raising the errors with their lines."""
     header = [column[0] for column in table_columns]
     if not "".join(header).strip():
-        return None  # a blank first line: leave the line counting to read_table
-    columns = Columns.from_header(header)
-    first = 0 if columns is None else 1
-    columns = columns or Columns(0, 1, None, None)
+        return None  # a blank first line: leave the line counting to read_rows
+    sample = [
+        [column[row] for column in table_columns] for row in range(len(table_columns[0]))[:201]
+    ]
+    choice = choose(sample, forced, file, 1)
+    first = 0 if choice.header is None else 1
+    columns = choice.columns
     if len(table_columns[0]) == first or len(table_columns) <= max(columns.used()):
         return None
-    return _read_columns(lambda c: table_columns[c][first:], columns, first, file)
+    return _read_columns(lambda c: table_columns[c][first:], choice, first, file)
 
 
 def _read_columns(
-    cells_of: Callable[[int], Iterable[str]], columns: Columns, first: int, file: str
+    cells_of: Callable[[int], Iterable[str]], choice: Choice, first: int, file: str
 ) -> Glossary | None:
     """Terms from a table's body, read column by column (``cells_of(c)`` gives column c);
     the body starts at 0-based line ``first``. None if a row has no term."""
+    columns = choice.columns
     names = list(map(str.strip, cells_of(columns.term)))
     if not all(names):
         return None
@@ -287,46 +292,116 @@ def _read_columns(
         given = map(str.strip, cells_of(columns.acronym))
         acronyms = [found or cell for found, cell in zip(acronyms, given, strict=True)]
     lines = range(first + 1, first + 1 + len(names))
-    return Glossary(
-        tuple(terms_from_columns(names, definitions, acronyms, tags, file, lines)), sources=(file,)
+    extras = None
+    named = choice.extra_columns()
+    if named:
+        values = zip(*(cells_of(index) for index, _ in named), strict=True)
+        labels = [name for _, name in named]
+        extras = [_extras(labels, row) for row in values]
+    terms = terms_from_columns(names, definitions, acronyms, tags, file, lines, extras)
+    return Glossary(tuple(terms), sources=(file,), notes=_notes(choice, file))
+
+
+def _extras(labels: Sequence[str], values: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (label, value.strip()) for label, value in zip(labels, values, strict=True) if value.strip()
     )
 
 
-def read_rows(rows: Iterable[tuple[int, list[str]]], file: str) -> Glossary:
+def _notes(choice: Choice, file: str) -> tuple[str, ...]:
+    return (f"{file}: {choice.note}",) if choice.note else ()
+
+
+def read_rows(
+    rows: Iterable[tuple[int, list[str]]],
+    file: str,
+    delimiter: str = ",",
+    forced: tuple[str, str] | None = None,
+) -> Glossary:
     """Terms from rows of cells; the first non-empty row may be a header."""
-    columns: Columns | None = None
+    filled = [(line, row) for line, row in rows if "".join(row).strip()]
+    if not filled:
+        return Glossary((), sources=(file,))
+    sample = [row for _, row in filled[:201]]
+    _check_width(sample, file, filled[0][0])
+    choice = choose(sample, forced, file, filled[0][0])
+    body = filled[1:] if choice.header is not None else filled
+    width = _table_width(choice, sample)
+    named = choice.extra_columns()
+    labels = [name for _, name in named]
     terms: list[Term] = []
-    for line, row in rows:
-        if not "".join(row).strip():  # no cell holds anything but white space
-            continue
-        if columns is None:
-            columns = Columns.from_header(row)
-            if columns is not None:
-                continue
-            columns = Columns(0, 1, None, None)
-        terms.append(row_term(row, columns, file, line))
-    return Glossary(tuple(terms), sources=(file,))
+    for line, row in body:
+        if len(row) > width:
+            row = _rejoined(row, width, choice.columns, delimiter, file, line)
+        created = row_term(row, choice.columns, file, line)
+        if named:
+            values = [row[index] if index < len(row) else "" for index, _ in named]
+            created = dataclasses.replace(created, extras=_extras(labels, values))
+        terms.append(created)
+    return Glossary(tuple(terms), sources=(file,), notes=_notes(choice, file))
+
+
+def _table_width(choice: Choice, sample: Sequence[list[str]]) -> int:
+    """How many cells a row of the table has: the header's, else what nearly every row has
+    (rows that end in empty cells count by their filled ones)."""
+    if choice.header is not None:
+        return len(choice.header)
+    widths = [len(row) for row in sample]
+    usual = max(set(widths), key=widths.count)
+    return max(usual, max(choice.columns.used()) + 1)
+
+
+def _check_width(sample: Sequence[list[str]], file: str, line: int) -> None:
+    """A table of one column holds no definitions: say so rather than read every row as a
+    term without one."""
+    if max(map(len, sample)) < 2:
+        raise SourceError(
+            "this file has one column; a table needs the term and the definition in two "
+            "columns (or pass --from for another format)",
+            file=file,
+            line=line,
+        )
+
+
+def _rejoined(
+    row: list[str], width: int, columns: Columns, delimiter: str, file: str, line: int
+) -> list[str]:
+    """A row with more cells than the table: empty extra cells dropped; cells an unquoted
+    delimiter split off the last column, when that is the definition, joined back into it with
+    a warning; anything else an error naming the line."""
+    if not "".join(row[width:]).strip():
+        return row[:width]
+    if columns.definition == width - 1 and columns.term < width - 1:
+        warnings.warn(
+            ReadWarning(
+                f"{file}:{line}: {len(row)} cells where the table has {width}: the definition "
+                f"held an unquoted {delimiter!r} and was joined back; quote such cells"
+            ),
+            stacklevel=2,
+        )
+        return [*row[: width - 1], delimiter.join(row[width - 1 :])]
+    raise SourceError(
+        f"this row has {len(row)} cells but the table has {width}; quote the cell that holds "
+        f"a {delimiter!r}, or remove the extra cells",
+        file=file,
+        line=line,
+    )
 
 
 def row_term(row: list[str], columns: Columns, file: str, line: int) -> Term:
-    """The Term in one row of cells (shared with the spreadsheet reader)."""
+    """The Term in one row of cells (shared with the spreadsheet reader); a row without a
+    definition cell gets an empty definition, which dedupe reports and leaves out."""
     width = len(row)
     term = row[columns.term].strip() if columns.term < width else ""
     if not term:
         raise SourceError(
             "this row has no term; fill it in or delete the row", file=file, line=line
         )
-    if columns.definition >= width:
-        raise SourceError(
-            f"this row has {width} column(s) but the definition is column "
-            f"{columns.definition + 1}; a two-column file needs term and definition on each row",
-            file=file,
-            line=line,
-        )
+    definition = row[columns.definition] if columns.definition < width else ""
     tags = columns.tags
     created = Term.create(
         term,
-        row[columns.definition],
+        definition,
         tags=split_tags(row[tags]) if tags is not None and tags < width else (),
         file=file,
         line=line,

@@ -23,10 +23,13 @@ MODEL_ID = 1_696_351_841
 # type's templates on import only when the incoming one is newer, so this stays a constant: a
 # rebuild never overwrites styling the user customised inside Anki. Bump it when the templates
 # or CSS change, to ship the new look.
-MODEL_MODIFIED = 1_735_689_600
+MODEL_MODIFIED = 1_764_547_200
+"""2025-12-01: the CSS for a term's extra columns (was 1_735_689_600)."""
 
 TERM, DEFINITION, ACRONYM, ADD_REVERSE, ADD_ACRONYM_CARD = range(5)
 FIELDS = ("Term", "Definition", "Acronym", "Add Reverse", "Add Acronym Card")
+EXTRAS_CLASS = "extras"
+"""The class of the block that carries a term's extra columns inside its Definition field."""
 FLAG = "y"
 """The value of a flag field that switches its card on (any non-empty text would do)."""
 
@@ -73,6 +76,9 @@ CSS = """\
 .term { font-size: 1.4em; font-weight: 600; }
 .acronym { font-size: 2em; font-weight: 700; letter-spacing: 0.04em; }
 .definition { max-width: 34em; margin: 0 auto; text-align: left; }
+.extras { margin-top: 0.75em; font-size: 0.8em; color: #656d76; }
+.extra-name { font-weight: 600; }
+.prompt ~ .definition .extras { display: none; }
 .prompt {
   font-size: 0.75em;
   text-transform: uppercase;

@@ -289,11 +289,29 @@ def note_fields(term: Term, options: WriteOptions) -> tuple[str, ...]:
     acronym_card = model.FLAG if options.acronym_cards and term.acronym else ""
     return (
         encode_field(term.term, options.html),
-        encode_field(term.definition, options.html),
+        encode_field(term.definition, options.html) + extras_html(term, options.html),
         encode_field(term.acronym, options.html),
         reverse,
         acronym_card,
     )
+
+
+def extras_html(term: Term, as_html: bool) -> str:
+    """The term's extra columns (part of speech, example...) as a block after its definition.
+
+    They travel inside the Definition field rather than in fields of their own: a new field
+    would change the note type, and Anki would then skip every note of every deck users already
+    imported as "conflicting". The block's class lets the note type's CSS hide it where the
+    definition is the question (the Definition → Term card).
+    """
+    if not term.extras:
+        return ""
+    items = "".join(
+        f'<div><span class="extra-name">{html.escape(name, quote=False)}</span>: '
+        f"{encode_field(value, as_html)}</div>"
+        for name, value in term.extras
+    )
+    return f'<div class="{model.EXTRAS_CLASS}">{items}</div>'
 
 
 def note_guids(namespace: str, keys: list[str]) -> list[str]:
@@ -317,6 +335,9 @@ def notes_fields(terms: Sequence[Term], options: WriteOptions) -> Iterator[tuple
     """:func:`note_fields` of every term, each column checked for HTML characters at once."""
     names = _encoded([term.term for term in terms], options.html)
     definitions = _encoded([term.definition for term in terms], options.html)
+    if any(map(operator.attrgetter("extras"), terms)):
+        extras = [extras_html(term, options.html) for term in terms]
+        definitions = list(map(operator.add, definitions, extras))
     acronyms = [term.acronym for term in terms]
     reverse = itertools.repeat(model.FLAG if options.reverse else "")
     if options.acronym_cards:

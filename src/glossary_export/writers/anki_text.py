@@ -22,11 +22,14 @@ if TYPE_CHECKING:
 # Columns: the note type's fields in order, then tags, then the GUID (Anki counts from 1).
 TAGS_COLUMN = len(model.FIELDS) + 1
 GUID_COLUMN = len(model.FIELDS) + 2
+DECK_COLUMN = len(model.FIELDS) + 3
+"""Only when terms go in sub-decks (a workbook's sheets): each note's full deck name."""
 
 
 def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     """Write ``glossary`` as an Anki text import file at ``path``."""
     plan = plan_notes(glossary, options)
+    subdecks = any(term.subdeck for term in plan.terms)
     header = [
         "#separator:tab",
         "#html:true",
@@ -34,7 +37,7 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
         # are then mapped by position, so Term and Definition come first and land in Front and
         # Back. (No "#columns:" labels: Anki would map by name and leave Back empty.)
         f"#notetype:{model.NAME}",
-        f"#deck:{plan.deck}",
+        f"#deck column:{DECK_COLUMN}" if subdecks else f"#deck:{plan.deck}",
         # Every note's tags in its own column, and no "#tags:" header: with both, Anki logs
         # every note as updated on each re-import, even unchanged ones.
         f"#tags column:{TAGS_COLUMN}",
@@ -46,8 +49,11 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     with path.open("w", encoding="utf-8", newline="\n") as handle:
         handle.write("\n".join(header) + "\n")
         # Line by line into the file's buffer: the text of a large deck is never held whole.
-        for guid, tags, fields in zip(plan.guids, plan.tags, plan.fields(), strict=True):
+        rows = zip(plan.guids, plan.tags, plan.fields(), plan.terms, strict=True)
+        for guid, tags, fields, term in rows:
             values = (*fields, " ".join(tags), guid)
+            if subdecks:
+                values = (*values, f"{plan.deck}::{term.subdeck}" if term.subdeck else plan.deck)
             handle.write("\t".join(_quote(value) for value in values) + "\n")
     return WriteResult(
         terms_written=len(plan),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import json
 import sqlite3
 import tempfile
@@ -66,12 +67,26 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
 def _fill_collection(cursor: sqlite3.Cursor, plan: NotePlan, options: WriteOptions) -> None:
     deck = deck_id(plan.deck)
     settings = {META_KEY: json.loads(metadata(plan.namespace, options.html))}
-    collection.create(cursor, deck, plan.deck, _description(options), settings)
-    _insert_notes(cursor, plan, options, deck)
+    subdecks = _subdecks(plan)
+    named = [(number, f"{plan.deck}::{name}") for name, number in subdecks.items()]
+    collection.create(cursor, deck, plan.deck, _description(options), settings, named)
+    _insert_notes(cursor, plan, options, deck, subdecks)
     cursor.executescript(collection.INDEXES)
 
 
-def _insert_notes(cursor: sqlite3.Cursor, plan: NotePlan, options: WriteOptions, deck: int) -> None:
+def _subdecks(plan: NotePlan) -> dict[str, int]:
+    """Each sub-deck the terms go in ("Week1") and the id of its deck ("Deck::Week1")."""
+    names = dict.fromkeys(term.subdeck for term in plan.terms if term.subdeck)
+    return {name: deck_id(f"{plan.deck}::{name}") for name in names}
+
+
+def _insert_notes(
+    cursor: sqlite3.Cursor,
+    plan: NotePlan,
+    options: WriteOptions,
+    deck: int,
+    subdecks: dict[str, int],
+) -> None:
     # Ids only need to be unique; Anki matches notes by GUID and renumbers clashing ids.
     # The sort field and checksum (sfld, csum) are left raw and 0, as genanki does: Anki
     # recomputes both on import.
@@ -93,10 +108,11 @@ def _insert_notes(cursor: sqlite3.Cursor, plan: NotePlan, options: WriteOptions,
             for index, (guid, modified, tags, fields) in enumerate(columns)
         ),
     )
-    if set(plan.cards()) <= {(model.TERM_CARD,)}:
+    if not subdecks and set(plan.cards()) <= {(model.TERM_CARD,)}:
         _insert_term_cards(cursor, first_id, len(plan), deck)
     else:
-        _insert_cards(cursor, plan, first_id, deck)
+        decks = [subdecks.get(term.subdeck, deck) for term in plan.terms] if subdecks else None
+        _insert_cards(cursor, plan, first_id, deck, decks)
 
 
 def _insert_term_cards(cursor: sqlite3.Cursor, first_id: int, count: int, deck: int) -> None:
@@ -108,14 +124,23 @@ def _insert_term_cards(cursor: sqlite3.Cursor, first_id: int, count: int, deck: 
     )
 
 
-def _insert_cards(cursor: sqlite3.Cursor, plan: NotePlan, first_id: int, deck: int) -> None:
+def _insert_cards(
+    cursor: sqlite3.Cursor,
+    plan: NotePlan,
+    first_id: int,
+    deck: int,
+    decks: list[int] | None = None,
+) -> None:
+    """Each note's cards, in ``deck`` or in each note's own deck (``decks``, one per note)."""
     card_ids = iter(range(first_id + len(plan), 1 << 62))
+    note_decks = decks if decks is not None else itertools.repeat(deck, len(plan))
+    rows = zip(plan.dates, plan.cards(), note_decks, strict=True)
     cursor.executemany(
         "INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
         (
             # due = position among new cards, so Anki presents them in the glossary's order.
-            (next(card_ids), first_id + index, deck, ordinal, modified, index + 1)
-            for index, (modified, cards) in enumerate(zip(plan.dates, plan.cards(), strict=True))
+            (next(card_ids), first_id + index, note_deck, ordinal, modified, index + 1)
+            for index, (modified, cards, note_deck) in enumerate(rows)
             for ordinal in cards
         ),
     )

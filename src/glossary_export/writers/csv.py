@@ -1,4 +1,5 @@
-"""CSV: UTF-8, a Term/Definition/Acronym/Tags header, RFC 4180 quoting, safe to open in Excel.
+"""CSV: UTF-8, a Term/Definition/Acronym/Tags header (then the source's extra columns, if any),
+RFC 4180 quoting, safe to open in Excel.
 
 Line endings are CRLF, as RFC 4180 and Excel write them; Python's csv module, pandas, Anki and
 LibreOffice read them too. A UTF-8 BOM is written by default because Excel on Windows opens
@@ -17,17 +18,18 @@ from pathlib import Path
 from ..formula_guard import guard_cell, may_need_guards
 from ..model import Glossary
 from . import WriteOptions, WriteResult
-from ._table_rows import COLUMNS, Row, chunks, rows
+from ._table_rows import COLUMNS, Row, chunks, extra_columns, rows
 
 
 def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     """Write the header and one row per term, a chunk of rows at a time."""
     guarded = 0
+    extras = extra_columns(glossary.terms)
     with open(path, "w", encoding="utf-8", newline="") as out:
         # The BOM by hand: the utf-8-sig codec would encode every write in Python.
-        out.write(("\ufeff" if options.bom else "") + _csv_text([COLUMNS]))
+        out.write(("\ufeff" if options.bom else "") + _csv_text([(*COLUMNS, *extras)]))
         for chunk in chunks(glossary.terms):
-            table: Sequence[Row] = list(rows(chunk, options.tags))
+            table: Sequence[Row] = list(rows(chunk, options.tags, extras))
             if options.formula_guard and may_need_guards([c for row in table for c in row]):
                 table, count = _guarded(table)
                 guarded += count
@@ -63,7 +65,7 @@ def _guarded(table: Iterable[Row]) -> tuple[list[Row], int]:
     guarded: list[Row] = []
     count = 0
     for row in table:
-        term, definition, acronym, tags = cells = tuple(map(guard_cell, row))
+        cells = tuple(map(guard_cell, row))
         count += sum(map(operator.ne, cells, row))
-        guarded.append((term, definition, acronym, tags))
+        guarded.append(cells)
     return guarded, count

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import OptionError
 from ..model import Glossary, Term
 from . import WriteOptions, WriteResult
-from ._table_rows import chunks
+from ._table_rows import chunks, extra_columns
 
 TAB = "\t"
 NEW_LINE = "\n"
@@ -50,6 +50,13 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
         result.adjustments["fields folded"] = folded
         result.notes.append(_folding_note(folded, term_separator, card_separator))
     result.notes.append(import_dialog_note(term_separator, card_separator))
+    extras = extra_columns(glossary.terms)
+    if extras:
+        names = ", ".join(repr(name) for name in extras)
+        result.notes.append(
+            f"Quizlet text has no place for the other columns ({names}); they are left out "
+            "here, and kept by the .apkg, .csv and .xlsx outputs."
+        )
     return result
 
 

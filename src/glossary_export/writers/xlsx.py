@@ -30,7 +30,7 @@ from ..model import Glossary, Term
 from . import WriteOptions, WriteResult
 from . import _deflate as deflate
 from ._sheet_xml import Cell, column_letter, rows_xml
-from ._table_rows import COLUMNS, Row, chunks, rows
+from ._table_rows import COLUMNS, Row, chunks, extra_columns, rows
 
 if TYPE_CHECKING:
     from xlsxwriter.format import Format
@@ -52,6 +52,8 @@ _NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uf
 
 _WIDTHS = {"Term": (12, 50), "Acronym": (9, 16), "Tags": (8, 40)}
 """(narrowest, widest) column widths in characters; Definition is fixed and wrapped."""
+_EXTRA_WIDTHS = (10, 40)
+"""(narrowest, widest) of a column the source added (part of speech, notes...)."""
 DEFINITION_WIDTH = 80
 
 ZIP64_FROM = zipfile.ZIP64_LIMIT
@@ -73,7 +75,8 @@ class _Fill:
 
 def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     """Check Excel's limits, then write the Terms and About sheets."""
-    longest, characters = _measure(glossary.terms, options.tags)
+    extras = extra_columns(glossary.terms)
+    longest, characters = _measure(glossary.terms, options.tags, extras)
     try:
         from xlsxwriter.exceptions import FileCreateError
     except ImportError:  # pragma: no cover - depends on the environment
@@ -88,7 +91,7 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     fills = {
         "xl/worksheets/sheet1.xml": _Fill(
             2,
-            cleaning.rows(glossary.terms, options.tags),
+            cleaning.rows(glossary.terms, options.tags, extras),
             # Up to 5 bytes a character (&amp;) and about 60 of markup a cell.
             large=5 * characters + 300 * len(glossary) > ZIP64_FROM,
         ),
@@ -99,7 +102,7 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     with tempfile.TemporaryDirectory(prefix="glossary-export-") as scratch:
         try:
             skeleton = _skeleton(
-                Path(scratch), options, exported, len(glossary), longest, len(about)
+                Path(scratch), options, exported, len(glossary), longest, len(about), extras
             )
             _fill_in(skeleton, path, fills)
         except FileCreateError as error:
@@ -118,7 +121,9 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     return result
 
 
-def _measure(terms: Sequence[Term], extra_tags: tuple[str, ...]) -> tuple[list[int], int]:
+def _measure(
+    terms: Sequence[Term], extra_tags: tuple[str, ...], extras: tuple[str, ...] = ()
+) -> tuple[list[int], int]:
     """The length of the longest entry in each column (header included) and the characters in
     all of them, counted in C a chunk at a time; LimitError if the terms do not fit one sheet
     or a field does not fit a cell, before any file exists."""
@@ -127,24 +132,27 @@ def _measure(terms: Sequence[Term], extra_tags: tuple[str, ...]) -> tuple[list[i
             f"{len(terms):,} terms do not fit on one Excel sheet, which holds at most "
             f"{MAX_TERMS:,} below its header; split the glossary or export to CSV instead"
         )
-    longest = [len(name) for name in COLUMNS]
+    columns = (*COLUMNS, *extras)
+    longest = [len(name) for name in columns]
     characters = 0
     for chunk in chunks(terms):
-        chunk_rows = list(rows(chunk, extra_tags))
+        chunk_rows = list(rows(chunk, extra_tags, extras))
         for column, cells in enumerate(zip(*chunk_rows, strict=True)):
             lengths = list(map(len, cells))
             most = max(lengths)
             if most > _HALF_CELL:
-                _check_cells(chunk, chunk_rows)
+                _check_cells(chunk, chunk_rows, columns)
             longest[column] = max(longest[column], most)
             characters += sum(lengths)
     return longest, characters
 
 
-def _check_cells(chunk: Sequence[Term], chunk_rows: Sequence[Row]) -> None:
+def _check_cells(
+    chunk: Sequence[Term], chunk_rows: Sequence[Row], columns: Sequence[str] = COLUMNS
+) -> None:
     """Raise LimitError for the first field of the chunk that does not fit an Excel cell."""
     for term, row in zip(chunk, chunk_rows, strict=True):
-        for column, text in zip(COLUMNS, row, strict=True):
+        for column, text in zip(columns, row, strict=True):
             if len(text) <= _HALF_CELL:
                 continue
             length = excel_length(clean_cell(text)[0])
@@ -170,6 +178,7 @@ def _skeleton(
     count: int,
     longest: list[int],
     about_count: int,
+    extras: tuple[str, ...] = (),
 ) -> Path:
     """XlsxWriter's workbook with everything but the rows: styles, widths, header, properties,
     and placeholders where the rows go."""
@@ -190,7 +199,7 @@ def _skeleton(
     # The only date XlsxWriter would take from the clock; its zip entries are already fixed.
     workbook.set_properties({"title": options.deck, "created": exported})
     formats = _Formats(workbook)
-    _frame_terms(workbook.add_worksheet("Terms"), count, longest, formats)
+    _frame_terms(workbook.add_worksheet("Terms"), count, longest, formats, (*COLUMNS, *extras))
     _frame_about(workbook.add_worksheet("About"), about_count, formats)
     workbook.close()
     return skeleton
@@ -208,18 +217,24 @@ class _Formats:
         )
 
 
-def _frame_terms(sheet: Worksheet, count: int, longest: list[int], formats: _Formats) -> None:
+def _frame_terms(
+    sheet: Worksheet,
+    count: int,
+    longest: list[int],
+    formats: _Formats,
+    columns: Sequence[str] = COLUMNS,
+) -> None:
     """Everything of the Terms sheet but its rows, which get placeholders at both ends."""
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, count, len(COLUMNS) - 1)
-    sheet.write_row(0, 0, COLUMNS, formats.header)
-    styles = [formats.wrapped if name == "Definition" else formats.text for name in COLUMNS]
+    sheet.autofilter(0, 0, count, len(columns) - 1)
+    sheet.write_row(0, 0, columns, formats.header)
+    styles = [formats.wrapped if name == "Definition" else formats.text for name in columns]
     _placeholders(sheet, 1, count, styles)
-    for column, name in enumerate(COLUMNS):
+    for column, name in enumerate(columns):
         if name == "Definition":
             sheet.set_column(column, column, DEFINITION_WIDTH, formats.wrapped)
             continue
-        narrowest, widest = _WIDTHS[name]
+        narrowest, widest = _WIDTHS.get(name, _EXTRA_WIDTHS)
         width = min(max(longest[column] + 2, narrowest), widest)
         sheet.set_column(column, column, width, formats.text)
 
@@ -293,9 +308,11 @@ class _Cleaning:
     def __init__(self) -> None:
         self.removed = 0
 
-    def rows(self, terms: Sequence[Term], extra_tags: tuple[str, ...]) -> Iterator[Sequence[Cell]]:
+    def rows(
+        self, terms: Sequence[Term], extra_tags: tuple[str, ...], extras: tuple[str, ...] = ()
+    ) -> Iterator[Sequence[Cell]]:
         for chunk in chunks(terms):
-            chunk_rows = list(rows(chunk, extra_tags))
+            chunk_rows = list(rows(chunk, extra_tags, extras))
             # One search over the whole chunk, in C; rows are cleaned only when it finds something.
             if not _NEEDS_CLEANING.search("".join([cell for row in chunk_rows for cell in row])):
                 yield from chunk_rows

@@ -1,0 +1,350 @@
+"""Which row is a header and which columns hold the term and the definition, as a person decides.
+
+Shared by every tabular reader (CSV/TSV, workbooks). A header is recognised by its names: the
+term/definition synonyms of the major European languages, language names ("English",
+"Deutsch"), and the names of the extra columns vocabulary lists carry ("Part of Speech",
+"lektion", "notes"). The term and definition are then chosen by name: synonyms first, then
+language columns (the first is the term, the second the definition), then names that hold a
+synonym ("English Term"); where no name says it, by content: a column of short codes such as
+``v.``/``n.`` is never the definition when a column of real text exists. ``--columns`` forces
+the choice with names or 1-based numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence, Set
+from dataclasses import dataclass
+
+from ..errors import OptionError, SourceError
+from ._text import ACRONYM_NAMES, DEFINITION_NAMES, TAGS_NAMES, TERM_NAMES, Columns, header_name
+
+# Whole header names meaning "the term" and "the definition" beyond the English ones
+# (German, French, Spanish, Italian, Portuguese, Dutch, Polish, Swedish, Czech, Romanian...).
+TERM_WORDS = frozenset(
+    (
+        *TERM_NAMES,
+        *"begriff wort ausdruck stichwort vokabel fachbegriff terminus lemma headword".split(),
+        *"terme mot vocabulaire término termino palabra vocablo termine parola vocabolo".split(),
+        *"termo palavra woord begrip słowo termin pojęcie ord uttryck slovo pojem cuvânt".split(),
+        *"vocabulary vocab expression phrase keyword entry kanji hanzi".split(),
+        # Japanese, Chinese, Korean, Russian, Greek, Arabic.
+        *"単語 用語 語彙 見出し語 词语 词汇 术语 單詞 詞語 術語 단어 용어 термин слово".split(),
+        *"όρος λέξη المصطلح الكلمة".split(),
+    )
+)
+DEFINITION_WORDS = frozenset(
+    (
+        *DEFINITION_NAMES,
+        *"translation translations übersetzung uebersetzung bedeutung erklärung erklaerung".split(),
+        *"beschreibung definiton traduction signification sens traducción traduccion".split(),
+        *"significado definición definicion traduzione significato definizione tradução".split(),
+        *"traducao definição definicao vertaling betekenis omschrijving tłumaczenie".split(),
+        *"znaczenie definicja översättning betydelse překlad význam traducere sens".split(),
+        *"gloss equivalent explanation".split(),
+        *"意味 訳 翻訳 訳語 定義 説明 意思 翻译 释义 定义 解释".split(),
+        *"译名 譯名 翻譯 釋義 뜻 의미 번역".split(),
+        *"перевод значение определение μετάφραση σημασία ορισμός الترجمة المعنى التعريف".split(),
+    )
+)
+# Language names as column names (English and their own names), for "English,German" tables.
+LANGUAGE_WORDS = frozenset(
+    """english englisch anglais inglés ingles inglese inglês engels angielski engleză
+    german deutsch allemand alemán aleman tedesco alemão duits niemiecki germană
+    french französisch franzoesisch français francais francés frances francese francês frans
+    spanish spanisch espagnol español espanol spagnolo espanhol spaans hiszpański
+    italian italienisch italien italiano italiaans włoski portuguese portugiesisch portugais
+    portugués português portoghese dutch niederländisch nederlands polish polnisch polski
+    swedish schwedisch svenska czech tschechisch čeština romanian rumänisch română romana
+    russian russisch русский greek griechisch ελληνικά latin latein latine latino latim
+    chinese chinesisch 中文 汉语 japanese japanisch 日本語 korean koreanisch 한국어
+    arabic arabisch العربية turkish türkisch türkçe hindi hebrew ukrainian norwegian danish
+    finnish hungarian mandarin cantonese pinyin""".split()
+)
+# Names of the other columns vocabulary lists and glossaries carry: a row of these is a header.
+EXTRA_WORDS = frozenset(
+    """part of speech pos type category subcategory example examples sentence notes note
+    comment comments remark remarks lesson lektion unit chapter kapitel level source sources
+    reference references cross id no number nr gender genus plural singular article artikel
+    notiz notizen bemerkung beispiel kategorie wortart thema topic section page seite
+    pronunciation ipa transcription reading romaji context usage synonym synonyms antonym
+    domain field subject leçon exemple lección ejemplo nota lezione esempio
+    品詞 例文 読み 備考 词性 例句 备注 拼音 读音 품사 예문 пример примечание""".split()
+)
+_ALL_WORDS = TERM_WORDS | DEFINITION_WORDS | LANGUAGE_WORDS | EXTRA_WORDS
+_TOKEN = re.compile(r"[^\W\d_]+")
+# A code of one to four ASCII letters, perhaps with a dot: v., n., adj., m, f.
+_CODE = re.compile(r"[A-Za-z]{1,4}\.?")
+_SAMPLE = 200
+"""Rows looked at to judge a column's content."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The columns to read, whether the first row was their header, and what to tell the user."""
+
+    columns: Columns
+    header: tuple[str, ...] | None
+    """The header's cells, as written (None: the table has no header row)."""
+    note: str = ""
+    """Which columns were used, when they were not simply the first two."""
+
+    def extra_columns(self) -> list[tuple[int, str]]:
+        """(index, name) of each named column that is not read as a field: its values travel
+        with the term as extras."""
+        if self.header is None:
+            return []
+        used = set(self.columns.used())
+        return [
+            (index, name.strip())
+            for index, name in enumerate(self.header)
+            if index not in used and name.strip()
+        ]
+
+
+def _tokens(name: str) -> list[str]:
+    return _TOKEN.findall(name)
+
+
+def _known(name: str) -> bool:
+    """Whether a header cell reads as a column name (whole or by its words)."""
+    return name in _ALL_WORDS or any(token in _ALL_WORDS for token in _tokens(name))
+
+
+def _name_like(name: str) -> bool:
+    return 0 < len(name) <= 40 and len(name.split()) <= 4 and not name.endswith((".", "!", "?"))
+
+
+def is_header(cells: Sequence[object], below: Sequence[Sequence[str]] = ()) -> bool:
+    """Whether a row names its columns: the synonyms say so, or every filled cell is short and
+    name-like, the names differ, at least half of them (two at least, or the only one of a
+    one-name row) are known column names, and none reappears in its column below."""
+    if Columns.from_header(cells) is not None:
+        return True
+    names = [header_name(cell) for cell in cells]
+    filled = [name for name in names if name]
+    if not filled or len(set(filled)) != len(filled) or not all(map(_name_like, filled)):
+        return False
+    known = sum(map(_known, filled))
+    named = known * 2 >= len(filled) and known >= min(2, len(filled))
+    if not named and not (len(filled) >= 3 and _unlike_its_column(cells, below)):
+        return False
+    for index, name in enumerate(names):
+        if name and any(index < len(row) and header_name(row[index]) == name for row in below):
+            return False
+    return True
+
+
+def _unlike_its_column(cells: Sequence[object], below: Sequence[Sequence[str]]) -> bool:
+    """Whether a cell of the row is a word above a column of numbers or of codes (``v.``,
+    ``n.``), as a header is (a vocabulary list's part of speech or lesson column)."""
+    for index, cell in enumerate(cells):
+        name = str(cell if cell is not None else "").strip()
+        column = _column(below, index)
+        if sum(ch.isalpha() for ch in name) < 3 or len(column) < 3:
+            continue
+        if all(map(_NUMBER.fullmatch, column)) and not _NUMBER.fullmatch(name):
+            return True
+        if not _real_text(column) and not _CODE.fullmatch(name):
+            return True
+    return False
+
+
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+
+
+def choose(
+    rows: Sequence[Sequence[str]],
+    forced: tuple[str, str] | None = None,
+    file: str | None = None,
+    line: int | None = None,
+) -> Choice:
+    """The columns of a table whose first non-empty row is ``rows[0]`` (later rows are a sample
+    of its body); ``forced`` is ``--columns`` (names or 1-based numbers)."""
+    first = [str(cell) for cell in rows[0]] if rows else []
+    below = rows[1 : _SAMPLE + 1]
+    header = tuple(first) if is_header(first, below) else None
+    if forced is not None:
+        return _forced(forced, header, first, below, file, line)
+    if header is None:
+        return _by_content(rows[:_SAMPLE])
+    return _by_name(header, below)
+
+
+def _by_name(header: tuple[str, ...], below: Sequence[Sequence[str]]) -> Choice:
+    names = [header_name(cell) for cell in header]
+    tags = _first_index(names, lambda n: n in TAGS_NAMES)
+    acronym = _first_index(names, lambda n: n in ACRONYM_NAMES)
+    taken = {tags, acronym}
+    term = _first_index(names, lambda n: n in TERM_NAMES, taken)
+    definition = _first_index(names, lambda n: n in DEFINITION_NAMES, taken | {term})
+    term = term if term is not None else _first_index(names, TERM_WORDS.__contains__, taken)
+    taken.add(term)
+    if definition is None:
+        definition = _first_index(names, DEFINITION_WORDS.__contains__, taken)
+    languages = [
+        index
+        for index, name in enumerate(names)
+        if index not in taken and index != definition and _is_language(name)
+    ]
+    if term is None and definition is None and len(languages) >= 2:
+        term, definition = languages[0], languages[1]
+    elif term is None and languages:
+        term = languages[0]
+    elif definition is None and languages:
+        definition = languages[0]
+    taken.update((term, definition))
+    if term is None:
+        term = _first_index(names, _holds(TERM_WORDS), taken)
+        taken.add(term)
+    if definition is None:
+        definition = _first_index(names, _holds(DEFINITION_WORDS), taken)
+        taken.add(definition)
+    if term is None:
+        term = _text_column(names, below, taken)
+        taken.add(term)
+    if definition is None:
+        definition = _text_column(names, below, taken)
+    if term is None or definition is None:
+        term, definition = _first_two(names)
+    columns = Columns(term, definition, tags, acronym)
+    return Choice(columns, header, _note(columns, header))
+
+
+def _is_language(name: str) -> bool:
+    return name in LANGUAGE_WORDS or any(token in LANGUAGE_WORDS for token in _tokens(name))
+
+
+def _holds(words: frozenset[str]) -> Callable[[str], bool]:
+    return lambda name: any(token in words for token in _tokens(name))
+
+
+def _first_index(
+    names: list[str], wanted: Callable[[str], bool], taken: Set[int | None] = frozenset()
+) -> int | None:
+    """The first column not ``taken`` whose name is ``wanted``."""
+    return next(
+        (index for index, name in enumerate(names) if index not in taken and wanted(name)), None
+    )
+
+
+def _first_two(names: Sequence[str]) -> tuple[int, int]:
+    filled = [index for index, name in enumerate(names) if name] or [0]
+    return filled[0], filled[1] if len(filled) > 1 else filled[0] + 1
+
+
+def _text_column(
+    names: Sequence[str], below: Sequence[Sequence[str]], taken: set[int | None]
+) -> int | None:
+    """The first free column of real text (not a column of codes), else the first free one."""
+    free = [index for index in range(len(names)) if index not in taken]
+    texts = [index for index in free if _real_text(_column(below, index))]
+    return texts[0] if texts else (free[0] if free else None)
+
+
+def _column(rows: Sequence[Sequence[str]], index: int) -> list[str]:
+    return [row[index].strip() for row in rows if index < len(row) and row[index].strip()]
+
+
+def _real_text(cells: Sequence[str]) -> bool:
+    """Whether a column holds text rather than codes (``v.``, ``n.``, ``adj.``, ``der``/``die``):
+    codes are short ASCII letters, most cells are codes, and a few distinct values repeat (a
+    column of distinct acronyms is text)."""
+    if not cells:
+        return False
+    codes = sum(1 for cell in cells if _CODE.fullmatch(cell))
+    distinct = len(set(cells))
+    repeating = distinct < len(cells) and distinct <= max(12, len(cells) // 4)
+    return not (codes * 10 >= len(cells) * 8 and repeating)
+
+
+def _by_content(rows: Sequence[Sequence[str]]) -> Choice:
+    """A table without a header: the first filled column is the term, the next column of real
+    text the definition (the one right after it unless that holds codes)."""
+    width = max((len(row) for row in rows), default=2)
+    filled = [index for index in range(width) if _column(rows, index)]
+    texts = [index for index in filled if _real_text(_column(rows, index))]
+    # A leading column of codes (articles der/die/das, a part of speech) is not the term when
+    # two columns of real text follow it.
+    term = texts[0] if len(texts) >= 2 else (filled[0] if filled else 0)
+    after = [index for index in filled if index > term]
+    texts = [index for index in after if _real_text(_column(rows, index))]
+    definition = texts[0] if texts else (after[0] if after else term + 1)
+    columns = Columns(term, definition, None, None)
+    return Choice(columns, None, _note(columns, None))
+
+
+def _note(columns: Columns, header: Sequence[str] | None) -> str:
+    if (columns.term, columns.definition) == (0, 1):
+        return ""
+    return (
+        f"read the term from {_described(columns.term, header)} and the definition from "
+        f"{_described(columns.definition, header)}; --columns chooses others"
+    )
+
+
+def _described(index: int, header: Sequence[str] | None) -> str:
+    name = header[index].strip() if header is not None and index < len(header) else ""
+    return f"column {index + 1} ({name!r})" if name else f"column {index + 1}"
+
+
+def _forced(
+    forced: tuple[str, str],
+    header: tuple[str, ...] | None,
+    first: Sequence[str],
+    below: Sequence[Sequence[str]],
+    file: str | None,
+    line: int | None,
+) -> Choice:
+    """The columns ``--columns`` names: 1-based numbers, or names in the first row (which is
+    then the header, whatever it looks like)."""
+    names = [header_name(cell) for cell in first]
+    indexes: list[int] = []
+    for wanted in forced:
+        wanted = wanted.strip()
+        if wanted.isdigit() and int(wanted) >= 1:
+            indexes.append(int(wanted) - 1)
+            continue
+        if header_name(wanted) not in names:
+            shown = ", ".join(repr(cell.strip()) for cell in first if cell.strip())
+            raise SourceError(
+                f"--columns names {wanted!r}, but the first row has no such column "
+                f"(it has {shown or 'nothing'}); give a header name or a 1-based number",
+                file=file,
+                line=line,
+            )
+        indexes.append(names.index(header_name(wanted)))
+        header = tuple(first)
+    if indexes[0] == indexes[1]:
+        raise OptionError("--columns names the same column twice; give TERM,DEFINITION")
+    tags = acronym = None
+    if header is not None:
+        tags = _first_index(names, lambda n: n in TAGS_NAMES, set(indexes))
+        acronym = _first_index(names, lambda n: n in ACRONYM_NAMES, set(indexes))
+    return Choice(Columns(indexes[0], indexes[1], tags, acronym), header)
+
+
+def parse_columns(value: object) -> tuple[str, str] | None:
+    """``--columns TERM,DEFINITION`` (or ``columns=`` from Python: "1,3", ("Word", "Meaning"),
+    (1, 3)) as two strings; OptionError for anything else."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        parts: list[object] = [part.strip() for part in value.split(",")]
+    elif isinstance(value, (tuple, list)):
+        parts = list(value)
+    else:
+        raise OptionError(
+            f"columns must be 'TERM,DEFINITION' or a pair, not {type(value).__name__}"
+        )
+    if len(parts) != 2 or not all(
+        (isinstance(p, str) and p.strip()) or (isinstance(p, int) and not isinstance(p, bool))
+        for p in parts
+    ):
+        raise OptionError(
+            f"--columns needs two columns, TERM,DEFINITION (names or 1-based numbers), "
+            f"not {value!r}"
+        )
+    if any(isinstance(p, int) and p < 1 for p in parts):
+        raise OptionError("--columns numbers count from 1")
+    return str(parts[0]), str(parts[1])
