@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from glossary_export import export_deck
 from glossary_export.readers import read
 from support_readers import pairs, read_text
 from support_real import expected, real_glossary
@@ -75,8 +76,19 @@ def test_mixed_shapes(tmp_path: Path) -> None:
     assert pairs(glossary) == MIXED_PAIRS
     assert glossary.title == "Model glossary"
     assert glossary.description == "Terms we use when we talk about models."
-    sections = [dict(term.extras).get("section") for term in glossary]
-    assert sections == ["Architecture"] * 3 + ["Training"] * 4
+    assert [term.subdeck for term in glossary] == ["Architecture"] * 3 + ["Training"] * 4
+    assert all(not term.extras for term in glossary)  # a section is a deck, not a column
+
+
+def test_sections_of_several_entries_become_sub_decks_in_anki(tmp_path: Path) -> None:
+    from support_anki import deck_card_counts, fresh_collection, import_package
+
+    source = tmp_path / "mixed.md"
+    source.write_text(MIXED, encoding="utf-8")
+    export_deck(source, tmp_path / "deck.apkg", deck="Models")
+    with fresh_collection(tmp_path / "anki") as col:
+        assert import_package(col, tmp_path / "deck.apkg").new == len(MIXED_PAIRS)
+        assert deck_card_counts(col) == {"Models::Architecture": 3, "Models::Training": 4}
 
 
 def test_mixed_shapes_account_for_every_line(tmp_path: Path) -> None:

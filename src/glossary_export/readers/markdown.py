@@ -434,8 +434,8 @@ class _Document:
         return index
 
     def _term(self, entry: _Entry, section_entries: dict[str, int]) -> Term:
-        extras = (("section", entry.section),) if section_entries[entry.section] > 1 else ()
-        extras = extras if entry.section else ()
+        # A heading that groups several entries names their sub-deck (Deck::Section).
+        subdeck = entry.section if entry.section and section_entries[entry.section] > 1 else ""
         if entry.row is not None:
             term = row_term(*entry.row, self.file, entry.number)
             return Term.create(
@@ -444,10 +444,13 @@ class _Document:
                 tags=term.tags,
                 file=self.file,
                 line=entry.number,
-                extras=term.extras + extras,
+                extras=term.extras,
+                subdeck=subdeck,
             )
         definition = "\n".join(part for part in entry.parts if part)
-        return Term.create(entry.term, definition, file=self.file, line=entry.number, extras=extras)
+        return Term.create(
+            entry.term, definition, file=self.file, line=entry.number, subdeck=subdeck
+        )
 
     # --- what the document's entries are ---------------------------------------------------
 
