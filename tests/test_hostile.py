@@ -460,8 +460,9 @@ def test_a_real_process_prints_a_read_warning_on_stderr_only(tmp_path: Path) -> 
     result = _run_process("export", str(source), "-o", str(tmp_path / "out.csv"))
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
-        f"Warning: {source}:1: not valid UTF-8, read as Windows-1252; "
-        "pass --encoding if accents look wrong"
+        f"Warning: {source}:1: not valid UTF-8, read as Windows-1252 (accents on line(s) 1, 2, 3); "
+        "if they look wrong, pass the file's code page: --encoding cp1250 (Central European), "
+        "cp1251 (Cyrillic), …"
     ]
     assert result.stdout.splitlines()[0].startswith("Read 2 rows: 2 unique terms")
 

@@ -103,7 +103,7 @@ READERS: tuple[Reader, ...] = (
     Reader(
         "xlsx",
         (".xlsx", ".xlsm"),
-        "Excel workbook: first sheet or --sheet, header found",
+        "Excel workbook: every sheet holding a glossary (or --sheet), header found",
         "xlsx",
         binary=True,
     ),

@@ -6,22 +6,23 @@ import codecs
 import itertools
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from ..errors import OptionError, SourceError
+from ..errors import OptionError, SourceError, shown
 
 
 class ReadWarning(UserWarning):
     """Something was read, but maybe not as the user meant (e.g. a Windows-1252 guess)."""
 
 
-# UTF-32 before UTF-16: the UTF-32 LE mark starts with the UTF-16 LE one.
+# UTF-32 before UTF-16: the UTF-32 LE mark starts with the UTF-16 LE one. Each mark with the
+# codec that reads it and the --encoding names that agree with it.
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32", ("utf-32", "utf-32-le")),
+    (codecs.BOM_UTF32_BE, "utf-32", ("utf-32", "utf-32-be")),
+    (codecs.BOM_UTF8, "utf-8", ("utf-8", "utf-8-sig")),
+    (codecs.BOM_UTF16_LE, "utf-16", ("utf-16", "utf-16-le")),
+    (codecs.BOM_UTF16_BE, "utf-16", ("utf-16", "utf-16-be")),
 )
 # Characters no glossary holds: C0 controls other than Tab/LF/CR, DEL, and C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
@@ -34,7 +35,9 @@ def decode(data: bytes, file: str, encoding: str | None = None) -> str:
     """Text of ``data``: BOM-marked UTF-8/16/32, else UTF-8 (a few stray Windows-1252 bytes read
     as such), else Windows-1252, with a warning naming each line that needed a guess.
 
-    ``encoding`` overrides the guess. NUL bytes, or control characters common enough to mean
+    ``encoding`` overrides the guess for a file without a byte order mark; a mark decides (it
+    is never text: read as Windows-1252 a UTF-8 mark is "ï»¿"), with a warning when it
+    disagrees with ``encoding``. NUL bytes, or control characters common enough to mean
     binary data, are an error naming the line; a stray control character is replaced
     (:func:`replace_controls`), so a binary or mis-encoded file never becomes a glossary of
     garbage and a PDF's page break never stops a whole file.
@@ -42,33 +45,50 @@ def decode(data: bytes, file: str, encoding: str | None = None) -> str:
     if not encoding and data.isascii() and not data.translate(None, _ASCII_TEXT):
         # Plain ASCII text, checked on the bytes: the check below would encode it back first.
         return data.decode("ascii")
+    codec = None
     if encoding:
         try:
-            codecs.lookup(encoding)
+            codec = codecs.lookup(encoding).name
         except LookupError:
             raise OptionError(f"unknown encoding {encoding!r}; try utf-8 or cp1252") from None
-        text = _decode(data, encoding, file)
+    mark = next(((bom, name, agree) for bom, name, agree in _BOMS if data.startswith(bom)), None)
+    if mark and codec and codec not in mark[2]:
+        _warn(
+            f"{file}:1: starts with a {mark[1].upper()} byte order mark, so it is read as "
+            f"{mark[1].upper()}, not {encoding}; --encoding is for files without one"
+        )
+        codec = None
+    if codec:
+        text = _decode(data, codec, file, given=True)
+    elif mark and mark[1] == "utf-8":
+        # Read as the same file without its mark would be: stray Windows-1252 bytes included.
+        text = _utf8_or_windows_1252(data[len(mark[0]) :], file)
+    elif mark:
+        text = _decode(data, mark[1], file, given=False)
     else:
-        codec = next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
-        text = _decode(data, codec, file) if codec else _utf8_or_windows_1252(data, file)
+        text = _utf8_or_windows_1252(data, file)
     text = text.removeprefix("\ufeff")
     # A line break in a file ends a row, or a term, or a definition: a VT or FF inside one
     # (a soft line break) becomes a space there, as the other stray controls do.
     return replace_controls(text, file, line_breaks=False)
 
 
-def _decode(data: bytes, codec: str, file: str) -> str:
+def _decode(data: bytes, codec: str, file: str, *, given: bool) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        hint = (
-            "leave out --encoding to read a few stray bytes as Windows-1252"
-            if codec.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig")
-            else "save the file as UTF-8 or pass the right --encoding"
-        )
+        # error.object is what the codec saw (after the mark, for utf-8-sig): its own offsets.
+        seen, start = error.object, error.start
+        line = seen[:start].decode(codec, errors="replace").count("\n") + 1
+        bad = " ".join(f"0x{byte:02x}" for byte in seen[start : error.end])
+        if not given:
+            hint = f"the file's byte order mark says {codec.upper()}; save it again as UTF-8"
+        elif codec in ("utf-8", "utf-8-sig"):
+            hint = "leave out --encoding to read a few stray bytes as Windows-1252"
+        else:
+            hint = "save the file as UTF-8 or pass the right --encoding"
         raise SourceError(
-            f"byte 0x{data[error.start]:02x} is not valid {codec}; {hint}",
+            f"{'byte' if error.end - start == 1 else 'bytes'} {bad} is not valid {codec}; {hint}",
             file=file,
             line=line,
         ) from None
@@ -97,17 +117,156 @@ def _utf8_or_windows_1252(data: bytes, file: str) -> str:
     except UnicodeDecodeError:
         text = ""
     if not text or _binary_controls(text):
+        raise SourceError(_not_windows_1252(data), file=file, line=line)
+    misread = _misread_1252(text)
+    if misread:
         raise SourceError(
-            "this is not text (not UTF-8, and control bytes rule out Windows-1252); "
-            "save the file as UTF-8 or pass --encoding",
+            f"not UTF-8, and read as Windows-1252 it gives {shown(misread.group())}, which is how "
+            f"text in another code page looks; pass {_code_page_hint(data)}, or --encoding "
+            "cp1252 if that is right",
             file=file,
-            line=line,
+            line=len(_LINE_BREAK.findall(text, 0, misread.start())) + 1,
         )
+    non_ascii = [number for number, text_line in numbered_lines(text) if not text_line.isascii()]
+    listed = ", ".join(map(str, non_ascii[:_WARNED_LINES]))
+    more = f" and {len(non_ascii) - _WARNED_LINES} more" if len(non_ascii) > _WARNED_LINES else ""
     _warn(
-        f"{file}:{line}: not valid UTF-8, read as Windows-1252; "
-        "pass --encoding if accents look wrong"
+        f"{file}:{line}: not valid UTF-8, read as Windows-1252 "
+        f"(accents on line(s) {listed}{more}); "
+        "if they look wrong, pass the file's code page: --encoding cp1250 (Central European), "
+        "cp1251 (Cyrillic), …"
     )
     return text
+
+
+# How text in another code page looks read as Windows-1252, never a Western word:
+# - a symbol that is a letter in Windows-1250 (ą ł ż Ą Ł Ż ľ) or Windows-1251 (і ї ё), between
+#   two letters: "¿ó³w" for "żółw";
+# - five letters beyond ASCII in a row, which is Cyrillic ("Ïðèâåò" for "Привет");
+# - three characters beyond ASCII in a row, one of them not a letter: a double-byte code page
+#   ("‚±‚ñ" for "こん" in Shift-JIS).
+_LETTER_SYMBOLS = "£¥¯³¹¼¾¿¡¢¤¦§¨©«¬®°±²´¶¸»½"
+_HIGH = "".join(
+    ch for ch in bytes(range(0x80, 0x100)).decode("cp1252", "ignore") if ch.isprintable()
+)
+_HIGH_1252 = re.escape(_HIGH)
+_HIGH_SYMBOLS = re.escape("".join(ch for ch in _HIGH if not ch.isalpha()))
+_MISREAD_1252 = (
+    re.compile(rf"(?<=[^\W\d_])[{_LETTER_SYMBOLS}](?=[^\W\d_])"),
+    re.compile(r"(?<![^\W\d_])[À-ÖØ-öø-ÿĀ-ſ]{5,}(?![^\W\d_])"),
+    re.compile(
+        rf"(?<![{_HIGH_1252}])(?=[{_HIGH_1252}]{{3}})(?=[{_HIGH_1252}]*?[{_HIGH_SYMBOLS}])[{_HIGH_1252}]+"
+    ),
+)
+_MISREAD_WORD = re.compile(rf"(?:[^\W\d_]|[{_HIGH_1252}])+")
+
+
+def _misread_1252(text: str) -> re.Match[str] | None:
+    """The first word of ``text``, read as Windows-1252, that looks like text in another code
+    page, or None."""
+    found = [match.start() for pattern in _MISREAD_1252 if (match := pattern.search(text))]
+    if not found:
+        return None
+    # The whole word, as the user will recognise it.
+    first = min(found)
+    return next(w for w in _MISREAD_WORD.finditer(text, first) if w.start() <= first < w.end())
+
+
+def _not_windows_1252(data: bytes) -> str:
+    """The error for a file that is neither UTF-8 nor Windows-1252."""
+    likely = _likely_code_pages(data)
+    if not likely:
+        return (
+            "this is not text (not UTF-8, nor Windows-1252, nor a common code page); "
+            "save the file as UTF-8 or pass the right --encoding"
+        )
+    return (
+        f"not UTF-8 (nor Windows-1252); it reads cleanly as {_named(likely)}: pass "
+        f"{_code_page_option(likely)}, or save the file as UTF-8"
+    )
+
+
+def _named(likely: list[tuple[str, str]]) -> str:
+    named = [f"{codec} ({language})" for codec, language in likely]
+    return " or ".join(named) if len(named) < 3 else ", ".join(named[:-1]) + " or " + named[-1]
+
+
+def _code_page_option(likely: list[tuple[str, str]]) -> str:
+    if len(likely) == 1:
+        return f"--encoding {likely[0][0]}"
+    return f"--encoding with the one for its language ({_named(likely)})"
+
+
+def _code_page_hint(data: bytes) -> str:
+    likely = _likely_code_pages(data)
+    if len(likely) == 1:
+        return f"--encoding {likely[0][0]} ({likely[0][1]})"
+    if likely:
+        return _code_page_option(likely)
+    return "--encoding with the file's code page (cp1250 Central European, cp1251 Cyrillic, …)"
+
+
+def _is_cyrillic(letter: str) -> bool:
+    return "\u0410" <= letter <= "\u044f" or letter in "Ёё"
+
+
+def _is_japanese(letter: str) -> bool:
+    return (
+        "\u3040" <= letter <= "\u30ff"  # hiragana, katakana
+        or "\u3400" <= letter <= "\u9fff"  # ideographs
+        or "\uff21" <= letter <= "\uff5a"  # full-width Latin
+    )
+
+
+def _is_simplified_chinese(letter: str) -> bool:
+    try:
+        letter.encode("gb2312")  # the common characters; GBK's rare ones are a misread
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _is_han(letter: str) -> bool:
+    return "\u3400" <= letter <= "\u9fff"
+
+
+def _is_korean(letter: str) -> bool:
+    return "\uac00" <= letter <= "\ud7a3" or _is_han(letter)
+
+
+# Legacy code pages tried for a hint only, never chosen: double-byte code pages read each
+# other's bytes without an error, so only the user knows. Each with the test its letters
+# pass when it is the right one.
+_CODE_PAGES: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
+    ("cp1250", "Central European", lambda letter: True),
+    ("cp1251", "Cyrillic", _is_cyrillic),
+    ("shift_jis", "Japanese", _is_japanese),
+    ("euc_jp", "Japanese", _is_japanese),
+    ("gbk", "Chinese", _is_simplified_chinese),
+    ("big5", "traditional Chinese", _is_han),
+    ("euc_kr", "Korean", _is_korean),
+)
+_LIKELY_SHARE = 0.9
+
+
+def _likely_code_pages(data: bytes) -> list[tuple[str, str]]:
+    """The code pages in which ``data`` reads as text of their language."""
+    likely = []
+    for codec, language, fits in _CODE_PAGES:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        letters = [ch for ch in text if ch.isalpha() and not ch.isascii()]
+        if (
+            letters
+            and sum(map(fits, letters)) >= _LIKELY_SHARE * len(letters)
+            and _misread_1252(text) is None
+            and _CONTROL.search(text) is None
+            and not re.search(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]", text)
+        ):
+            likely.append((codec, language))
+    return likely
 
 
 def _mostly_utf8(data: bytes, file: str) -> str | None:
