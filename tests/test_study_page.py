@@ -53,6 +53,12 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        # Every file:// page in one renderer process. Chromium 156 now and then gives a page
+        # loaded right after another a localStorage view without that page's last writes (or
+        # an empty one of its own), so a reload showed none of the progress just saved. One
+        # process makes this much rarer (about 1 load in 25 -> 1 in 200 in a bare reproduction
+        # with no study page code involved); it does not rule it out.
+        "--process-per-site",
         f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
         f"--window-size={DESKTOP[0]},{DESKTOP[1]}",
     ):
@@ -95,18 +101,37 @@ class Page:
     def open(self, path: Path, mode: str = "glossary") -> None:
         """Open ``path`` from file:// in ``mode``, with no progress stored for any deck."""
         self.driver.get(path.resolve().as_uri())
-        self.driver.execute_script("localStorage.clear()")
+        self.script("localStorage.clear()")
         self.go(mode)
         self.reload()
 
     def reload(self) -> None:
+        """Reload, and wait until the new document's script has run (not the old one's)."""
+        self.script("window.beforeReload = true")
         self.driver.refresh()
-        assert self.script("return document.body.dataset.ready") == "yes"
+        self.wait_until(
+            "return !window.beforeReload && document.body.dataset.ready === 'yes'",
+            "the reloaded page is ready",
+        )
 
     def go(self, mode: str) -> None:
-        """Choose a mode by clicking its link in the top bar."""
+        """Choose a mode by clicking its link in the top bar (the page shows it on hashchange)."""
         self.one(f'nav a[data-mode="{mode}"]').click()
+        self.wait_until(
+            "return location.hash === '#' + arguments[0] && "
+            "!document.getElementById(arguments[0]).hidden",
+            f"the {mode} mode is shown",
+            mode,
+        )
         assert self.one(f"#{mode}").is_displayed()
+
+    def wait_until(self, code: str, what: str, *args: Any) -> None:
+        """Wait (up to 10 s) until ``code`` returns true in the page."""
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        WebDriverWait(self.driver, 10).until(
+            lambda driver: driver.execute_script(code, *args), what
+        )
 
     def one(self, css: str) -> Any:
         from selenium.webdriver.common.by import By
