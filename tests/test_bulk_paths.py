@@ -25,7 +25,7 @@ from glossary_export.writers import WriteOptions, _anki_notes, apkg
 from glossary_export.writers._anki_model import card_ordinals
 
 # The module, not the function of the same name that the package exports.
-dedupe_module = importlib.import_module("glossary_export.dedupe")
+dedupe_module = importlib.import_module("glossary_export.deduplication")
 
 SETTINGS = settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 

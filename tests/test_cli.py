@@ -110,7 +110,7 @@ def test_export_out_dir_writes_the_five_formats_named_after_the_source(
 
 def test_unknown_suffix_is_one_line_listing_the_known_ones(seed_path: Path, tmp_path: Path) -> None:
     result = run("export", seed_path, "-o", tmp_path / "deck.docx")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage mistake, like an unknown option
     [line] = result.output.splitlines()
     assert line.startswith("Error: cannot tell the output format of 'deck.docx'")
     assert ".apkg" in line and ".xlsx" in line
@@ -229,17 +229,17 @@ def test_progress_line_appears_after_the_delay_and_is_cleared() -> None:
     assert screen.getvalue().endswith("\r" + " " * len(drawn.lstrip("\r")) + "\r")
 
 
-def test_format_applies_to_o_only_and_a_suffix_always_matches_its_content(
+def test_to_applies_to_o_only_and_a_suffix_always_matches_its_content(
     seed_path: Path, tmp_path: Path
 ) -> None:
-    result = run("export", seed_path, "--out-dir", tmp_path / "o", "--format", "csv")
+    result = run("export", seed_path, "--out-dir", tmp_path / "o", "--to", "csv")
     assert result.exit_code == 2
-    assert "--format applies to the -o outputs" in result.stderr
+    assert "--to applies to the -o outputs" in result.stderr
     assert not (tmp_path / "o").exists()
 
-    result = run("export", seed_path, "-o", tmp_path / "deck.apkg", "--format", "csv")
+    result = run("export", seed_path, "-o", tmp_path / "deck.apkg", "--to", "csv")
     assert result.exit_code == 2
-    assert "deck.apkg has the suffix of apkg files, but --format asks for csv" in result.stderr
+    assert "deck.apkg has the suffix of apkg files, but --to asks for csv" in result.stderr
 
     out = tmp_path / "both"
     result = run(
@@ -252,3 +252,74 @@ def test_format_applies_to_o_only_and_a_suffix_always_matches_its_content(
     result = run("export", seed_path, "-o", tmp_path / "notes.txt", "--format", "anki-text")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8").startswith("#separator:tab")
+
+
+def one_row_csv(tmp_path: Path) -> Path:
+    source = tmp_path / "one.csv"
+    source.write_text("term,definition\nDrift,Slow change\n", encoding="utf-8")
+    return source
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (("--from", "excel"), "unknown input format 'excel'"),
+        (("--to", "excel"), "unknown output format 'excel'"),
+        (("--format", "excel"), "unknown output format 'excel'"),
+        (("-o", "deck.docx"), "cannot tell the output format of 'deck.docx'"),
+        (("--on-conflict", "newest"), "'newest' is not one of"),
+        (("--encoding", "nope"), "unknown encoding 'nope'"),
+        (("--tag", ""), "a tag is empty"),
+        (("--tag", "two words"), "contains a space"),
+        (("--deck", "A::::B"), "has an empty level"),
+    ],
+)
+def test_every_usage_mistake_exits_2_and_writes_nothing(
+    tmp_path: Path, options: tuple[str, ...], message: str
+) -> None:
+    source = one_row_csv(tmp_path)
+    outputs = () if "-o" in options else ("-o", tmp_path / "deck.csv")
+    result = run("export", source, *outputs, *options)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.csv"]
+
+
+def test_a_file_that_cannot_be_read_or_written_exits_1(tmp_path: Path) -> None:
+    source = one_row_csv(tmp_path)
+    missing = run("export", tmp_path / "missing.csv", "-o", tmp_path / "deck.csv")
+    assert missing.exit_code == 1, missing.output
+    assert "missing.csv" in missing.stderr
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    assert run("export", binary, "-o", tmp_path / "deck.csv").exit_code == 1
+    no_folder = run("export", source, "-o", tmp_path / "nowhere" / "deck.csv")
+    assert no_folder.exit_code == 1, no_folder.output
+    assert "the output folder does not exist" in no_folder.stderr
+
+
+def test_counts_take_the_singular_for_one(tmp_path: Path) -> None:
+    result = run("export", one_row_csv(tmp_path), "-o", tmp_path / "deck.csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:2] == [
+        "Read 1 row: 1 unique term, 0 duplicates removed, 0 conflicts.",
+        f"Wrote 1 term to {tmp_path / 'deck.csv'} (csv)",
+    ]
+    source = tmp_path / "two.csv"
+    source.write_text("term,definition\na,x\na,x\nb,y\nb,z\n", encoding="utf-8")
+    result = run("export", source, "-o", tmp_path / "two.txt")
+    assert result.stdout.splitlines()[0] == (
+        "Read 4 rows: 2 unique terms, 1 duplicate removed, 1 conflict."
+    )
+
+
+def test_the_quizlet_dialog_hint_never_nests_quotes(tmp_path: Path) -> None:
+    out = tmp_path / "deck.txt"
+    result = run("export", one_row_csv(tmp_path), "-o", out, "--card-separator", "|||")
+    assert result.exit_code == 0, result.output
+    [hint] = [line for line in result.stdout.splitlines() if "Import dialog" in line]
+    assert hint.strip() == (
+        'In Quizlet\'s Import dialog choose "Between term and definition: Tab" and '
+        '"Between cards: Custom", typing "|||".'
+    )
+    assert '""' not in hint

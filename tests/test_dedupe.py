@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from glossary_export import ConflictError, Glossary, OptionError, Term, dedupe
-from glossary_export.dedupe import near_duplicate_pairs
+from glossary_export.deduplication import near_duplicate_pairs
 
 
 def glossary(*rows: tuple[str, str], tags: tuple[str, ...] = ()) -> Glossary:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from glossary_export import LimitError, OutputError, export_deck, load_glossary
+from glossary_export import LimitError, OptionError, OutputError, export_deck, load_glossary
 from support_anki import fresh_collection, import_package, notes
 from support_tables import read_csv, read_xlsx, seed_glossary, split_quizlet
 
@@ -73,7 +73,7 @@ def test_pairs_and_dataframes_export_like_files(tmp_path: Path) -> None:
     assert (report.unique_terms, report.duplicates_removed) == (2, 1)
     assert report.deck == "Glossary"
     frame = pd.DataFrame(pairs, columns=["Term", "Definition"])
-    export_deck(frame, [tmp_path / "frame.csv"], format="csv")
+    export_deck(frame, [tmp_path / "frame.csv"], to_format="csv")
     assert read_csv(tmp_path / "pairs.csv") == read_csv(tmp_path / "frame.csv")
 
 
@@ -176,3 +176,35 @@ def test_a_guarded_csv_reads_back_as_the_glossary_it_came_from(tmp_path: Path) -
         ("=SUM(A1)", "-1 is the answer"),
         ("@mention", "+plus"),
     ]
+
+
+def test_the_old_format_keywords_still_work_with_a_deprecation_warning(tmp_path: Path) -> None:
+    source = tmp_path / "g.txt"
+    source.write_text("Bias,Systematic error.\nDrift,Shift.\n", encoding="utf-8")
+    with pytest.warns(DeprecationWarning, match=r"format= is deprecated; call it from_format="):
+        old = load_glossary(source, format="csv")
+    assert old.terms == load_glossary(source, from_format="csv").terms
+    with pytest.warns(DeprecationWarning, match=r"call it to_format=") as caught:
+        export_deck(source, tmp_path / "deck.dat", from_format="csv", format="csv")
+    assert caught[0].filename == __file__  # the warning points at the caller's line
+    assert read_csv(tmp_path / "deck.dat")[1] == ["Bias", "Systematic error.", "", ""]
+    with pytest.raises(OptionError, match="give only to_format="):
+        export_deck(source, tmp_path / "x.csv", format="csv", to_format="csv")
+
+
+def test_the_public_dedupe_stays_the_function_after_an_export(tmp_path: Path) -> None:
+    import glossary_export
+
+    export_deck([("Bias", "Error.")], tmp_path / "deck.csv")
+    assert callable(glossary_export.dedupe)
+    glossary = load_glossary([("a", "x"), ("A", "x")])
+    assert glossary_export.dedupe(glossary).unique_terms == 1
+
+
+def test_no_public_name_is_also_a_submodule_name() -> None:
+    import pkgutil
+
+    import glossary_export
+
+    submodules = {module.name for module in pkgutil.iter_modules(glossary_export.__path__)}
+    assert submodules.isdisjoint(glossary_export.__all__)

@@ -265,7 +265,7 @@ def test_a_device_output_is_written_beside_files_and_reported_last(
     folder: Path, null: Path
 ) -> None:
     """Written (and reported) after the files, so that a failing device renames none of them."""
-    report = export_deck(folder / "good.csv", [null, folder / "out.csv"], format="csv")
+    report = export_deck(folder / "good.csv", [null, folder / "out.csv"], to_format="csv")
     assert [written.path for written in report.files] == [folder / "out.csv", null]
     assert _is_device(null)
     assert (folder / "out.csv").read_text(encoding="utf-8-sig").startswith("Term,Definition")

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from glossary_export import export_deck, load_glossary
-from glossary_export.dedupe import dedupe
+from glossary_export.deduplication import dedupe
 from glossary_export.formula_guard import unguard_cell
 from glossary_export.model import Glossary, Term
 from glossary_export.readers._text import trim_invisible

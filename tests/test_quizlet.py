@@ -65,7 +65,8 @@ def test_default_separators_fold_tabs_and_line_breaks(
     assert cards == [("Before", "first card"), expected, ("After", "last card")]
     assert adjustments == ({"fields folded": folded} if folded else {})
     if folded:
-        assert f"{folded} field(s) held tabs and line breaks" in notes[0]
+        fields = "1 field" if folded == 1 else f"{folded} fields"
+        assert f"{fields} held tabs and line breaks" in notes[0]
         assert "custom card separator" in notes[0]
 
 
@@ -83,17 +84,22 @@ def test_folding_is_counted_across_chunks(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("term_separator", "card_separator", "dialog"),
     [
-        ("\t", "|||", '"Between term and definition: Tab" and "Between cards: Custom: "|||""'),
+        (
+            "\t",
+            "|||",
+            '"Between term and definition: Tab" and "Between cards: Custom", typing "|||"',
+        ),
         (",", ";", '"Between term and definition: Comma" and "Between cards: Semicolon"'),
         (
             " :: ",
             "\n",
-            '"Between term and definition: Custom: " :: "" and "Between cards: New line"',
+            '"Between term and definition: Custom", typing " :: " and "Between cards: New line"',
         ),
         (
             "=>",
             "##",
-            '"Between term and definition: Custom: "=>"" and "Between cards: Custom: "##""',
+            '"Between term and definition: Custom", typing "=>" and '
+            '"Between cards: Custom", typing "##"',
         ),
     ],
 )

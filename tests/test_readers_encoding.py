@@ -74,7 +74,7 @@ def test_nul_on_a_later_line(tmp_path: Path) -> None:
 def test_stray_control_character_is_replaced_with_a_warning_naming_its_line(
     tmp_path: Path,
 ) -> None:
-    with pytest.warns(ReadWarning, match=r"g\.txt:2: 1 control character\(s\) replaced"):
+    with pytest.warns(ReadWarning, match=r"g\.txt:2: 1 control character replaced"):
         glossary = read_bytes(tmp_path, "g.txt", b"Tokenizer\nSplits\x07text.\n")
     assert [(t.term, t.definition) for t in glossary] == [("Tokenizer", "Splits text.")]
 

@@ -8,7 +8,7 @@ import warnings
 import pytest
 
 from glossary_export import load_glossary
-from glossary_export.dedupe import dedupe
+from glossary_export.deduplication import dedupe
 from support_real import expected, real_glossary
 
 TABLES = [

@@ -178,7 +178,7 @@ def test_a_row_without_a_definition_makes_no_card_and_is_reported(tmp_path: Path
     source.write_text("term,definition\nAlpha,first\nBeta,\nGamma,  \nDelta\n\n", encoding="utf-8")
     rows, result = exported_rows(source, tmp_path)
     assert rows == [["Alpha", "first", "", ""]]
-    assert "1 unique terms" in result.output and "3 without a definition" in result.output
+    assert "1 unique term," in result.output and "3 without a definition" in result.output
     assert f"{source}:3 'Beta'; {source}:4 'Gamma'; {source}:5 'Delta'" in result.output
     check = run("check", source)
     assert f"{source}:3: empty definition: 'Beta' has an empty definition" in check.output
@@ -222,7 +222,7 @@ def test_a_stray_windows_1252_byte_in_utf8_is_read_as_such_with_a_warning(tmp_pa
 def test_vertical_tab_and_form_feed_become_line_breaks_inside_a_cell(tmp_path: Path) -> None:
     source = tmp_path / "g.json"
     source.write_text('{"Alpha": "first\\u000bletter", "Beta": "two\\u000cpages\\u0007"}')
-    with pytest.warns(ReadWarning, match=r"g\.json:1: 2 control character\(s\) replaced"):
+    with pytest.warns(ReadWarning, match=r"g\.json:1: 2 control characters replaced"):
         glossary = load_glossary(source)
     assert [t.definition for t in glossary] == ["first\nletter", "two\npages"]
 
@@ -230,7 +230,7 @@ def test_vertical_tab_and_form_feed_become_line_breaks_inside_a_cell(tmp_path: P
 def test_in_a_table_control_characters_become_spaces_and_rows_stay_whole(tmp_path: Path) -> None:
     source = tmp_path / "g.csv"
     source.write_bytes(b'term,definition\nAlpha,first\x0bletter\nBeta,"two\x0cpages"\nG,x\x01y\n')
-    with pytest.warns(ReadWarning, match=r"g\.csv:2: 3 control character\(s\) replaced by a sp"):
+    with pytest.warns(ReadWarning, match=r"g\.csv:2: 3 control characters replaced by a sp"):
         glossary = load_glossary(source)
     assert [(t.term, t.definition) for t in glossary] == [
         ("Alpha", "first letter"),
@@ -343,7 +343,7 @@ def test_workbook_sheets_become_sub_decks_and_skipped_sheets_are_named(tmp_path:
     result = run("export", source, "-o", tmp_path / "deck.apkg", "--deck", "German")
     assert result.exit_code == 0, result.output
     assert f"Warning: {source}: Week1!C3: a formula whose value was never saved" in result.stderr
-    assert "sheet(s) 'Intro' hold no glossary" in result.output
+    assert "sheet 'Intro' holds no glossary" in result.output
     assert "'Week1', 'Week2' are read, each as a sub-deck" in result.output
     assert f"{source}:3 'laufen'" in result.output  # the formula's empty value: no card
     with fresh_collection(tmp_path / "anki") as col:

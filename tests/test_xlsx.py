@@ -9,6 +9,7 @@ import pytest
 
 from glossary_export.errors import LimitError
 from glossary_export.model import Glossary, Term
+from glossary_export.writers import ExportSummary
 from support_tables import export, glossary_of, read_xlsx, seed_glossary, xlsx_cell_types
 
 HEADER = ["Term", "Definition", "Acronym", "Tags"]
@@ -24,9 +25,7 @@ def test_seed_page_gives_terms_and_about_sheets(seed_path: Path, tmp_path: Path)
         "xlsx",
         deck="LLM Glossary",
         timestamp=TIMESTAMP,
-        sources=("llm-glossary-page.txt",),
-        duplicates_removed=29,
-        conflicts=0,
+        summary=ExportSummary(sources=("llm-glossary-page.txt",), duplicates_removed=29),
     )
     sheets = read_xlsx(path)
     assert list(sheets) == ["Terms", "About"]

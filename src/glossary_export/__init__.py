@@ -4,18 +4,18 @@
 >>> report = export_deck("terms.csv", ["deck.apkg", "deck.xlsx"])  # doctest: +SKIP
 
 The public names are imported on first use (PEP 562), so that ``glossary-export --help`` and
-``import glossary_export`` do not pay for the pipeline's modules.
+``import glossary_export`` do not pay for the pipeline's modules. No public name is also the
+name of a submodule (the function ``dedupe`` lives in ``deduplication``): importing a submodule
+sets the package attribute of its name, which would replace the function with the module.
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .dedupe import DedupeResult, Finding, dedupe
+    from .deduplication import DedupeResult, Finding, dedupe
     from .errors import (
         ConflictError,
         GlossaryError,
@@ -34,9 +34,9 @@ __version__ = "0.1.0"
 
 # Where each public name lives.
 _MODULES = {
-    "DedupeResult": "dedupe",
-    "Finding": "dedupe",
-    "dedupe": "dedupe",
+    "DedupeResult": "deduplication",
+    "Finding": "deduplication",
+    "dedupe": "deduplication",
     "ConflictError": "errors",
     "GlossaryError": "errors",
     "LimitError": "errors",
@@ -90,18 +90,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
-
-
-class _Package(types.ModuleType):
-    """The package's module type, so that ``glossary_export.dedupe`` stays the function."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        # Importing the submodule glossary_export.dedupe makes Python set the package's
-        # "dedupe" attribute to that module. The public name is the function (as it was when
-        # this file imported everything eagerly), which __getattr__ supplies: ignore the module.
-        if name == "dedupe" and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

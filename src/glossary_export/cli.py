@@ -22,7 +22,7 @@ from . import __version__
 from ._options import CONFLICT_POLICIES
 
 if TYPE_CHECKING:
-    from .dedupe import DedupeResult, Finding, NearMode
+    from .deduplication import DedupeResult, Finding, NearMode
     from .export import Progress
     from .model import Glossary
 
@@ -182,10 +182,11 @@ def cli() -> None:
     help="Also write .apkg, .txt (Quizlet), .csv, .xlsx and .html here, named after the source.",
 )
 @click.option(
+    "--to",
     "--format",
-    "format_",
+    "to_format",
     metavar="FORMAT",
-    help="Output format for every -o, instead of guessing from the suffix.",
+    help="Output format for every -o, instead of guessing from the suffix (see 'formats').",
 )
 @click.option(
     "--deck",
@@ -248,7 +249,7 @@ def export(
     sources: tuple[str, ...],
     outputs: tuple[str, ...],
     out_dir: str | None,
-    format_: str | None,
+    to_format: str | None,
     memory_dir: str | None,
     no_memory: bool,
     term_separator: str,
@@ -264,7 +265,7 @@ def export(
         glossary-export export examples/llm-glossary-page.txt -o deck.apkg -o deck.xlsx
         glossary-export export terms.csv --out-dir out --deck "AI::LLM" --reverse
     """
-    from .errors import OptionError
+    from .errors import OptionError, counted
     from .export import export_deck
 
     if memory_dir is not None and no_memory:
@@ -273,7 +274,7 @@ def export(
         report = export_deck(
             list(sources) if len(sources) > 1 else sources[0],
             outputs,
-            format=format_,
+            to_format=to_format,
             out_dir=out_dir,
             term_separator=_unescape(term_separator),
             card_separator=_unescape(card_separator),
@@ -287,8 +288,10 @@ def export(
         return
     empty = f", {report.empty_definitions} without a definition" if report.empty_definitions else ""
     click.echo(
-        f"Read {report.rows_read} rows: {report.unique_terms} unique terms, "
-        f"{report.duplicates_removed} duplicates removed, {report.conflicts} conflicts{empty}."
+        f"Read {counted(report.rows_read, 'row')}: "
+        f"{counted(report.unique_terms, 'unique term')}, "
+        f"{counted(report.duplicates_removed, 'duplicate')} removed, "
+        f"{counted(report.conflicts, 'conflict')}{empty}."
     )
     for note in report.read_notes:
         click.echo(f"  {note}")
@@ -299,7 +302,7 @@ def export(
         for line in _finding_summary(report.findings):
             click.echo(f"  {line}")
     for written in report.files:
-        click.echo(f"Wrote {written.terms} terms to {written.path} ({written.format})")
+        click.echo(f"Wrote {counted(written.terms, 'term')} to {written.path} ({written.format})")
         for what, count in written.adjustments.items():
             click.echo(f"  {what}: {count}")
         for note in written.notes:
@@ -349,7 +352,7 @@ def check(
         glossary-export check examples/llm-glossary-page.txt
         glossary-export check --explain notes.md
     """
-    from .dedupe import dedupe
+    from .deduplication import dedupe
     from .export import load_glossary
 
     if explain:
@@ -479,7 +482,7 @@ def formats() -> None:
     from .writers import WRITERS
 
     _format_table(
-        "Output formats (-o FILE picks by suffix, --format NAME forces):",
+        "Output formats (-o FILE picks by suffix, --to NAME forces):",
         [(w.name, " ".join(w.suffixes), w.summary) for w in WRITERS],
     )
     click.echo()

@@ -1,7 +1,8 @@
 """The project's exceptions: one base class, each also the matching built-in.
 
 Every message is one sentence a user can act on, prefixed by the file and line it is about.
-The CLI prints ``str(error)`` and exits 1, without a traceback.
+The CLI prints ``str(error)`` without a traceback and exits 2 for a usage mistake
+(:class:`OptionError`), 1 for everything else.
 """
 
 from __future__ import annotations
@@ -13,6 +14,12 @@ def shown(text: str, limit: int = 60) -> str:
     """``text`` quoted for a message and cut to ``limit`` characters: a runaway 10 MB line read
     as a term must not become a 10 MB error message."""
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """ "1 row", "2 rows": ``count`` and ``noun`` in the number it takes (``plural`` when adding
+    "s" is wrong: "1 entry", "2 entries")."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 class GlossaryError(Exception):
@@ -60,6 +67,11 @@ class LimitError(GlossaryError, ValueError):
 
 class OptionError(GlossaryError, ValueError):
     """An option has a value that cannot work (a tag with spaces, an empty deck name, ...)."""
+
+
+class FormatNameError(UnknownFormatError, OptionError):
+    """A format name (``--from``, ``--to``) or an output suffix that no reader or writer has: a
+    usage mistake, unlike a file whose content no reader recognises."""
 
 
 class MissingDependencyError(GlossaryError, ImportError):

@@ -11,18 +11,20 @@ import gc
 import os
 import time
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .dedupe import ConflictPolicy, DedupeResult, Finding, dedupe
+from .decks import check_deck, check_option_tags
+from .deduplication import ConflictPolicy, DedupeResult, Finding, dedupe
 from .errors import NoTermsError, OptionError, OutputError, UnknownFormatError
 from .files import atomic_path, is_stream, symlink_loop
 from .model import Glossary
 from .readers import ReadOptions
 from .sources import PathLike, Source, load, source_paths
-from .writers import WriteOptions, Writer, WriteResult, writer_for_path
+from .writers import ExportSummary, WriteOptions, Writer, WriteResult, writer_for_path
 
 if TYPE_CHECKING:
     from .deck_memory import Comparison, DeckMemory
@@ -133,19 +135,21 @@ ColumnsOption = str | tuple[str | int, str | int]
 @collector_paused()
 def load_glossary(
     source: Source,
-    format: str | None = None,
+    from_format: str | None = None,
     *,
     encoding: str | None = None,
     sheet: str | None = None,
     input_separator: str | None = None,
     input_card_separator: str = "\n",
     columns: ColumnsOption | None = None,
+    format: str | None = None,
 ) -> Glossary:
     """Parse ``source`` into a Glossary holding every row (duplicates included).
 
     ``source`` is a path ("-" for standard input), a list of paths (merged in order), a list of
-    (term, definition) pairs, a list of dicts or a pandas DataFrame. ``format`` overrides the
-    input format detection (see ``glossary-export formats``). ``input_separator`` is what
+    (term, definition) pairs, a list of dicts or a pandas DataFrame. ``from_format`` overrides
+    the input format detection (see ``glossary-export formats``; ``format=`` is its deprecated
+    old name). ``input_separator`` is what
     separates term and definition in a text list or Quizlet text (detected for a list by
     default), ``input_card_separator`` what separates Quizlet cards. ``columns`` names a
     table's term and definition columns: ``"English,German"``, ``("Word", "Meaning")`` or
@@ -153,8 +157,9 @@ def load_glossary(
     """
     from .readers.columns import parse_columns
 
+    from_format = _renamed("format", format, "from_format", from_format)
     _check_types(
-        format=(format, _TEXT_OR_NONE),
+        from_format=(from_format, _TEXT_OR_NONE),
         encoding=(encoding, _TEXT_OR_NONE),
         sheet=(sheet, _TEXT_OR_NONE),
         input_separator=(input_separator, _TEXT_OR_NONE),
@@ -167,7 +172,7 @@ def load_glossary(
         input_card_separator=input_card_separator,
         columns=parse_columns(columns),
     )
-    return load(source, format, options)
+    return load(source, from_format, options)
 
 
 @collector_paused()
@@ -175,7 +180,7 @@ def export_deck(
     source: Source,
     outputs: PathLike | Sequence[PathLike] = (),
     *,
-    format: str | None = None,
+    to_format: str | None = None,
     out_dir: PathLike | None = None,
     from_format: str | None = None,
     deck: str | None = None,
@@ -197,17 +202,18 @@ def export_deck(
     input_card_separator: str = "\n",
     memory: PathLike | bool = True,
     progress: ProgressCallback | None = None,
+    format: str | None = None,
 ) -> ExportReport:
     """Read ``source``, deduplicate it and write every output; return what happened.
 
     ``outputs`` is one path or several; each one's format comes from its suffix (``.apkg``,
-    ``.anki.txt``, ``.txt`` for Quizlet, ``.csv``, ``.xlsx``, ``.html``) unless ``format``
-    names it. ``out_dir`` adds an ``.apkg``, a Quizlet ``.txt``, a ``.csv``, an ``.xlsx`` and an
-    ``.html`` study page named after the source. ``from_format`` overrides input detection;
-    ``input_separator`` and ``input_card_separator`` are how a text source separates terms (see
-    :func:`load_glossary`), while ``term_separator`` and ``card_separator`` are the Quizlet
-    output's. All outputs are written or none: each goes to a temporary file first and all are
-    renamed into place at the end.
+    ``.anki.txt``, ``.txt`` for Quizlet, ``.csv``, ``.xlsx``, ``.html``) unless ``to_format``
+    names it (``format=`` is its deprecated old name). ``out_dir`` adds an ``.apkg``, a Quizlet
+    ``.txt``, a ``.csv``, an ``.xlsx`` and an ``.html`` study page named after the source.
+    ``from_format`` overrides input detection; ``input_separator`` and ``input_card_separator``
+    are how a text source separates terms (see :func:`load_glossary`), while ``term_separator``
+    and ``card_separator`` are the Quizlet output's. All outputs are written or none: each goes
+    to a temporary file first and all are renamed into place at the end.
     ``memory`` is where the Anki outputs remember each deck's last export, so that the next
     export updates exactly the changed notes wherever either file goes: True for the user's
     data folder (or the folder ``GLOSSARY_EXPORT_MEMORY`` names), a folder path, or False for
@@ -215,8 +221,9 @@ def export_deck(
     ``progress``, when given, is called with a :class:`Progress` as each stage starts and at
     the end (the library itself never prints).
     """
+    to_format = _renamed("format", format, "to_format", to_format)
     _check_types(
-        format=(format, _TEXT_OR_NONE),
+        to_format=(to_format, _TEXT_OR_NONE),
         from_format=(from_format, _TEXT_OR_NONE),
         deck=(deck, _TEXT_OR_NONE),
         description=(description, _TEXT_OR_NONE),
@@ -230,8 +237,9 @@ def export_deck(
     )
     if progress is not None and not callable(progress):
         raise OptionError(f"progress must be a function or None, not {type(progress).__name__}")
-    tags = _tag_list(tags)
-    _check_options(deck, tags)
+    tags = check_option_tags(_tag_list(tags))
+    if deck is not None:
+        check_deck(deck)
     report_progress = _progress_reporter(progress, outputs, out_dir)
     report_progress("reading")
     glossary = load_glossary(
@@ -245,7 +253,7 @@ def export_deck(
     )
     named, in_dir = _targets(outputs, out_dir, glossary)
     targets = named + in_dir
-    plan = _writers(named, in_dir, format)
+    plan = _writers(named, in_dir, to_format)
     _refuse_overwriting_sources(targets, glossary)
     _check_targets(targets, Path(out_dir) if out_dir is not None else None)
     report_progress("deduplicating")
@@ -262,9 +270,12 @@ def export_deck(
         description=description if description is not None else glossary.description,
         tags=tuple(tags),
         timestamp=content_timestamp(glossary),
-        sources=glossary.sources,
-        duplicates_removed=result.duplicates_removed,
-        conflicts=result.conflicts,
+        summary=ExportSummary(
+            sources=glossary.sources,
+            rows_read=result.rows_read,
+            duplicates_removed=result.duplicates_removed,
+            conflicts=result.conflicts,
+        ),
         id_namespace=id_namespace or "",
         reverse=reverse,
         acronym_cards=acronym_cards,
@@ -329,6 +340,20 @@ def _check_types(**options: tuple[object, tuple[type, ...]]) -> None:
             raise OptionError(f"{name} must be {_KINDS[kinds]}, not {type(value).__name__}")
 
 
+def _renamed(old_name: str, old: str | None, new_name: str, new: str | None) -> str | None:
+    """The value of a keyword argument given under its new name or its deprecated old one."""
+    if old is None:
+        return new
+    if new is not None:
+        raise OptionError(f"{old_name}= is the old name of {new_name}=; give only {new_name}=")
+    warnings.warn(
+        f"{old_name}= is deprecated; call it {new_name}= (the same value)",
+        DeprecationWarning,
+        stacklevel=4,  # the caller of export_deck or load_glossary (collector_paused wraps them)
+    )
+    return old
+
+
 def _tag_list(tags: object) -> tuple[str, ...]:
     """``tags`` as a tuple: a bare string is one tag (not one tag per letter)."""
     if isinstance(tags, str):
@@ -378,21 +403,6 @@ def _usable_deck_name(name: str) -> str:
     # checked and refused, a default is quietly tidied so that the export works.
     kept = "".join(ch for ch in name if ch != '"' and unicodedata.category(ch) != "Cc")
     return "::".join(level.strip() for level in kept.split("::") if level.strip())
-
-
-def _check_options(deck: str | None, tags: Sequence[str]) -> None:
-    """Refuse a deck name or tag that no format can use, before reading anything.
-
-    Anki's rules (no empty level, no quote; no space in a tag) hold for every format: the CSV
-    and Excel tags column is read back by splitting on spaces, and the deck names the workbook.
-    """
-    if deck is None and not tags:
-        return  # nothing to check: spare a CSV or Quizlet export the Anki modules (10 ms)
-    from .writers._anki_notes import check_deck, check_tags
-
-    if deck is not None:
-        check_deck(deck)
-    check_tags(tags)
 
 
 def content_timestamp(glossary: Glossary) -> float:
@@ -447,20 +457,20 @@ def _targets(
 
 
 def _writers(
-    named: list[Path], in_dir: list[Path], format: str | None
+    named: list[Path], in_dir: list[Path], to_format: str | None
 ) -> list[tuple[Path, Writer]]:
-    """Each output's writer. ``format`` applies to the outputs named one by one; the ``out_dir``
+    """Each output's writer. ``to_format`` applies to the outputs named one by one; the ``out_dir``
     outputs are each written in the format of their suffix. A suffix always matches the content:
     a named output whose suffix is another format's is refused."""
-    if format is not None and in_dir and not named:
+    if to_format is not None and in_dir and not named:
         raise OptionError(
-            "--format applies to the -o outputs, and --out-dir always writes .apkg, .txt, .csv, "
+            "--to applies to the -o outputs, and --out-dir always writes .apkg, .txt, .csv, "
             ".xlsx and .html; name the file with -o FILE instead"
         )
     plan = []
     for path in named:
-        writer = writer_for_path(path, format)
-        if format is not None:
+        writer = writer_for_path(path, to_format)
+        if to_format is not None:
             _check_suffix(path, writer)
         plan.append((path, writer))
     return plan + [(path, writer_for_path(path)) for path in in_dir]
@@ -478,8 +488,8 @@ def _check_suffix(path: Path, writer: Writer) -> None:
     if by_suffix is writer or any(ours.endswith(m) for ours in writer.suffixes for m in matched):
         return
     raise OptionError(
-        f"{path.name} has the suffix of {by_suffix.name} files, but --format asks for "
-        f"{writer.name}; name it with {' or '.join(writer.suffixes)} or leave --format out"
+        f"{path.name} has the suffix of {by_suffix.name} files, but --to asks for "
+        f"{writer.name}; name it with {' or '.join(writer.suffixes)} or leave --to out"
     )
 
 

@@ -6,6 +6,10 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # "Full Name (ACR)": a trailing parenthesised word of letters, digits, "-" and "&" (no spaces,
 # "/" or "."), so "Low-Rank Adaptation (LoRA)" may have an acronym and "sē (Akk./Abl.)",
@@ -193,6 +197,51 @@ class Glossary:
 
     def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The terms as a pandas DataFrame, one row per term, in order.
+
+        Columns: ``term``, ``definition``, ``acronym``, ``tags`` (space-separated), each extra
+        column under its own name (empty where a term has none), ``subdeck`` when any term has
+        one, then ``file`` and ``line``, where each term was read. Passed back as a source
+        (``export_deck(frame, ...)``), the frame reads as this glossary again: ``file`` and
+        ``line`` (and ``subdeck``) are read as where each term came from, not as extras.
+        Needs pandas: ``pip install 'glossary-export[pandas]'``.
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            from .errors import MissingDependencyError
+
+            raise MissingDependencyError(
+                "Glossary.to_dataframe() needs pandas; install it with "
+                "pip install 'glossary-export[pandas]'"
+            ) from None
+        terms = self.terms
+        columns: dict[str, Any] = {
+            "term": [term.term for term in terms],
+            "definition": [term.definition for term in terms],
+            "acronym": [term.acronym for term in terms],
+            "tags": [" ".join(term.tags) for term in terms],
+        }
+        extra_names = dict.fromkeys(name for term in terms for name, _ in term.extras)
+        provenance = ("subdeck", "file", "line")
+        for name in extra_names:
+            if name.strip().casefold() in (*columns, *provenance):
+                from .errors import SourceError
+
+                raise SourceError(
+                    f"the extra column {name!r} has the name of a column to_dataframe() writes "
+                    "itself; rename it in the source"
+                )
+        extras = [dict(term.extras) for term in terms]
+        for name in extra_names:
+            columns[name] = [row.get(name) for row in extras]
+        if any(term.subdeck for term in terms):
+            columns["subdeck"] = [term.subdeck for term in terms]
+        columns["file"] = [term.file for term in terms]
+        columns["line"] = pd.array([term.line for term in terms], dtype="Int64")
+        return pd.DataFrame(columns)
 
 
 def format_location(file: str | None, line: int | None = None) -> str:

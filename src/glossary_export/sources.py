@@ -47,20 +47,22 @@ dicts with term/definition keys, a pandas DataFrame with term/definition columns
 paths to merge."""
 
 
-def load(source: Source, format: str | None = None, options: ReadOptions | None = None) -> Glossary:
+def load(
+    source: Source, from_format: str | None = None, options: ReadOptions | None = None
+) -> Glossary:
     """Read ``source`` into one Glossary holding every row, duplicates included."""
     if isinstance(source, Glossary):
         check_fields(source)  # made by the caller, not by a reader: checked here instead
         return source
     if isinstance(source, (str, os.PathLike)):
-        return read(source, format, options)
+        return read(source, from_format, options)
     if _is_dataframe(source):
         return _from_records(source.to_dict("records"), "<DataFrame>")  # type: ignore[union-attr]
     if isinstance(source, Iterable) and not isinstance(source, (bytes, Mapping)):
         # Checked item by item below: the list is whatever the caller passed, typed or not.
         items: list[Any] = list(source)
         if items and all(isinstance(item, (str, os.PathLike)) for item in items):
-            return merge([read(item, format, options) for item in items])
+            return merge([read(item, from_format, options) for item in items])
         if all(isinstance(item, Mapping) for item in items):
             return _from_records(items, "<records>")
         return _from_pairs(items)
@@ -70,11 +72,11 @@ def load(source: Source, format: str | None = None, options: ReadOptions | None 
     )
 
 
-def read(path: PathLike, format: str | None, options: ReadOptions | None) -> Glossary:
+def read(path: PathLike, from_format: str | None, options: ReadOptions | None) -> Glossary:
     """Read one file through the readers (imported here: most callers never need them)."""
     from . import readers
 
-    return readers.read(path, format, options)
+    return readers.read(path, from_format, options)
 
 
 def merge(glossaries: Sequence[Glossary]) -> Glossary:
@@ -111,9 +113,18 @@ def _from_pairs(items: list[Any]) -> Glossary:
     return _non_empty(Glossary(tuple(terms), sources=("<list>",)), "<list>")
 
 
+PROVENANCE = ("file", "line")
+"""The columns :meth:`Glossary.to_dataframe` writes for where each term was read. A table with
+both is read as having that provenance (a lone "line" column is an extra like any other)."""
+SUBDECK = "subdeck"
+"""The column of the sub-deck each term belongs in (see :attr:`Term.subdeck`)."""
+
+
 def _from_records(records: Iterable[Mapping[Any, Any]], name: str) -> Glossary:
     terms = []
     for number, record in enumerate(records, start=1):
+        # Column names as written (for the extras), keyed as compared: trimmed, case-folded.
+        written = {str(key).strip().casefold(): str(key).strip() for key in record}
         fields = {str(k).strip().casefold(): v for k, v in record.items()}
         # The same column names as a CSV or spreadsheet header (Front/Back, Question/Answer...).
         term_name = next((key for key in TERM_NAMES if key in fields), None)
@@ -128,13 +139,46 @@ def _from_records(records: Iterable[Mapping[Any, Any]], name: str) -> Glossary:
         created = _term(fields[term_name], fields[definition_name], name, number, row)
         if created is None:
             continue
-        tags = split_tags(_cell(_first_present(fields, TAGS_NAMES), name, number, row, "tags"))
-        acronym = _cell(_first_present(fields, ACRONYM_NAMES), name, number, row, "acronym")
+        tags_name = next((key for key in TAGS_NAMES if key in fields), None)
+        acronym_name = next((key for key in ACRONYM_NAMES if key in fields), None)
+        tags = split_tags(_cell(fields.get(tags_name or ""), name, number, row, "tags"))
+        acronym = _cell(fields.get(acronym_name or ""), name, number, row, "acronym")
+        provenance = all(key in fields for key in PROVENANCE)
+        read = {term_name, definition_name, tags_name, acronym_name, SUBDECK}
+        read.update(PROVENANCE if provenance else ())
+        extras = []
+        for key, value in fields.items():
+            text = "" if key in read else _cell(value, name, number, row, written[key]).strip()
+            if text:
+                extras.append((written[key], replace_controls(text, name, number)))
+        file, line = _provenance(fields, name, number) if provenance else (name, number)
         created = dataclasses.replace(
-            created, tags=tags, acronym=created.acronym or acronym.strip()
+            created,
+            tags=tags,
+            acronym=created.acronym or acronym.strip(),
+            extras=tuple(extras),
+            subdeck=_cell(fields.get(SUBDECK), name, number, row, SUBDECK).strip(),
+            file=file,
+            line=line,
         )
         terms.append(created)
     return _non_empty(Glossary(tuple(terms), sources=(name,)), name)
+
+
+def _provenance(fields: Mapping[str, Any], name: str, number: int) -> tuple[str | None, int | None]:
+    """The file and line a row says its term was read from (empty cells: not known)."""
+    file = _cell(fields["file"], name, number, f"row {number}", "file").strip() or None
+    line = fields["line"]
+    if line is None or (isinstance(line, float) and line != line):
+        return file, None
+    if isinstance(line, bool) or not isinstance(line, (int, float)) or line < 1 or line % 1:
+        raise SourceError(
+            f"the line of row {number} is {line!r}, not a line number; leave it empty, or "
+            "rename the file and line columns if they are not where the terms were read",
+            file=name,
+            line=number,
+        )
+    return file, int(line)
 
 
 def _term(term: object, definition: object, name: str, number: int, row: str) -> Term | None:
@@ -170,11 +214,6 @@ def _cell(value: object, name: str, number: int, row: str, column: str) -> str:
             line=number,
         )
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-
-
-def _first_present(fields: Mapping[str, Any], names: Sequence[str]) -> object:
-    """The value of the first of ``names`` that is a column, else None."""
-    return next((fields[name] for name in names if name in fields), None)
 
 
 def _non_empty(glossary: Glossary, name: str) -> Glossary:

@@ -1,7 +1,7 @@
 """Readers: one module per input format, plus detection.
 
 ``read(path)`` returns every row the source holds, duplicates included, each term carrying the
-file and line it came from; deduplication is a later stage (:mod:`glossary_export.dedupe`).
+file and line it came from; deduplication is a later stage (:mod:`glossary_export.deduplication`).
 Format modules are imported only when their format is used.
 
 A reader module has ``read(source, file: str, options: ReadOptions) -> Glossary``, given the
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from ..errors import LimitError, NoTermsError, SourceError, UnknownFormatError
+from ..errors import FormatNameError, LimitError, NoTermsError, SourceError, UnknownFormatError
 from ._fields import check_fields
 from ._text import ReadWarning, decode, trim_invisible
 
@@ -154,7 +154,7 @@ def get_reader(name: str) -> Reader:
         if reader.name == name.lower():
             return reader
     known = ", ".join(r.name for r in READERS)
-    raise UnknownFormatError(f"unknown input format {name!r}; known formats: {known}")
+    raise FormatNameError(f"unknown input format {name!r}; known formats: {known}")
 
 
 def read(

@@ -8,7 +8,7 @@ import re
 import warnings
 from collections.abc import Callable, Sequence
 
-from ..errors import OptionError, SourceError, shown
+from ..errors import OptionError, SourceError, counted, shown
 
 
 class ReadWarning(UserWarning):
@@ -292,7 +292,7 @@ def _mostly_utf8(data: bytes, file: str) -> str | None:
             "check the accents on this line"
         )
     if len(lines) > _WARNED_LINES:
-        _warn(f"{file}: {len(lines) - _WARNED_LINES} more line(s) with such bytes")
+        _warn(f"{file}: {counted(len(lines) - _WARNED_LINES, 'more line')} with such bytes")
     return fixed
 
 
@@ -342,8 +342,9 @@ def replace_controls(
     more = len(set(lines)) - _WARNED_LINES
     how = "a space (a line break for VT and FF)" if line_breaks else "a space"
     _warn(
-        f"{file}:{lines[0]}: {len(lines)} control character(s) replaced by {how}, "
-        f"on line(s) {shown}" + (f" and {more} more" if more > 0 else "")
+        f"{file}:{lines[0]}: {counted(len(lines), 'control character')} replaced by {how}, "
+        f"on {'line' if len(set(lines)) == 1 else 'lines'} {shown}"
+        + (f" and {more} more" if more > 0 else "")
     )
     return replaced
 

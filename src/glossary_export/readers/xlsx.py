@@ -130,7 +130,8 @@ def _skipped_note(file: str, skipped: Sequence[str]) -> tuple[str, ...]:
     if not skipped:
         return ()
     names = ", ".join(repr(name) for name in skipped)
-    return (f"{file}: sheet(s) {names} hold no glossary (no row with a term and a definition)",)
+    sheets, hold = ("sheet", "holds") if len(skipped) == 1 else ("sheets", "hold")
+    return (f"{file}: {sheets} {names} {hold} no glossary (no row with a term and a definition)",)
 
 
 def _term(cells: list[str], choice: Choice, file: str, number: int) -> Term:

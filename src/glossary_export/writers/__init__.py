@@ -16,11 +16,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from ..errors import UnknownFormatError
+from ..errors import FormatNameError
 
 if TYPE_CHECKING:
     from ..deck_memory import Comparison, DeckMemory
     from ..model import Glossary
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What the export read and merged before writing, for the outputs that describe it (the
+    workbook's About sheet). Facts about this export, not choices: kept apart from the options."""
+
+    sources: tuple[str, ...] = ()
+    rows_read: int = 0
+    duplicates_removed: int = 0
+    conflicts: int = 0
 
 
 @dataclass(frozen=True)
@@ -34,9 +45,8 @@ class WriteOptions:
     timestamp: float = 0.0
     """When the content last changed, seconds since the epoch (``SOURCE_DATE_EPOCH`` wins).
     Used for every date a format stores, so that builds are reproducible."""
-    sources: tuple[str, ...] = ()
-    duplicates_removed: int = 0
-    conflicts: int = 0
+    summary: ExportSummary = ExportSummary()
+    """What was read and merged; empty when a writer is called on its own."""
 
     # Anki
     id_namespace: str = ""
@@ -122,7 +132,7 @@ def get_writer(name: str) -> Writer:
         if writer.name == name.lower():
             return writer
     known = ", ".join(w.name for w in WRITERS)
-    raise UnknownFormatError(f"unknown output format {name!r}; known formats: {known}")
+    raise FormatNameError(f"unknown output format {name!r}; known formats: {known}")
 
 
 def writer_for_path(path: str | Path, format: str | None = None) -> Writer:
@@ -133,8 +143,8 @@ def writer_for_path(path: str | Path, format: str | None = None) -> Writer:
     matches = [(len(s), w) for w in WRITERS for s in w.suffixes if name.endswith(s)]
     if not matches:
         known = ", ".join(s for w in WRITERS for s in w.suffixes)
-        raise UnknownFormatError(
+        raise FormatNameError(
             f"cannot tell the output format of {Path(path).name!r} from its suffix; "
-            f"use one of {known} or --format"
+            f"use one of {known} or --to"
         )
     return max(matches, key=lambda match: match[0])[1]

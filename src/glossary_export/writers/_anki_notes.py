@@ -21,7 +21,6 @@ import hashlib
 import html
 import itertools
 import operator
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
@@ -36,7 +35,7 @@ from ..deck_memory import (
     definition_digests,
     recall,
 )
-from ..errors import OptionError
+from ..decks import check_deck, check_tags
 from ..keys import normalise, term_key, term_keys
 from . import _anki_model as model
 
@@ -191,43 +190,6 @@ class NotePlan:
 
 # The fields of a note without flags: enough for card_ordinals, which reads the flags first.
 _NO_FLAGS = ("", "", "", "", "")
-
-
-def check_deck(name: str) -> str:
-    """The deck name with each ``::`` level trimmed; OptionError when Anki would mangle it."""
-    levels = [level.strip() for level in name.split("::")]
-    if not "".join(levels):
-        raise OptionError("the deck name is empty; give one with --deck")
-    if "" in levels:
-        raise OptionError(
-            f'the deck name "{name}" has an empty level; separate levels with one "::", '
-            'as in "Parent::Child"'
-        )
-    if any(
-        '"' in level or any(unicodedata.category(ch) == "Cc" for ch in level) for level in levels
-    ):
-        raise OptionError(
-            f"the deck name {name!r} contains a double quote or a control character, "
-            "which Anki removes; leave them out"
-        )
-    return "::".join(levels)
-
-
-def check_tags(tags: Iterable[str], term: Term | None = None) -> tuple[str, ...]:
-    """Tags without duplicates (Anki ignores case); OptionError for a tag with whitespace."""
-    kept: dict[str, str] = {}
-    for tag in tags:
-        tag = tag.strip()
-        if any(ch.isspace() for ch in tag):
-            raise OptionError(
-                f'the tag "{tag}" contains a space, which Anki reads as two tags; '
-                'use "-" or "_" instead',
-                file=term.file if term else None,
-                line=term.line if term else None,
-            )
-        if tag:
-            kept.setdefault(tag.casefold(), tag)
-    return tuple(kept.values())
 
 
 def encode_field(text: str, as_html: bool) -> str:

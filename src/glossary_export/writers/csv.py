@@ -15,6 +15,7 @@ import operator
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ..errors import counted
 from ..formula_guard import guard_cell, may_need_guards
 from ..model import Glossary
 from . import WriteOptions, WriteResult
@@ -38,7 +39,7 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     if guarded:
         result.adjustments["cells guarded against formulas"] = guarded
         result.notes.append(
-            f"{guarded} cell(s) started with =, +, -, @, Tab or CR and got a leading ' so "
+            f"{counted(guarded, 'cell')} started with =, +, -, @, Tab or CR and got a leading ' so "
             "that spreadsheets show them as text instead of running them; turn the formula "
             "guard off for CSV meant for programs rather than spreadsheets."
         )

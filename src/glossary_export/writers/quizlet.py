@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import OptionError
+from ..errors import OptionError, counted
 from ..model import Glossary, Term
 from . import WriteOptions, WriteResult
 from ._table_rows import chunks, extra_columns
@@ -62,12 +62,19 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
 
 def import_dialog_note(term_separator: str, card_separator: str) -> str:
     """The sentence telling the user what to pick in Quizlet's Import dialog for this file."""
-    between_terms = _TERM_CHOICES.get(term_separator) or f"Custom: {_shown(term_separator)}"
-    between_cards = _CARD_CHOICES.get(card_separator) or f"Custom: {_shown(card_separator)}"
     return (
         "In Quizlet's Import dialog choose "
-        f'"Between term and definition: {between_terms}" and "Between cards: {between_cards}".'
+        f"{_choice('Between term and definition', _TERM_CHOICES, term_separator)} and "
+        f"{_choice('Between cards', _CARD_CHOICES, card_separator)}."
     )
+
+
+def _choice(setting: str, named: dict[str, str], separator: str) -> str:
+    """'"Between cards: New line"', or '"Between cards: Custom", typing "|||"': each quoted on
+    its own, so that the sentence never holds quotes inside quotes."""
+    if separator in named:
+        return f'"{setting}: {named[separator]}"'
+    return f'"{setting}: Custom", typing {_shown(separator)}'
 
 
 def _check_separators(term_separator: str, card_separator: str) -> None:
@@ -170,8 +177,8 @@ def _folding_note(folded: int, term_separator: str, card_separator: str) -> str:
         if applies
     )
     return (
-        f"{folded} field(s) held {what}, folded to a space so that every card imports whole; "
-        "to keep line breaks in definitions, use a custom card separator that occurs in no "
+        f"{counted(folded, 'field')} held {what}, folded to a space so that every card imports "
+        "whole; to keep line breaks in definitions, use a custom card separator that occurs in no "
         "definition (for example |||) and choose it as Custom in Quizlet's Import dialog."
     )
 

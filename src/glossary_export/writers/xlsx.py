@@ -25,7 +25,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import LimitError, MissingDependencyError, OutputError
+from ..errors import LimitError, MissingDependencyError, OutputError, counted
 from ..model import Glossary, Term
 from . import WriteOptions, WriteResult
 from . import _deflate as deflate
@@ -117,7 +117,9 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     result = WriteResult(terms_written=len(glossary))
     if removed:
         result.adjustments["control characters removed"] = removed
-        result.notes.append(f"{removed} control character(s) that Excel cannot store were removed.")
+        were = "was" if removed == 1 else "were"
+        what = counted(removed, "control character")
+        result.notes.append(f"{what} that Excel cannot store {were} removed.")
     return result
 
 
@@ -257,14 +259,14 @@ def _about_rows(
     glossary: Glossary, options: WriteOptions, exported: datetime
 ) -> list[tuple[str, Cell]]:
     """Describe the export: what a reader of the workbook would ask about its contents."""
-    sources = options.sources or glossary.sources
+    summary = options.summary
     return [
         ("Deck", options.deck),
         ("Description", options.description or glossary.description),
-        ("Sources", "\n".join(sources)),
+        ("Sources", "\n".join(summary.sources or glossary.sources)),
         ("Terms", len(glossary)),
-        ("Duplicates removed", options.duplicates_removed),
-        ("Conflicts", options.conflicts),
+        ("Duplicates removed", summary.duplicates_removed),
+        ("Conflicts", summary.conflicts),
         ("Exported", exported.strftime("%Y-%m-%d %H:%M:%S UTC")),
     ]
 
