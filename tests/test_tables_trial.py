@@ -96,6 +96,16 @@ def test_columns_option_finds_the_names_below_a_title(tmp_path: Path) -> None:
     assert cards(tmp_path / "out.csv") == [("31", "Xylem"), ("32", "Phloem")]
 
 
+def test_columns_option_naming_no_column_below_a_title_shows_that_row(tmp_path: Path) -> None:
+    source = tmp_path / "comma.csv"
+    source.write_text(TITLED["comma.csv"], encoding="utf-8")
+    result = run("check", "--columns", "Wort,Definition", source)
+    assert result.exit_code == 1
+    output = " ".join(result.output.split())
+    assert "comma.csv: --columns names 'Wort', but no row at the top has such a column" in output
+    assert "has 'Word', 'Definition', 'Page'" in output
+
+
 def test_a_tsv_title_row_is_no_error(tmp_path: Path) -> None:
     source = tmp_path / "tabs.tsv"
     source.write_text(TITLED["tabs.tsv"], encoding="utf-8")

@@ -217,7 +217,8 @@ def choose(
     below = rows[start + 1 : start + _SAMPLE + 1]
     header = tuple(first) if named or is_header(first, below) else None
     if forced is not None:
-        choice = _forced(forced, header, first, below, file, line)
+        # ``line`` is that of rows[0]; the row below titles has no line known here.
+        choice = _forced(forced, header, first, below, file, line if start == 0 else None)
     elif header is None:
         choice = _by_content(rows[start : start + _SAMPLE])
     else:
