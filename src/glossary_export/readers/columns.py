@@ -12,6 +12,8 @@ the choice with names or 1-based numbers.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
@@ -88,6 +90,17 @@ class Choice:
     """The header's cells, as written (None: the table has no header row)."""
     note: str = ""
     """Which columns were used, when they were not simply the first two."""
+    start: int = 0
+    """Position (in the rows given to :func:`choose`) of the header, or of the first row of the
+    body when there is no header: the rows above it are blank or titles."""
+    titles: tuple[int, ...] = ()
+    """Positions of the title rows above the header ("Biology Unit 3 vocabulary")."""
+
+    def title_text(self, rows: Sequence[Sequence[object]]) -> tuple[str, str]:
+        """The glossary's title and description from the title rows of ``rows`` (the rows given
+        to :func:`choose`): the first title row, and the others."""
+        texts = [_row_text(rows[position]) for position in self.titles]
+        return (texts[0], "\n".join(texts[1:])) if texts else ("", "")
 
     def extra_columns(self) -> list[tuple[int, str]]:
         """(index, name) of each named column that is not read as a field: its values travel
@@ -127,12 +140,19 @@ def is_header(cells: Sequence[object], below: Sequence[Sequence[str]] = ()) -> b
         return False
     known = sum(map(_known, filled))
     named = known * 2 >= len(filled) and known >= min(2, len(filled))
-    if not named and not (len(filled) >= 3 and _unlike_its_column(cells, below)):
+    if not named and not (
+        (len(filled) >= 3 and _unlike_its_column(cells, below))
+        or (all(map(_capitalised, _texts(cells))) and _above_numbers(cells, below))
+    ):
         return False
     for index, name in enumerate(names):
         if name and any(index < len(row) and header_name(row[index]) == name for row in below):
             return False
     return True
+
+
+def _texts(cells: Sequence[object]) -> list[str]:
+    return [str(cell).strip() for cell in cells if cell is not None and str(cell).strip()]
 
 
 def _unlike_its_column(cells: Sequence[object], below: Sequence[Sequence[str]]) -> bool:
@@ -151,6 +171,30 @@ def _unlike_its_column(cells: Sequence[object], below: Sequence[Sequence[str]]) 
 
 
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+# A number or a date (1066, 0.5, 1969-07-20, 20.07.1969, 7/20/1969).
+_NUMBER_OR_DATE = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?|[0-9]{1,4}([-./])[0-9]{1,2}\1[0-9]{1,4}")
+
+
+def _capitalised(name: str) -> bool:
+    return name[0].isupper() or (name[0].isalpha() and not name[0].islower())
+
+
+def _above_numbers(cells: Sequence[object], below: Sequence[Sequence[str]]) -> bool:
+    """Whether a cell of the row is a word above a column of numbers or dates (nearly all of
+    at least three cells), as "Date" above 1066, 1815, 1969-07-20 is: a header even when no
+    name is a known column name, while a vocabulary list's first row ("Hund", "dog") is not."""
+    for index, cell in enumerate(cells):
+        name = str(cell if cell is not None else "").strip()
+        column = _column(below, index)
+        if sum(ch.isalpha() for ch in name) < 3 or len(column) < 3:
+            continue
+        numeric = sum(1 for value in column if _NUMBER_OR_DATE.fullmatch(value))
+        if numeric * 10 >= len(column) * 8 and not _NUMBER_OR_DATE.fullmatch(name):
+            return True
+    return False
+
+
+_WHOLE = re.compile(r"[0-9]+")
 
 
 def choose(
@@ -159,16 +203,59 @@ def choose(
     file: str | None = None,
     line: int | None = None,
 ) -> Choice:
-    """The columns of a table whose first non-empty row is ``rows[0]`` (later rows are a sample
-    of its body); ``forced`` is ``--columns`` (names or 1-based numbers)."""
-    first = [str(cell) for cell in rows[0]] if rows else []
-    below = rows[1 : _SAMPLE + 1]
-    header = tuple(first) if is_header(first, below) else None
+    """The columns of a table whose first rows are ``rows`` (later rows are a sample of its
+    body); ``forced`` is ``--columns`` (names or 1-based numbers).
+
+    The header may sit below blank rows and title rows (rows of one filled cell, such as
+    "Biology Unit 3 vocabulary"), as spreadsheets and their CSV exports have them: the first
+    row of several filled cells decides, a header or the first row of the body. ``line`` is
+    the line of ``rows[0]``, for errors.
+    """
+    start, named = _header_position(rows, forced)
+    titles = tuple(position for position in range(start) if _filled(rows[position]))
+    first = [str(cell) for cell in rows[start]] if rows else []
+    below = rows[start + 1 : start + _SAMPLE + 1]
+    header = tuple(first) if named or is_header(first, below) else None
     if forced is not None:
-        return _forced(forced, header, first, below, file, line)
-    if header is None:
-        return _by_content(rows[:_SAMPLE])
-    return _by_name(header, below)
+        # ``line`` is that of rows[0]; the row below titles has no line known here.
+        choice = _forced(forced, header, first, below, file, line if start == 0 else None)
+    elif header is None:
+        choice = _by_content(rows[start : start + _SAMPLE])
+    else:
+        choice = _by_name(header, below)
+    return dataclasses.replace(choice, start=start, titles=titles)
+
+
+_HEADER_SEARCH = 10
+"""Rows searched for a header, so that title rows above a table are fine."""
+
+
+def _filled(row: Sequence[object]) -> int:
+    return sum(1 for cell in row if cell is not None and str(cell).strip())
+
+
+def _row_text(row: Sequence[object]) -> str:
+    return " ".join(str(cell).strip() for cell in row if cell is not None and str(cell).strip())
+
+
+def _header_position(
+    rows: Sequence[Sequence[str]], forced: tuple[str, str] | None
+) -> tuple[int, bool]:
+    """Where the table starts, and whether that row is its header because ``--columns`` names
+    its cells: the row of the first few holding both names ``--columns`` gives, else the first
+    row with several filled cells when it is a header (the rows of one cell above it are
+    titles), else the first filled row."""
+    top = list(enumerate(rows[:_HEADER_SEARCH]))
+    if forced is not None and not any(part.strip().isdigit() for part in forced):
+        wanted = {header_name(part) for part in forced}
+        for position, cells in top:
+            if wanted <= {header_name(str(cell)) for cell in cells}:
+                return position, True
+    several = next((position for position, cells in top if _filled(cells) > 1), None)
+    if several is not None and is_header(rows[several], rows[several + 1 : several + _SAMPLE]):
+        return several, False
+    # No header: a row of one cell at the top may be a term missing its definition.
+    return next((position for position, cells in top if _filled(cells)), 0), False
 
 
 def _by_name(header: tuple[str, ...], below: Sequence[Sequence[str]]) -> Choice:
@@ -263,6 +350,12 @@ def _by_content(rows: Sequence[Sequence[str]]) -> Choice:
     text the definition (the one right after it unless that holds codes)."""
     width = max((len(row) for row in rows), default=2)
     filled = [index for index in range(width) if _column(rows, index)]
+    # A column counting the rows (1, 2, 3...) is never the term when two others remain.
+    numbered = [index for index in filled if _counts_rows(_column(rows, index))]
+    if len(filled) - len(numbered) >= 2:
+        filled = [index for index in filled if index not in numbered]
+    else:
+        numbered = []
     texts = [index for index in filled if _real_text(_column(rows, index))]
     # A leading column of codes (articles der/die/das, a part of speech) is not the term when
     # two columns of real text follow it.
@@ -271,7 +364,35 @@ def _by_content(rows: Sequence[Sequence[str]]) -> Choice:
     texts = [index for index in after if _real_text(_column(rows, index))]
     definition = texts[0] if texts else (after[0] if after else term + 1)
     columns = Columns(term, definition, None, None)
-    return Choice(columns, None, _note(columns, None))
+    note = _note(columns, None)
+    if note and numbered:
+        shown = ", ".join(str(index + 1) for index in numbered)
+        note = f"{note} (column {shown} numbers the rows)"
+    doubt = _maybe_a_header(rows[0]) if rows else ""
+    return Choice(columns, None, "; ".join(filter(None, (note, doubt))))
+
+
+def _maybe_a_header(first: Sequence[str]) -> str:
+    """What to say when the first row, read as an entry, could be a header the names did not
+    tell (every cell a short capitalised name, "Apfel,Apple"): the row stays an entry, since
+    dropping a term is worse than a card to delete, and the user is told how to say otherwise."""
+    names = [cell.strip() for cell in first if cell.strip()]
+    if len(names) < 2 or not all(_name_like(n) and _capitalised(n) for n in names):
+        return ""
+    return (
+        f"the first row ({', '.join(map(repr, names))}) was read as an entry; if it is a "
+        f"header, pass --columns {names[0]},{names[1]}"
+    )
+
+
+def _counts_rows(cells: Sequence[str]) -> bool:
+    """Whether a column holds consecutive whole numbers (``1``, ``2``, ``3``, or ``1.``): the
+    rows' numbers, not terms."""
+    numbers = [cell.rstrip(".") for cell in cells]
+    if len(numbers) < 2 or not all(map(_WHOLE.fullmatch, numbers)):
+        return False
+    values = [int(number) for number in numbers]
+    return all(later == earlier + 1 for earlier, later in itertools.pairwise(values))
 
 
 def _note(columns: Columns, header: Sequence[str] | None) -> str:
@@ -308,8 +429,9 @@ def _forced(
         if header_name(wanted) not in names:
             shown = ", ".join(repr(cell.strip()) for cell in first if cell.strip())
             raise SourceError(
-                f"--columns names {wanted!r}, but the first row has no such column "
-                f"(it has {shown or 'nothing'}); give a header name or a 1-based number",
+                f"--columns names {wanted!r}, but no row at the top has such a column "
+                "(the first with several cells "
+                f"has {shown or 'nothing'}); give a header name or a 1-based number",
                 file=file,
                 line=line,
             )

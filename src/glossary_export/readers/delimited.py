@@ -2,10 +2,11 @@
 
 The delimiter is Excel's ``sep=X`` first line, else sniffed (comma, semicolon, Tab or pipe)
 unless the format says Tab. Which row is the header and which columns hold the term and the
-definition is decided by :mod:`.columns`; columns named tags or acronym are used, other named
-columns travel with each term as its extras. A row wider than the table, whose extra cells come
-from an unquoted delimiter in its last field, is joined back with a warning; any other row that
-does not fit is an error naming its line.
+definition is decided by :mod:`.columns` (the header may sit below title rows, which name the
+deck); columns named tags or acronym are used, other named columns travel with each term as its
+extras, and the header repeated further down is skipped and named. A row wider than the table,
+whose extra cells come from an unquoted delimiter inside brackets or in its last field, is
+joined back with a warning; any other row that does not fit is an error naming its line.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..errors import SourceError
 from ..formula_guard import may_hold_guarded_cells, unguard_cell
 from ..model import Glossary, Term, recognised_acronyms, terms_from_columns
-from ._text import Columns, ReadWarning, split_tags
+from ._text import Columns, ReadWarning, header_name, split_tags
 from .columns import Choice, choose, parse_columns
 
 if TYPE_CHECKING:
@@ -281,8 +282,10 @@ def _read_columns(
     """Terms from a table's body, read column by column (``cells_of(c)`` gives column c);
     the body starts at 0-based line ``first``. None if a row has no term."""
     columns = choice.columns
+    if choice.start:
+        return None  # title rows above the header: read_rows names them
     names = list(map(str.strip, cells_of(columns.term)))
-    if not all(names):
+    if not all(names) or _header_repeats(choice, names):
         return None
     definitions = cells_of(columns.definition)
     no_tags = itertools.repeat(())
@@ -322,23 +325,77 @@ def read_rows(
     filled = [(line, row) for line, row in rows if "".join(row).strip()]
     if not filled:
         return Glossary((), sources=(file,))
-    sample = [row for _, row in filled[:201]]
+    sample = [row for _, row in filled[: _SAMPLE_ROWS + 1]]
     _check_width(sample, file, filled[0][0])
     choice = choose(sample, forced, file, filled[0][0])
-    body = filled[1:] if choice.header is not None else filled
-    width = _table_width(choice, sample)
+    body = filled[choice.start + (choice.header is not None) :]
+    width = _table_width(choice, sample[choice.start :])
     named = choice.extra_columns()
     labels = [name for _, name in named]
     terms: list[Term] = []
+    repeated: list[int] = []
     for line, row in body:
         if len(row) > width:
             row = _rejoined(row, width, choice.columns, delimiter, file, line)
+        if choice.header is not None and _same_cells(row, choice.header):
+            repeated.append(line)  # two exports pasted together: the header again
+            continue
         created = row_term(row, choice.columns, file, line)
         if named:
             values = [row[index] if index < len(row) else "" for index, _ in named]
             created = dataclasses.replace(created, extras=_extras(labels, values))
         terms.append(created)
-    return Glossary(tuple(terms), sources=(file,), notes=_notes(choice, file))
+    title, description = choice.title_text(sample)
+    notes = (
+        *_title_notes(choice, [line for line, _ in filled], file, title),
+        *_notes(choice, file),
+        *_repeated_notes(repeated, file),
+    )
+    return Glossary(
+        tuple(terms), title=title, description=description, sources=(file,), notes=notes
+    )
+
+
+_SAMPLE_ROWS = 210
+"""Rows given to :func:`choose`: the top rows where a header may be, and a sample below."""
+
+
+def _same_cells(row: Sequence[str], header: Sequence[str]) -> bool:
+    cells = list(map(header_name, row))
+    names = list(map(header_name, header))
+    width = max(len(cells), len(names))
+    return [*cells, *[""] * (width - len(cells))] == [*names, *[""] * (width - len(names))]
+
+
+def _header_repeats(choice: Choice, names: Sequence[str]) -> bool:
+    """Whether the term column holds the header's term name again (then the rows are read one
+    by one, which skips a repeated header row and says so)."""
+    header = choice.header
+    if header is None:
+        return False
+    name = header[choice.columns.term].strip().casefold()
+    return name in map(str.casefold, names)  # in C: the fast path stays fast
+
+
+def _title_notes(choice: Choice, lines: Sequence[int], file: str, title: str) -> tuple[str, ...]:
+    """Where the title rows and the header below them are, for the summary and ``check``."""
+    if not choice.titles:
+        return ()
+    where = ", ".join(str(lines[position]) for position in choice.titles)
+    below = "the header" if choice.header is not None else "the first entry"
+    rows = "a title row" if len(choice.titles) == 1 else "title rows"
+    return (
+        f"{file}:{where}: {rows} above the table, not a card; the deck is named {title!r} "
+        f"after it; {below} is on line {lines[choice.start]}",
+    )
+
+
+def _repeated_notes(repeated: Sequence[int], file: str) -> tuple[str, ...]:
+    if not repeated:
+        return ()
+    where = ", ".join(map(str, repeated))
+    count = "1 row" if len(repeated) == 1 else f"{len(repeated)} rows"
+    return (f"{file}:{where}: the header row again ({count}), not a card",)
 
 
 def _table_width(choice: Choice, sample: Sequence[list[str]]) -> int:
@@ -367,25 +424,72 @@ def _rejoined(
     row: list[str], width: int, columns: Columns, delimiter: str, file: str, line: int
 ) -> list[str]:
     """A row with more cells than the table: empty extra cells dropped; cells an unquoted
-    delimiter split off the last column, when that is the definition, joined back into it with
-    a warning; anything else an error naming the line."""
+    delimiter split apart joined back, with a warning saying which: a cell with an unclosed
+    bracket ("UNESCO (United Nations Educational") with the cells up to the one closing it,
+    then, when the definition is the last column, the cells after it; anything else is an
+    error naming the line."""
     if not "".join(row[width:]).strip():
         return row[:width]
-    if columns.definition == width - 1 and columns.term < width - 1:
+    cells, joined = _bracket_joined(row, width, delimiter)
+    done = [
+        f"column {column + 1} held an unquoted {delimiter!r} inside brackets "
+        f"({_clipped(cells[column])!r})"
+        for column in joined
+    ]
+    if len(cells) > width and columns.definition == width - 1 and columns.term < width - 1:
+        cells = [*cells[: width - 1], delimiter.join(cells[width - 1 :])]
+        done.append(f"the definition held an unquoted {delimiter!r}")
+    if len(cells) == width or not "".join(cells[width:]).strip():
         warnings.warn(
             ReadWarning(
-                f"{file}:{line}: {len(row)} cells where the table has {width}: the definition "
-                f"held an unquoted {delimiter!r} and was joined back; quote such cells"
+                f"{file}:{line}: {len(row)} cells where the table has {width}: "
+                f"{' and '.join(done)}, joined back; quote such cells"
             ),
             stacklevel=2,
         )
-        return [*row[: width - 1], delimiter.join(row[width - 1 :])]
+        return cells[:width]
     raise SourceError(
         f"this row has {len(row)} cells but the table has {width}; quote the cell that holds "
         f"a {delimiter!r}, or remove the extra cells",
         file=file,
         line=line,
     )
+
+
+_OPENING, _CLOSING = "([{", ")]}"
+
+
+def _bracket_joined(row: list[str], width: int, delimiter: str) -> tuple[list[str], list[int]]:
+    """``row`` with each cell that opens a bracket it does not close joined with the cells
+    after it up to the one closing it (while the row is wider than ``width``), and the columns
+    so joined."""
+    cells: list[str] = []
+    joined: list[int] = []
+    extra = len(row) - width
+    index = 0
+    while index < len(row):
+        cell = row[index]
+        index += 1
+        start = index
+        while extra and index < len(row) and _unclosed(cell):
+            cell = delimiter.join((cell, row[index]))
+            index += 1
+            extra -= 1
+        if index > start and not _unclosed(cell):
+            joined.append(len(cells))
+        elif index > start:  # no closing bracket: undo
+            extra += index - start
+            cell, index = row[start - 1], start
+        cells.append(cell)
+    return cells, joined
+
+
+def _unclosed(cell: str) -> bool:
+    return sum(map(cell.count, _OPENING)) > sum(map(cell.count, _CLOSING))
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= 50 else text[:49] + "…"
 
 
 def row_term(row: list[str], columns: Columns, file: str, line: int) -> Term:

@@ -24,6 +24,7 @@ from ._text import (
     replace_controls,
     split_tags,
 )
+from .columns import parse_columns
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -54,13 +55,16 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         starts = lines.of_member(key)
         items = document[key]
     elif isinstance(document, dict):
-        return _from_mapping(lines, file)
+        return _from_mapping(lines, file, parse_columns(options.columns))
     else:
         starts = lines.of_items(0)
         items = document
     if not isinstance(items, list):
         raise SourceError(f"this JSON holds no list of terms; {_SHAPE_HINT}", file=file, line=1)
-    terms = [_from_object(item, line, file) for item, line in zip(items, starts, strict=False)]
+    forced = parse_columns(options.columns)
+    terms = [
+        _from_object(item, line, file, forced) for item, line in zip(items, starts, strict=False)
+    ]
     return Glossary(tuple(terms), title=title, description=description, sources=(file,))
 
 
@@ -74,13 +78,13 @@ def _list_key(document: dict[str, Any]) -> str | None:
     return None
 
 
-def _from_mapping(lines: _Lines, file: str) -> Glossary:
+def _from_mapping(lines: _Lines, file: str, forced: tuple[str, str] | None) -> Glossary:
     """{"term": "definition", ...}, or {"id": {"term": ..., "definition": ...}, ...}."""
     # Walk the members rather than use the parsed dict: a term repeated as a key is kept.
     terms = []
     for key, line, value in lines.members():
         if isinstance(value, dict):
-            terms.append(_from_object(value, line, file))
+            terms.append(_from_object(value, line, file, forced))
             continue
         if not isinstance(value, str):
             raise SourceError(
@@ -112,18 +116,23 @@ def _decoded(text: str) -> str:
     return _ENTITY.sub(lambda match: html.unescape(match.group()), text)
 
 
-def _from_object(item: Any, line: int, file: str) -> Term:
+def _from_object(item: Any, line: int, file: str, forced: tuple[str, str] | None) -> Term:
     if isinstance(item, list) and len(item) == 2:
         item = {"term": item[0], "definition": item[1]}
     if not isinstance(item, dict):
         raise SourceError(f"this item is not an object; {_SHAPE_HINT}", file=file, line=line)
     fields = {key.strip().casefold(): value for key, value in item.items()}
-    term_key = next((name for name in TERM_NAMES if name in fields), None)
-    definition_key = next((name for name in DEFINITION_NAMES if name in fields), None)
+    term_key: str | None
+    definition_key: str | None
+    if forced is not None:
+        term_key, definition_key = (_forced_key(item, part, file, line) for part in forced)
+    else:
+        term_key = next((name for name in TERM_NAMES if name in fields), None)
+        definition_key = next((name for name in DEFINITION_NAMES if name in fields), None)
     term = fields.get(term_key) if term_key else None
     definition = fields.get(definition_key) if definition_key else None
     if not isinstance(term, str) or not term.strip():
-        raise SourceError(f"this object has no text term; {_SHAPE_HINT}", file=file, line=line)
+        raise SourceError(f"this object has no text term; {_keys_hint(item)}", file=file, line=line)
     if definition is not None and not isinstance(definition, str):
         raise SourceError(
             f"the definition of {shown(term)} is not text; {_SHAPE_HINT}", file=file, line=line
@@ -147,6 +156,36 @@ def _from_object(item: Any, line: int, file: str) -> Term:
     if isinstance(acronym, str) and acronym.strip() and not created.acronym:
         created = dataclasses.replace(created, acronym=acronym.strip())
     return created
+
+
+def _keys_hint(item: dict[str, Any]) -> str:
+    """What to do about an object whose keys name no term: its keys, and the --columns that
+    reads its first two text members."""
+    texts = [key for key, value in item.items() if isinstance(value, str)]
+    keys = ", ".join(map(repr, item)) or "none"
+    if len(texts) < 2:
+        return f"its keys are {keys}; {_SHAPE_HINT}"
+    return (
+        f"its keys are {keys}, none of them a known name for the term; name the term and "
+        f"definition keys with --columns {texts[0].strip()},{texts[1].strip()}"
+    )
+
+
+def _forced_key(item: dict[str, Any], wanted: str, file: str, line: int) -> str:
+    """The (casefolded) key of ``item`` that ``--columns`` names: a key, or a 1-based number
+    counting the object's keys."""
+    keys = [key.strip().casefold() for key in item]
+    name = wanted.strip().casefold()
+    if name in keys:
+        return name
+    if name.isdigit() and 1 <= int(name) <= len(keys):
+        return keys[int(name) - 1]
+    raise SourceError(
+        f"--columns names {wanted.strip()!r}, but this object has no such key (its keys are "
+        f"{', '.join(map(repr, item)) or 'none'})",
+        file=file,
+        line=line,
+    )
 
 
 def _tags(value: Any) -> tuple[str, ...]:

@@ -29,8 +29,8 @@ from ..errors import (
 )
 from ..model import Glossary, Term
 from ._archive import check_expanded_size
-from ._text import ReadWarning, header_name, replace_controls
-from .columns import Choice, choose, is_header, parse_columns
+from ._text import ReadWarning, replace_controls
+from .columns import Choice, choose, parse_columns
 from .delimited import row_term
 
 if TYPE_CHECKING:
@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 
 # OOXML's escape for characters XML cannot hold (and "_x005F_" for a literal "_x" sequence).
 _ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
-_HEADER_SEARCH = 10
-"""Rows searched for a header, so a title row above the table is fine."""
+_SAMPLE_ROWS = 210
+"""Rows given to :func:`.columns.choose`: the top rows where a header may be (below title
+rows), and a sample of the body."""
 
 Rows = list[tuple[int, list[str]]]
 
@@ -87,14 +88,17 @@ def _glossary(
     """The terms of each sheet holding a glossary (each a sub-deck when there are several)."""
     forced = parse_columns(options.columns)
     read: list[tuple[str, list[Term], Choice]] = []
+    sheet_titles: list[tuple[str, list[tuple[int, str]]]] = []
     skipped: list[str] = []
+    unsaved = _unsaved_formulas(data, [name for name, _ in sheets])
     for name, rows in sheets:
         if options.sheet is None and _describes_an_export(rows):
             continue  # our own "About" sheet: what was exported, not terms
-        choice, body = _columns(rows, forced, file)
-        terms = [_term(cells, choice, file, number) for number, cells in body]
+        choice, body, title_rows = _columns(rows, forced, file)
+        terms = _sheet_terms(body, choice, file, name, unsaved.get(name, []))
         if any(term.definition for term in terms) or options.sheet is not None:
             read.append((name, terms, choice))
+            sheet_titles.append((name, title_rows))
         else:
             skipped.append(name)
     if not read:
@@ -104,7 +108,8 @@ def _glossary(
             f"(sheets: {names}); name the sheet with --sheet and its columns with --columns",
             file=file,
         )
-    _warn_unsaved_formulas(data, file, [name for name, _, _ in read])
+    for name, _, _ in read:
+        _warn_unsaved(file, name, unsaved.get(name, []))
     several = len(read) > 1
     terms = [
         dataclasses.replace(term, subdeck=name) if several else term
@@ -115,7 +120,60 @@ def _glossary(
     if several:
         names = ", ".join(repr(name) for name, _, _ in read)
         notes.append(f"{file}: the sheets {names} are read, each as a sub-deck; --sheet reads one")
-    return Glossary(tuple(terms), sources=(file,), notes=(*notes, *_skipped_note(file, skipped)))
+    notes.extend(_title_notes(file, sheet_titles))
+    titles = [text for _, rows in sheet_titles for _, text in rows]
+    return Glossary(
+        tuple(terms),
+        title=titles[0] if len(read) == 1 and titles else "",
+        description="\n".join(titles[1:]) if len(read) == 1 else "",
+        sources=(file,),
+        notes=(*notes, *_skipped_note(file, skipped)),
+    )
+
+
+def _title_notes(
+    file: str, sheet_titles: Sequence[tuple[str, Sequence[tuple[int, str]]]]
+) -> list[str]:
+    """Where each sheet's title rows are: not cards, and (one sheet read) the deck's name."""
+    return [
+        f"{file}: sheet {name!r}, row {', '.join(str(number) for number, _ in rows)}: "
+        f"a title above the table ({rows[0][1]!r}), not a card"
+        + ("; the deck is named after it" if len(sheet_titles) == 1 else "")
+        for name, rows in sheet_titles
+        if rows
+    ]
+
+
+def _sheet_terms(
+    body: Rows, choice: Choice, file: str, sheet: str, unsaved: Sequence[str]
+) -> list[Term]:
+    """The terms of a sheet's rows; a row whose term is a formula with no saved value is an
+    error naming that cell (after the warnings for every such cell of the sheet)."""
+    terms = []
+    for number, cells in body:
+        cell = f"{_column_letters(choice.columns.term)}{number}"
+        term_index = choice.columns.term
+        empty = term_index >= len(cells) or not cells[term_index].strip()
+        if empty and cell in unsaved:
+            _warn_unsaved(file, sheet, unsaved)
+            raise SourceError(
+                f"the term is {sheet}!{cell}, a formula whose value was never saved, so it "
+                "reads as empty; open and save the workbook in Excel, or type the term",
+                file=file,
+                line=number,
+            )
+        terms.append(_term(cells, choice, file, number))
+    return terms
+
+
+def _column_letters(index: int) -> str:
+    """Excel's name of the 0-based column ``index``: A, B, ..., Z, AA..."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
 
 
 # The first labels of the "About" sheet glossary-export's own workbooks have.
@@ -154,9 +212,10 @@ _RELATION = re.compile(rb"<Relationship [^>]*>")
 _ATTRIBUTE = re.compile(rb'(Id|Target)="([^"]*)"')
 
 
-def _warn_unsaved_formulas(data: bytes, file: str, sheets: Sequence[str]) -> None:
-    """A warning for each formula cell of ``sheets`` with no saved value: openpyxl reads it as
-    empty, and Excel would show a value."""
+def _unsaved_formulas(data: bytes, sheets: Sequence[str]) -> dict[str, list[str]]:
+    """The formula cells (``B7``) of each of ``sheets`` with no saved value: openpyxl reads
+    them as empty, and Excel would show a value."""
+    found: dict[str, list[str]] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             paths = _sheet_paths(archive)
@@ -164,17 +223,25 @@ def _warn_unsaved_formulas(data: bytes, file: str, sheets: Sequence[str]) -> Non
                 path = paths.get(name)
                 if path is None or path not in archive.namelist():
                     continue
-                for match in _FORMULA_CELL.finditer(archive.read(path)):
-                    if re.search(rb"<v>[^<]", match[2]) is None:
-                        warnings.warn(
-                            ReadWarning(
-                                f"{file}: {name}!{match[1].decode()}: a formula whose value was "
-                                "never saved reads as empty; open and save the workbook in Excel"
-                            ),
-                            stacklevel=2,
-                        )
+                found[name] = [
+                    match[1].decode()
+                    for match in _FORMULA_CELL.finditer(archive.read(path))
+                    if re.search(rb"<v>[^<]", match[2]) is None
+                ]
     except (KeyError, zipfile.BadZipFile):  # openpyxl has read it: nothing more to say
-        return
+        pass
+    return found
+
+
+def _warn_unsaved(file: str, sheet: str, cells: Sequence[str]) -> None:
+    for cell in cells:
+        warnings.warn(
+            ReadWarning(
+                f"{file}: {sheet}!{cell}: a formula whose value was never saved reads as "
+                "empty; open and save the workbook in Excel"
+            ),
+            stacklevel=3,
+        )
 
 
 def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -244,37 +311,19 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def _row_naming(rows: Rows, forced: tuple[str, str] | None) -> int | None:
-    """The position of the first row (of the first few) holding both names ``--columns``
-    gives; None when it gives numbers, or no row holds them (the choice then says so)."""
-    if forced is None or any(part.strip().isdigit() for part in forced):
-        return None
-    wanted = {header_name(part) for part in forced}
-    for position, (_, cells) in enumerate(rows[:_HEADER_SEARCH]):
-        if wanted <= {header_name(cell) for cell in cells}:
-            return position
-    return 0
-
-
-def _columns(rows: Rows, forced: tuple[str, str] | None, file: str) -> tuple[Choice, Rows]:
-    """The columns, from the header row if one is found, and the rows below it."""
-    named = _row_naming(rows, forced)
-    for position, (number, cells) in enumerate(rows[:_HEADER_SEARCH]):
-        below = [cells for _, cells in rows[position + 1 : position + 201]]
-        if named is not None and position != named:
-            continue  # --columns names the columns of a row further down (below a title)
-        if is_header(cells, below) or named == position:
-            sample = [cells, *below]
-            choice = choose(sample, forced, file, number)
-            if choice.header is not None:
-                return choice, rows[position + 1 :]
-        if sum(1 for cell in cells if cell) > 1:
-            break  # a row of data: whatever follows is data too, not a header
+def _columns(
+    rows: Rows, forced: tuple[str, str] | None, file: str
+) -> tuple[Choice, Rows, list[tuple[int, str]]]:
+    """The columns (from the header row, which may sit below title rows), the rows of the body,
+    and the (row number, text) of the title rows."""
     if not rows:
-        return choose([[]], None, file), []
-    start = next(
-        (index for index, (_, cells) in enumerate(rows) if sum(1 for c in cells if c) > 1), 0
-    )
-    body = rows[start:]
-    choice = choose([cells for _, cells in body[:201]], forced, file, body[0][0])
-    return choice, body
+        return choose([[]], None, file), [], []
+    sample = [cells for _, cells in rows[:_SAMPLE_ROWS]]
+    choice = choose(sample, forced, file, rows[0][0])
+    body = rows[choice.start + (choice.header is not None) :]
+    titles = [(rows[position][0], _title(rows[position][1])) for position in choice.titles]
+    return choice, body, titles
+
+
+def _title(cells: Sequence[str]) -> str:
+    return " ".join(cell.strip() for cell in cells if cell.strip())
