@@ -2,7 +2,8 @@
 
 A study page, a plain ``Term: definition`` list and Markdown are told apart by what their lines
 look like: Markdown by its headings, bold terms or tables; a list when most lines at the margin
-split at one delimiter; a page otherwise (term lines without a delimiter, sentences between).
+split at one delimiter; Quizlet text when a line joins several cards ("a - b;c - d"); a page
+otherwise (term lines without a delimiter, sentences between).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import codecs
 import csv
 import re
 
-from . import term_list
+from . import quizlet, term_list
 from ._text import Columns
 
 _ANKI_HEADER = re.compile(
@@ -49,6 +50,8 @@ def detect_content(head: bytes) -> str | None:
         # export has a term and a Tab on every line.
         indented = any(line[:1] in " \t" for line in lines)
         return "quizlet" if tabbed == len(lines) and not indented else "list"
+    if quizlet.guess_separators("\n".join(lines)) is not None:
+        return "quizlet"  # cards joined on a line: "a|||b;;;c|||d", "a - b;c - d;"
     if term_list.looks_like_a_list(lines) and not _csv_rather_than_list(lines):
         return "list"
     if _looks_delimited(lines):

@@ -1,0 +1,183 @@
+"""Text sources a new user pasted and got a wrong deck from, with exit 0: each now reads as a
+careful person reads it, or fails naming the line and what to pass."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from glossary_export.cli import cli
+
+
+def run(*args: str | Path) -> Result:
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert "Traceback" not in result.output
+    return result
+
+
+def exported_pairs(tmp_path: Path, name: str, text: str, *flags: str) -> list[tuple[str, str]]:
+    """Export ``text`` (saved as ``name``) to CSV and read the pairs back with the csv module."""
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = run("export", *flags, source, "-o", out)
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        return [(row["Term"], row["Definition"]) for row in csv.DictReader(handle)]
+
+
+# -- 1. Quizlet text with custom separators --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "sol|||the sun;;;luna|||the moon;;;estrella|||a star",
+            [("sol", "the sun"), ("luna", "the moon"), ("estrella", "a star")],
+        ),
+        (
+            "le livre - the book;la table - the table;le stylo - the pen;",
+            [("le livre", "the book"), ("la table", "the table"), ("le stylo", "the pen")],
+        ),
+        (
+            "uno|one||dos|two||tres|three\n",
+            [("uno", "one"), ("dos", "two"), ("tres", "three")],
+        ),
+        (
+            "rot = red; blau = blue;\ngrün = green; gelb = yellow;\n",
+            [("rot", "red"), ("blau", "blue"), ("grün", "green"), ("gelb", "yellow")],
+        ),
+        (
+            "Baum\ttree;Blume\tflower;Gras\tgrass",
+            [("Baum", "tree"), ("Blume", "flower"), ("Gras", "grass")],
+        ),
+    ],
+)
+def test_joined_quizlet_cards_are_read_with_their_separators(
+    tmp_path: Path, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert exported_pairs(tmp_path, "cards.txt", text) == expected
+
+
+def test_detected_quizlet_separators_are_named_with_the_flags(tmp_path: Path) -> None:
+    source = tmp_path / "cards.txt"
+    source.write_text("hot|||chaud;;;cold|||froid", encoding="utf-8")
+    result = run("check", source)
+    assert result.exit_code == 0
+    assert "--input-separator '|||', --input-card-separator ';;;'" in result.output
+
+
+def test_joined_card_without_the_term_separator_names_the_flags(tmp_path: Path) -> None:
+    source = tmp_path / "cards.txt"
+    source.write_text("one - uno;two - dos;three tres;four - cuatro", encoding="utf-8")
+    result = run("export", source, "-o", tmp_path / "out.csv")
+    assert result.exit_code != 0
+    assert f"{source}:1:" in result.output
+    assert "--input-separator ' - ', --input-card-separator ';'" in result.output
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_explain_lists_each_joined_card_once(tmp_path: Path) -> None:
+    source = tmp_path / "cards.txt"
+    source.write_text("red|||rouge;;;green|||vert;;;blue|||bleu", encoding="utf-8")
+    result = run(
+        "check", "--explain", "--input-separator", "|||", "--input-card-separator", ";;;", source
+    )
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:3] == [
+        f"{source}:1: row: red",
+        f"{source}:1: row: green",
+        f"{source}:1: row: blue",
+    ]
+
+
+def test_a_list_with_semicolons_in_definitions_stays_a_list(tmp_path: Path) -> None:
+    text = "Osmosis: water moves; no energy used\nDiffusion: solutes spread; passive\n"
+    assert exported_pairs(tmp_path, "notes.txt", text) == [
+        ("Osmosis", "water moves; no energy used"),
+        ("Diffusion", "solutes spread; passive"),
+    ]
+
+
+def test_a_one_line_table_row_stays_a_table(tmp_path: Path) -> None:
+    assert exported_pairs(tmp_path, "row.txt", "apple;a round fruit\npear;a sweet fruit\n") == [
+        ("apple", "a round fruit"),
+        ("pear", "a sweet fruit"),
+    ]
+
+
+# -- 2. Lines without the list's delimiter -----------------------------------------------------
+
+
+def test_an_entry_typed_with_another_delimiter_is_its_own_entry(tmp_path: Path) -> None:
+    source = tmp_path / "bio.txt"
+    source.write_text(
+        "Mitosis: one cell divides into two identical cells\n"
+        "Meiosis = division that makes four sex cells\n"
+        "Gamete: a sex cell\n"
+        "Zygote: a fertilised egg cell\n",
+        encoding="utf-8",
+    )
+    result = run("check", source)
+    assert result.exit_code == 0
+    assert f"{source}:2: read 'Meiosis' at ' = '" in result.output
+    assert exported_pairs(tmp_path, "bio.txt", source.read_text(encoding="utf-8")) == [
+        ("Mitosis", "one cell divides into two identical cells"),
+        ("Meiosis", "division that makes four sex cells"),
+        ("Gamete", "a sex cell"),
+        ("Zygote", "a fertilised egg cell"),
+    ]
+
+
+def test_a_bare_term_line_is_named_not_glued(tmp_path: Path) -> None:
+    source = tmp_path / "cells.txt"
+    source.write_text(
+        "Nucleus - holds the genetic material\n"
+        "Cell Membrane\n"
+        "Cytoplasm - the jelly that fills the cell\n"
+        "Vacuole - stores water and nutrients\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    result = run("export", source, "-o", out)
+    assert result.exit_code == 0
+    assert f"{source}:2 'Cell Membrane'" in result.output
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [(row["Term"], row["Definition"]) for row in csv.DictReader(handle)]
+    assert rows == [
+        ("Nucleus", "holds the genetic material"),
+        ("Cytoplasm", "the jelly that fills the cell"),
+        ("Vacuole", "stores water and nutrients"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        "ribosomes and other organelles.",  # lower case: a wrap
+        "Golgi - like bodies in the cell.",  # after an open end ("the")
+    ],
+)
+def test_wrapped_definitions_stay_joined(tmp_path: Path, wrap: str) -> None:
+    text = (
+        "Cytoplasm: the jelly that holds the\n"
+        f"{wrap}\n"
+        "Vacuole: stores water\n"
+        "Nucleus: holds the genes\n"
+    )
+    assert exported_pairs(tmp_path, "cells.txt", text)[0] == (
+        "Cytoplasm",
+        f"the jelly that holds the {wrap}",
+    )
+
+
+def test_a_wrap_after_a_preposition_is_not_a_bare_term(tmp_path: Path) -> None:
+    text = "Evolution: a theory named after\nCharles Darwin\nGene: a unit of heredity\n"
+    assert exported_pairs(tmp_path, "bio.txt", text) == [
+        ("Evolution", "a theory named after Charles Darwin"),
+        ("Gene", "a unit of heredity"),
+    ]
