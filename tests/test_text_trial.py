@@ -181,3 +181,44 @@ def test_a_wrap_after_a_preposition_is_not_a_bare_term(tmp_path: Path) -> None:
         ("Evolution", "a theory named after Charles Darwin"),
         ("Gene", "a unit of heredity"),
     ]
+
+
+# -- 3. Study page title, description and counters ---------------------------------------------
+
+PAGE_PAIRS = [
+    ("Acid", "A substance with a pH below seven."),
+    ("Alkali", "A base that dissolves in water."),
+    ("Salt", "A compound formed when an acid reacts with a base."),
+]
+PAGE_BODY = "".join(f"{term}\n{definition}\n" for term, definition in PAGE_PAIRS)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Chemistry Words\nTerms for the second test.\n2 / 12\n",
+        "Term 1 of 40\nTerms for the second test.\n",
+        "Card 3 of 12\n",
+        "Chemistry Words\n1/3\nTerms for the second test.\n",
+    ],
+)
+def test_page_furniture_makes_no_card(tmp_path: Path, top: str) -> None:
+    assert exported_pairs(tmp_path, "page.txt", top + PAGE_BODY) == PAGE_PAIRS
+
+
+def test_page_title_is_named_and_names_the_deck(tmp_path: Path) -> None:
+    from support_anki import deck_card_counts, fresh_collection, import_package
+
+    source = tmp_path / "page.txt"
+    source.write_text("Chemistry Words\n4/4\nTerms for the second test.\n" + PAGE_BODY, "utf-8")
+    explained = run("check", "--explain", source).stdout.splitlines()
+    assert explained[:3] == [
+        f"{source}:1: title: Chemistry Words",
+        f"{source}:2: counter: 4/4",
+        f"{source}:3: description: Terms for the second test.",
+    ]
+    package = tmp_path / "deck.apkg"
+    assert run("export", "--no-memory", source, "-o", package).exit_code == 0
+    with fresh_collection(tmp_path / "anki") as col:
+        import_package(col, package)
+        assert deck_card_counts(col) == {"Chemistry Words": 3}
