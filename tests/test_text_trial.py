@@ -222,3 +222,78 @@ def test_page_title_is_named_and_names_the_deck(tmp_path: Path) -> None:
     with fresh_collection(tmp_path / "anki") as col:
         import_package(col, package)
         assert deck_card_counts(col) == {"Chemistry Words": 3}
+
+
+# -- 4. Markdown: empty sections, front matter title, table columns ----------------------------
+
+
+def test_an_empty_heading_section_is_a_term_without_definition(tmp_path: Path) -> None:
+    source = tmp_path / "rocks.md"
+    source.write_text(
+        "# Rocks\n\n## Basalt\n\nA dark volcanic rock.\n\n## Granite\n\n## Marble\n\n"
+        "A metamorphic rock from limestone.\n\n## Slate\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    result = run("export", source, "-o", out)
+    assert result.exit_code == 0
+    assert f"{source}:7 'Granite'" in result.output
+    assert f"{source}:13 'Slate'" in result.output
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        assert [row["Term"] for row in csv.DictReader(handle)] == ["Basalt", "Marble"]
+
+
+def test_a_grouping_heading_is_still_no_term(tmp_path: Path) -> None:
+    text = (
+        "# Rocks\n\n## Igneous\n\n### Basalt\n\nA dark volcanic rock.\n\n"
+        "### Pumice\n\nA light rock full of holes.\n\n"
+        "## Sedimentary\n\n### Chalk\n\nSoft white rock.\n"
+    )
+    assert [term for term, _ in exported_pairs(tmp_path, "rocks.md", text)] == [
+        "Basalt",
+        "Pumice",
+        "Chalk",
+    ]
+
+
+@pytest.mark.parametrize("title", ["Astronomy Words", '"Astronomy Words"'])
+def test_front_matter_title_names_the_deck(tmp_path: Path, title: str) -> None:
+    from support_anki import deck_card_counts, fresh_collection, import_package
+
+    source = tmp_path / "space.md"
+    source.write_text(
+        f"---\nlayout: page\ntitle: {title}\n---\n\n**Comet**: an icy body orbiting the sun\n\n"
+        "**Meteor**: a streak of light from a burning rock\n",
+        encoding="utf-8",
+    )
+    package = tmp_path / "deck.apkg"
+    assert run("export", "--no-memory", source, "-o", package).exit_code == 0
+    with fresh_collection(tmp_path / "anki") as col:
+        import_package(col, package)
+        assert deck_card_counts(col) == {"Astronomy Words": 2}
+
+
+MD_TABLE = (
+    "| No | Word | Meaning | Part of speech |\n"
+    "|----|------|---------|----------------|\n"
+    "| 1 | swift | very fast | adj. |\n"
+    "| 2 | ponder | to think about | v. |\n"
+)
+
+
+def test_markdown_table_keeps_its_other_columns(tmp_path: Path) -> None:
+    source = tmp_path / "words.md"
+    source.write_text(MD_TABLE, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert run("export", source, "-o", out).exit_code == 0
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["Term"], r["Definition"], r["Part of speech"]) for r in rows] == [
+        ("swift", "very fast", "adj."),
+        ("ponder", "to think about", "v."),
+    ]
+
+
+def test_columns_option_applies_to_a_markdown_table(tmp_path: Path) -> None:
+    pairs = exported_pairs(tmp_path, "words.md", MD_TABLE, "--columns", "Word,Part of speech")
+    assert pairs == [("swift", "adj."), ("ponder", "v.")]
