@@ -196,7 +196,7 @@ PAGE_BODY = "".join(f"{term}\n{definition}\n" for term, definition in PAGE_PAIRS
 @pytest.mark.parametrize(
     "top",
     [
-        "Chemistry Words\nTerms for the second test.\n2 / 12\n",
+        "Chemistry Words\nTerms for the second test.\n1 / 12\n",
         "Term 1 of 40\nTerms for the second test.\n",
         "Card 3 of 12\n",
         "Chemistry Words\n1/3\nTerms for the second test.\n",
@@ -204,6 +204,15 @@ PAGE_BODY = "".join(f"{term}\n{definition}\n" for term, definition in PAGE_PAIRS
 )
 def test_page_furniture_makes_no_card(tmp_path: Path, top: str) -> None:
     assert exported_pairs(tmp_path, "page.txt", top + PAGE_BODY) == PAGE_PAIRS
+
+
+def test_an_entry_above_a_later_counter_stays_an_entry(tmp_path: Path) -> None:
+    # Above "2/3" the page is already under way: its first lines are an entry, not a title.
+    text = "Base\nA substance with a pH above seven.\n2/3\n" + PAGE_BODY
+    assert exported_pairs(tmp_path, "page.txt", text) == [
+        ("Base", "A substance with a pH above seven."),
+        *PAGE_PAIRS,
+    ]
 
 
 def test_page_title_is_named_and_names_the_deck(tmp_path: Path) -> None:

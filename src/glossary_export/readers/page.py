@@ -161,12 +161,15 @@ class _Page:
         self.top_matter = self._top_matter()
 
     def _top_matter(self) -> int:
-        """How many lines open the page above its first counter or table: a title and a
-        description ("Biology basics" / "Key terms for the first unit." / "1/3"), never an
-        entry, since a page's entries follow its furniture."""
+        """How many lines open the page above its first counter, when that counter is at the
+        first position: a title and a description ("Biology basics" / "Key terms for the first
+        unit." / "1/3"), never an entry, since the first entry follows it. (Above "2/3" the
+        lines may be the first entry.)"""
         for index, line in enumerate(self.lines[: _TOP_TEXTS + 1]):
             if line.furniture:
-                return index if index and not self.lines[0].sentence_like else 0
+                counter = _COUNTER.match(line.text)
+                first = counter is not None and int(counter[1]) == 1
+                return index if first and not self.lines[0].sentence_like else 0
         return 0
 
     def parse(self) -> Glossary:
