@@ -306,3 +306,46 @@ def test_markdown_table_keeps_its_other_columns(tmp_path: Path) -> None:
 def test_columns_option_applies_to_a_markdown_table(tmp_path: Path) -> None:
     pairs = exported_pairs(tmp_path, "words.md", MD_TABLE, "--columns", "Word,Part of speech")
     assert pairs == [("swift", "adj."), ("ponder", "v.")]
+
+
+# -- 5. "ACR (Full Name)" acronyms --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("term", "acronym"),
+    [
+        ("ROM (Read Only Memory)", "ROM"),
+        ("NASA (National Aeronautics and Space Administration)", "NASA"),  # "and" skipped
+        ("WWF (World Wide Fund for Nature)", ""),  # initials WWFFN: no match, kept whole
+        ("UEFA (Union of European Football Associations)", "UEFA"),
+        ("HTML (markup)", ""),
+        ("ATP (2021)", ""),
+        ("Ram (male sheep)", ""),  # not an all-capitals word
+    ],
+)
+def test_acronym_before_its_expansion(term: str, acronym: str) -> None:
+    from glossary_export import Term
+
+    assert Term.create(term, "d").acronym == acronym
+
+
+def test_acronym_before_its_expansion_merges_and_gets_its_card(tmp_path: Path) -> None:
+    from support_anki import fresh_collection, import_package, note_by_term
+
+    source = tmp_path / "computing.txt"
+    source.write_text(
+        "ROM (Read Only Memory): memory that keeps its data without power\n"
+        "Cache: a small fast memory near the processor\n"
+        "ROM: memory that keeps its data without power\n",
+        encoding="utf-8",
+    )
+    package = tmp_path / "deck.apkg"
+    result = run("export", "--no-memory", "--acronym-cards", source, "-o", package)
+    assert result.exit_code == 0, result.output
+    with fresh_collection(tmp_path / "anki") as col:
+        assert import_package(col, package).new == 2
+        rom = note_by_term(col, "ROM (Read Only Memory)")
+        assert [card.template()["name"] for card in rom.cards()] == [
+            "Term → Definition",
+            "Acronym → Full name",
+        ]
