@@ -349,3 +349,41 @@ def test_acronym_before_its_expansion_merges_and_gets_its_card(tmp_path: Path) -
             "Term → Definition",
             "Acronym → Full name",
         ]
+
+
+# -- 6. Anki plain text without headers, holding HTML ----------------------------------------
+
+
+def test_headerless_anki_text_with_html_is_read_as_html(tmp_path: Path) -> None:
+    source = tmp_path / "export.txt"
+    source.write_text(
+        "Baum\ttree<br>a tall plant\nFluss\triver &amp; stream\nBerg\t<b>mountain</b>\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    result = run("export", source, "-o", out)
+    assert result.exit_code == 0
+    assert "the fields hold HTML (no '#html:' header)" in result.output
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [(row["Term"], row["Definition"]) for row in csv.DictReader(handle)]
+    assert rows == [
+        ("Baum", "tree\na tall plant"),
+        ("Fluss", "river & stream"),
+        ("Berg", "mountain"),
+    ]
+
+
+def test_tab_text_without_markup_stays_literal(tmp_path: Path) -> None:
+    text = "a < b\tless than\nR&D\tresearch & development\n"
+    assert exported_pairs(tmp_path, "export.txt", text) == [
+        ("a < b", "less than"),
+        ("R&D", "research & development"),
+    ]
+
+
+def test_from_quizlet_keeps_markup_literal(tmp_path: Path) -> None:
+    text = "Baum\ttree<br>a plant\nFluss\triver\n"
+    assert exported_pairs(tmp_path, "export.txt", text, "--from", "quizlet")[0] == (
+        "Baum",
+        "tree<br>a plant",
+    )
