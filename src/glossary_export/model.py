@@ -16,10 +16,16 @@ if TYPE_CHECKING:
 # "Leman Russ (坦克)" or "Smelt（矿物）" hold a qualifier, not one.
 _ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Za-z0-9][A-Za-z0-9&-]{0,14})\)$")
 _WORD_BREAK = re.compile(r"[\s\-‐–/]+")
+# "ACR (Full Name)": a short all-capitals word, then its expansion in brackets ("RAM (Random
+# Access Memory)", "UNESCO (United Nations Educational, Scientific and Cultural Organization)").
+_EXPANDED = re.compile(r"^(?P<acronym>[A-Z][A-Z0-9&]{1,9})\s*\((?P<name>[^()]{3,150})\)$")
+_SMALL_WORDS = frozenset("a an and for in of on the to".split())
+"""Words an acronym often skips ("Organisation for Economic Co-operation and Development")."""
 
 
 def split_acronym(term: str) -> tuple[str, str]:
-    """Split "Full Name (ACR)" into ("Full Name", "ACR"); ("term", "") when there is none.
+    """Split "Full Name (ACR)", or "ACR (Full Name)", into ("Full Name", "ACR"); ("term", "")
+    when there is none.
 
     The parenthesised word is an acronym when it looks like one: at least two capitals
     ("LoRA", "MoE"), or the initials of the name ("Retrieval-Augmented Generation (rag)");
@@ -30,7 +36,7 @@ def split_acronym(term: str) -> tuple[str, str]:
         return term, ""
     match = _ACRONYM.match(term)
     if match is None:
-        return term, ""
+        return _expanded_acronym(term)
     acronym = match["acronym"]
     if sum(ch.isupper() for ch in acronym) >= 2 or _initials(match["name"]) == acronym.casefold():
         return match["name"], acronym
@@ -39,6 +45,23 @@ def split_acronym(term: str) -> tuple[str, str]:
 
 def _initials(name: str) -> str:
     return "".join(word[0] for word in _WORD_BREAK.split(name) if word).casefold()
+
+
+def _expanded_acronym(term: str) -> tuple[str, str]:
+    """("Full Name", "ACR") of "ACR (Full Name)" when the acronym is the initials of the
+    name's words (small words such as "and" may be skipped); (term, "") otherwise, so that
+    "WHO (2019)" or "HTTP (protocol)" keep their qualifier."""
+    match = _EXPANDED.match(term)
+    if match is None:
+        return term, ""
+    acronym, name = match["acronym"], match["name"].strip()
+    words = [word.strip(",.;:'\"") for word in _WORD_BREAK.split(name)]
+    words = [word for word in words if word]
+    every = "".join(word[0] for word in words).casefold()
+    skipping = "".join(word[0] for word in words if word.casefold() not in _SMALL_WORDS)
+    if acronym.casefold() in (every, skipping.casefold()):
+        return name, acronym
+    return term, ""
 
 
 @dataclass(frozen=True, slots=True)

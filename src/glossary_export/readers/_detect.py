@@ -2,7 +2,8 @@
 
 A study page, a plain ``Term: definition`` list and Markdown are told apart by what their lines
 look like: Markdown by its headings, bold terms or tables; a list when most lines at the margin
-split at one delimiter; a page otherwise (term lines without a delimiter, sentences between).
+split at one delimiter; Quizlet text when a line joins several cards ("a - b;c - d"); a page
+otherwise (term lines without a delimiter, sentences between).
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import codecs
 import csv
 import re
 
-from . import term_list
-from ._text import Columns
+from . import quizlet, term_list
+from ._text import Columns, looks_like_html
 
 _ANKI_HEADER = re.compile(
     r"#(?:separator|html|tags|columns|notetype|deck|guid column|notetype column|deck column"
@@ -20,6 +21,7 @@ _ANKI_HEADER = re.compile(
     re.IGNORECASE,
 )
 _MARKDOWN_LINE = re.compile(r"^(?:#{1,6}\s|\s*(?:[-*+]\s+)?\*\*[^*]+\*\*\s*(?::|[-–—]\s)|:\s+\S)")
+_HTML_GUESS_LINES = 50
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
@@ -48,7 +50,13 @@ def detect_content(head: bytes) -> str | None:
         # Lines without a Tab, or indented (a title, wrapped definitions): a list; Quizlet's
         # export has a term and a Tab on every line.
         indented = any(line[:1] in " \t" for line in lines)
-        return "quizlet" if tabbed == len(lines) and not indented else "list"
+        if tabbed == len(lines) and not indented:
+            # Anki's plain-text export without its '#' headers holds HTML ("dog<br>a pet",
+            # "&amp;"); Quizlet's export never does.
+            return "anki-text" if looks_like_html(lines[:_HTML_GUESS_LINES]) else "quizlet"
+        return "list"
+    if quizlet.guess_separators("\n".join(lines)) is not None:
+        return "quizlet"  # cards joined on a line: "a|||b;;;c|||d", "a - b;c - d;"
     if term_list.looks_like_a_list(lines) and not _csv_rather_than_list(lines):
         return "list"
     if _looks_delimited(lines):

@@ -91,7 +91,14 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         if deck_column and deck_column <= len(row):
             decks[row[deck_column - 1].strip()] += 1
     title = header.deck or (decks.most_common(1)[0][0] if decks else "")
-    return Glossary(tuple(terms), title=title, sources=(file,))
+    notes: tuple[str, ...] = ()
+    if header.html is None and html:
+        # No "#html:" header: say that markup was read, as Anki itself guesses it.
+        notes = (
+            f"{file}: the fields hold HTML (no '#html:' header), read as Anki does: <br> as "
+            "line breaks, tags removed, entities decoded; --from quizlet keeps them literal",
+        )
+    return Glossary(tuple(terms), title=title, sources=(file,), notes=notes)
 
 
 def read_notes(text: str, file: str) -> TextNotes:

@@ -20,6 +20,8 @@ accounted for (:mod:`._accounting`); the reader is linear in its input.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,7 +29,8 @@ from typing import TYPE_CHECKING
 
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
-from ._text import Columns, is_blank, numbered_lines
+from ._text import is_blank, numbered_lines
+from .columns import Choice, choose
 from .delimited import row_term
 from .term_list import plausible_term, split_any
 
@@ -101,13 +104,13 @@ class _Entry:
     """``**Term** —`` alone: the definition is on the following lines, up to the next term."""
     style: str = ""
     section: str = ""
-    row: tuple[list[str], Columns] | None = None
+    row: tuple[list[str], Choice] | None = None
     """A table row entry: its cells and its table's columns, for :func:`row_term`."""
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every entry of a Markdown glossary, in order, with the first H1 as its title."""
-    return _Document(list(_items(numbered_lines(text))), file).read()
+    return _Document(list(_items(numbered_lines(text))), file, options.columns).read()
 
 
 def _items(lines: list[tuple[int, str]]) -> list[_Item]:
@@ -240,9 +243,13 @@ def _plain_entry(item: _Item) -> tuple[str, str] | None:
 
 
 class _Document:
-    def __init__(self, items: list[_Item], file: str) -> None:
+    def __init__(
+        self, items: list[_Item], file: str, columns: tuple[str, str] | None = None
+    ) -> None:
         self.items = items
         self.file = file
+        self.columns = columns
+        self.notes: list[str] = []
         self.log = LineLog(file)
         self.entries: list[_Entry] = []
         self.title = ""
@@ -315,7 +322,8 @@ class _Document:
         terms = [self._term(entry, section_entries) for entry in self.entries]
         return Glossary(
             tuple(terms),
-            title=self.title,
+            title=self.title or self._front_matter_title(),
+            notes=tuple(self.notes),
             description=self.description[0] if self.description else "",
             sources=(self.file,),
             lines=self.log.finish(),
@@ -416,7 +424,10 @@ class _Document:
         if header.kind != "table" or index + 1 >= len(items) or items[index + 1].kind != "rule":
             self.log.unread(header.number, "table line outside a table")
             return index + 1
-        columns = Columns.from_header(_cells(header.text)) or Columns(0, 1, None, None)
+        end = index + 2
+        while end < len(items) and items[end].kind == "table":
+            end += 1
+        choice = self._choose(_cells(header.text), items[index + 2 : end], header.number)
         self.log.read_as(header.number, "table header")
         self.log.read_as(items[index + 1].number, "table header")
         index += 2
@@ -425,7 +436,7 @@ class _Document:
             cells = _cells(row.text)
             if any(cells):
                 entry = _Entry(row.number, "", style="table", section=section)
-                entry.row = (cells, columns)
+                entry.row = (cells, choice)
                 self.entries.append(entry)
                 self.log.read_as(row.number, TERM)
             else:
@@ -433,20 +444,42 @@ class _Document:
             index += 1
         return index
 
+    def _choose(self, header: list[str], rows: list[_Item], line: int) -> Choice:
+        """The term and definition columns of a table, chosen as in CSV (by name, by content,
+        or ``--columns``); the row above the rule is the header whatever its names, and its
+        other named columns are kept with each term."""
+        body = [_cells(row.text) for row in rows[:200]]
+        choice = choose([header, *body], self.columns, self.file, line)
+        if choice.header is None:
+            # Names choose() does not know ("#", "Kanji"): the content decides, the names stay.
+            by_content = choose(body, None, self.file, line + 2) if body else choice
+            choice = Choice(by_content.columns, tuple(header), by_content.note)
+        if choice.note:
+            self.notes.append(f"{self.file}:{line}: {choice.note}")
+        return choice
+
+    def _front_matter_title(self) -> str:
+        """The ``title:`` of YAML front matter, unquoted."""
+        for item in self.items:
+            if item.kind != "front matter":
+                break
+            key, found, value = item.text.partition(":")
+            if found and key.strip().casefold() == "title":
+                return value.strip().strip("\"'").strip()
+        return ""
+
     def _term(self, entry: _Entry, section_entries: dict[str, int]) -> Term:
         # A heading that groups several entries names their sub-deck (Deck::Section).
         subdeck = entry.section if entry.section and section_entries[entry.section] > 1 else ""
         if entry.row is not None:
-            term = row_term(*entry.row, self.file, entry.number)
-            return Term.create(
-                term.term,
-                term.definition,
-                tags=term.tags,
-                file=self.file,
-                line=entry.number,
-                extras=term.extras,
-                subdeck=subdeck,
+            cells, choice = entry.row
+            term = row_term(cells, choice.columns, self.file, entry.number)
+            extras = tuple(
+                (name, cells[index].strip())
+                for index, name in choice.extra_columns()
+                if index < len(cells) and cells[index].strip()
             )
+            return dataclasses.replace(term, extras=extras, subdeck=subdeck)
         definition = "\n".join(part for part in entry.parts if part)
         return Term.create(
             entry.term, definition, file=self.file, line=entry.number, subdeck=subdeck
@@ -459,6 +492,7 @@ class _Document:
         own, and such headings outnumber the document's other entries."""
         items = self.items
         candidates: set[int] = set()
+        empty: list[int] = []  # headings with nothing under them
         others = 0
         start = None
         content = shaped = 0
@@ -469,6 +503,8 @@ class _Document:
                 candidates.add(start)
             else:
                 others += shaped
+                if start is not None and not content:
+                    empty.append(start)
 
         for index, item in enumerate(items):
             if item.kind == "heading":
@@ -488,7 +524,28 @@ class _Document:
             levels = {items[i].level for i in candidates}
             if levels != {1} or len(candidates) == 1:
                 candidates.discard(first_heading)
-        return candidates if len(candidates) >= 2 and len(candidates) > others else set()
+        if len(candidates) < 2 or len(candidates) <= others:
+            return set()
+        return candidates | self._empty_terms(empty, candidates)
+
+    def _empty_terms(self, empty: list[int], terms: set[int]) -> set[int]:
+        """The empty headings that are terms left without a definition: at a term heading's
+        level, grouping nothing (the next heading is no deeper)."""
+        items = self.items
+        levels = {items[index].level for index in terms}
+        headings = [index for index, item in enumerate(items) if item.kind == "heading"]
+        following = dict(itertools.pairwise(headings))
+        found = set()
+        for index in empty:
+            level = items[index].level
+            after = following.get(index)
+            if (
+                level in levels
+                and (after is None or items[after].level <= level)
+                and plausible_term(items[index].text)
+            ):
+                found.add(index)
+        return found
 
     def _shaped(self, item: _Item) -> bool:
         """Whether a text line is an entry in its own right (bold, or a bulleted entry)."""

@@ -25,7 +25,8 @@ from ._text import ReadWarning, is_blank, numbered_lines
 if TYPE_CHECKING:
     from . import ReadOptions
 
-_COUNTER = re.compile(r"^(\d+)\s*(?:/|of)\s*(\d+)$", re.IGNORECASE)
+# "1/147", "3 / 12", "Card 1 of 3", "Term 2 of 40": a position, with at most one word before it.
+_COUNTER = re.compile(r"^(?:[^\W\d_]+\s+)?(\d+)\s*(?:/|of)\s*(\d+)$", re.IGNORECASE)
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]]*$")
 _OPEN_END = (",", ";", ":", "-", "–", "—", "(")
@@ -81,7 +82,7 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
 
 def _classify(number: int, text: str) -> _Line:
     text = text.strip()
-    counter = _COUNTER.match(text) if text[:1].isdigit() else None
+    counter = _COUNTER.match(text) if len(text) <= 40 and text[-1:].isdigit() else None
     is_counter = counter is not None and 0 < int(counter[1]) <= int(counter[2])
     table = bool(_TABLE_RULE.match(text)) or (
         text.count("|") >= 2 and (text.startswith("|") or text.endswith("|"))
@@ -157,6 +158,19 @@ class _Page:
             if line.furniture:
                 for after in range(index + 1, min(count, index + 1 + _AFTER_FURNITURE)):
                     self.skippable[after] = True
+        self.top_matter = self._top_matter()
+
+    def _top_matter(self) -> int:
+        """How many lines open the page above its first counter, when that counter is at the
+        first position: a title and a description ("Biology basics" / "Key terms for the first
+        unit." / "1/3"), never an entry, since the first entry follows it. (Above "2/3" the
+        lines may be the first entry.)"""
+        for index, line in enumerate(self.lines[: _TOP_TEXTS + 1]):
+            if line.furniture:
+                counter = _COUNTER.match(line.text)
+                first = counter is not None and int(counter[1]) == 1
+                return index if first and not self.lines[0].sentence_like else 0
+        return 0
 
     def parse(self) -> Glossary:
         steps = self._cheapest_reading()
@@ -190,13 +204,15 @@ class _Page:
                     log.read_as(line.number, "table header" if line.table else "counter")
         _warn_if_a_list(terms, self.file)
         description = self._description(top_skipped)
+        title = self._title(top_skipped, description)
         for kind, start, _ in steps:
             line = lines[start]
             if kind == "skip" and not line.furniture:
-                role = "description" if line is description else "status line"
-                log.read_as(line.number, role)
+                role = {id(description): "description", id(title): "title"}.get(id(line))
+                log.read_as(line.number, role or "status line")
         return Glossary(
             tuple(terms),
+            title=title.text if title else "",
             description=description.text if description else "",
             sources=(self.file,),
             lines=log.finish(),
@@ -235,7 +251,7 @@ class _Page:
                         "skip",
                         index,
                     )
-                if line.furniture:
+                if line.furniture or index < self.top_matter:
                     continue
                 if state == _INSIDE:
                     more = here + _continuation_cost(lines[index - 1], line)
@@ -252,7 +268,7 @@ class _Page:
     def _skip_cost(self, index: int, at_top: bool) -> int | None:
         """Cost of reading line ``index`` as furniture, or None where it cannot be."""
         line = self.lines[index]
-        if line.furniture:
+        if line.furniture or index < self.top_matter:
             return 0
         if self.skippable[index]:
             return 1 if line.sentence_like else 4  # a description or status line
@@ -282,6 +298,17 @@ class _Page:
                 end = position
         steps.reverse()
         return steps
+
+    @staticmethod
+    def _title(top: list[_Line], description: _Line | None) -> _Line | None:
+        """The title: the page's first line, when it is above the description, title-like
+        ("Statistics – Unit 2") and no sentence."""
+        first = top[0] if top else None
+        if first is None or first.furniture or first is description or first.sentence_like:
+            return None
+        if description is not None and description.number < first.number:
+            return None
+        return first if first.words <= 8 else None
 
     @staticmethod
     def _description(top: list[_Line]) -> _Line | None:

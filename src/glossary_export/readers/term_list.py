@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..errors import SourceError
+from ..errors import SourceError, shown
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
 from ._text import is_blank, numbered_lines
@@ -161,16 +161,31 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
             number, term, parts = current
             terms.append(Term.create(term, " ".join(parts), file=file, line=number))
 
-    for number, line in lines:
+    notes: list[str] = []
+    for index, (number, line) in enumerate(lines):
         if is_blank(line):
             after_blank = True
             continue
         entry = split_entry(unbulleted(line), delimiter)
         indented = line[:1] in " \t"
+        unbroken = current is not None and not indented and not after_blank
+        other = _other_entry(line, delimiter, current) if unbroken and entry is None else None
+        if other is not None:
+            notes.append(
+                f"{file}:{number}: read {shown(other[0])} at {other[2]!r}, where the other "
+                f"entries use {delimiter!r}"
+            )
+            entry = other[:2]
         if entry is not None and not (indented and current is not None):
             finish()
             current = (number, entry[0], [entry[1]] if entry[1] else [])
             seen_entry = True
+            log.read_as(number, TERM)
+        elif unbroken and _bare_term(line, current, lines[index + 1 :], delimiter):
+            # A title-like line between two entries, not carrying on the definition above: a
+            # term whose definition is missing (named as an empty definition), not a wrap.
+            finish()
+            current = (number, line.strip(), [])
             log.read_as(number, TERM)
         elif not seen_entry and top and after_blank and plausible_term(line):
             log.read_as(number, "heading")  # the first section's name, under the title
@@ -194,7 +209,72 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         title=title if plausible_term(title) else "",
         description=" ".join(top[1:] if plausible_term(title) else top),
         sources=(file,),
+        notes=tuple(notes),
         lines=log.finish(),
+    )
+
+
+_OPEN_END = (",", ";", ":", "-", "–", "—", "(", "/", "&")
+_OPEN_WORDS = set(
+    "a about after an and are as at before between by called for from in into is its like named"
+    " of on or such than that the"
+    " their to with".split()
+)
+_BARE_TERM_WORDS = 4
+
+
+def _ends_open(parts: list[str]) -> bool:
+    """Whether a definition's last line stops mid-phrase ("made of", "red,"): the next line
+    carries it on, whatever it looks like."""
+    last = parts[-1] if parts else ""
+    words = last.split()
+    return last.endswith(_OPEN_END) or bool(words and words[-1].casefold() in _OPEN_WORDS)
+
+
+def _other_entry(
+    line: str, delimiter: str, current: tuple[int, str, list[str]] | None
+) -> tuple[str, str, str] | None:
+    """(term, definition, delimiter) of an unindented line that is an entry typed with another
+    delimiter ("Respiration - how cells..." in a ':' list): it starts like a term, with a capital
+    or a digit, after a definition that is not left open; None otherwise (a wrap)."""
+    text = unbulleted(line)
+    if current is None or _ends_open(current[2]) or not (text[:1].isupper() or text[:1].isdigit()):
+        return None
+    others = [name for name in DELIMITERS if name != delimiter]
+    found = sorted(
+        (place[0], name) for name in others if (place := find_delimiter(text, name)) is not None
+    )
+    for _, name in found:
+        entry = split_entry(text, name)
+        if entry is not None and entry[1] and len(entry[0].split()) <= _BARE_TERM_WORDS:
+            return entry[0], entry[1], name
+    return None
+
+
+def _bare_term(
+    line: str,
+    current: tuple[int, str, list[str]] | None,
+    rest: Sequence[tuple[int, str]],
+    delimiter: str,
+) -> bool:
+    """Whether an unindented line right after an entry is a term on its own: short and
+    title-like ("Chlorophyll", "Golgi Apparatus"), no sentence, after a definition that is not
+    left open, and followed by another entry, a blank line or the end."""
+    text = line.strip()
+    words = text.split()
+    if (
+        current is None
+        or not current[2]
+        or _ends_open(current[2])
+        or len(words) > _BARE_TERM_WORDS
+        or not plausible_term(text)
+        or text.endswith(_OPEN_END)
+        or not all(not word[:1].isalpha() or word[:1].isupper() for word in words)
+    ):
+        return False
+    following = rest[0][1] if rest else ""
+    return is_blank(following) or (
+        following[:1] not in " \t" and split_entry(unbulleted(following), delimiter) is not None
     )
 
 
