@@ -12,7 +12,7 @@ import csv
 import re
 
 from . import term_list
-from ._text import Columns
+from ._text import TABLE_RULE, Columns
 
 _ANKI_HEADER = re.compile(
     r"#(?:separator|html|tags|columns|notetype|deck|guid column|notetype column|deck column"
@@ -20,7 +20,6 @@ _ANKI_HEADER = re.compile(
     re.IGNORECASE,
 )
 _MARKDOWN_LINE = re.compile(r"^(?:#{1,6}\s|\s*(?:[-*+]\s+)?\*\*[^*]+\*\*\s*(?::|[-–—]\s)|:\s+\S)")
-_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
 def detect_content(head: bytes) -> str | None:
@@ -110,11 +109,7 @@ def _looks_like_markdown(lines: list[str]) -> bool:
     for number, line in enumerate(lines[1:-1], start=1):
         # A table: header row, rule, and at least one row of cells (the study page's table
         # has a header and a rule but no rows).
-        if (
-            _TABLE_RULE.match(line.strip())
-            and "|" in lines[number - 1]
-            and "|" in lines[number + 1]
-        ):
+        if TABLE_RULE.match(line.strip()) and "|" in lines[number - 1] and "|" in lines[number + 1]:
             return True
     shaped = sum(bool(_MARKDOWN_LINE.match(line)) for line in lines)
     return bool(lines) and shaped >= max(1, len(lines) // 2)

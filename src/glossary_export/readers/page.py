@@ -20,13 +20,12 @@ from typing import TYPE_CHECKING
 from ..errors import SourceError, shown
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
-from ._text import ReadWarning, is_blank, numbered_lines
+from ._text import TABLE_RULE, ReadWarning, is_blank, numbered_lines
 
 if TYPE_CHECKING:
     from . import ReadOptions
 
 _COUNTER = re.compile(r"^(\d+)\s*(?:/|of)\s*(\d+)$", re.IGNORECASE)
-_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]]*$")
 _OPEN_END = (",", ";", ":", "-", "–", "—", "(")
 _TOP_TEXTS = 2
@@ -83,7 +82,7 @@ def _classify(number: int, text: str) -> _Line:
     text = text.strip()
     counter = _COUNTER.match(text) if text[:1].isdigit() else None
     is_counter = counter is not None and 0 < int(counter[1]) <= int(counter[2])
-    table = bool(_TABLE_RULE.match(text)) or (
+    table = bool(TABLE_RULE.match(text)) or (
         text.count("|") >= 2 and (text.startswith("|") or text.endswith("|"))
     )
     words = len(text.split())
