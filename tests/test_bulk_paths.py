@@ -153,15 +153,21 @@ def test_columns_are_the_csv_rows_transposed(table: tuple[str, str], piece: int)
 
 @SETTINGS
 @given(
-    st.lists(st.sampled_from(["a", "bc", "\n", "\r\n", "\r"]), max_size=60).map("".join),
-    st.sampled_from(["\n", "\r\n"]),
+    st.lists(st.sampled_from(["a", "bc", ",", "\n", "\r\n", "\r"]), max_size=60).map("".join),
     st.integers(1, 12),
 )
-@example("aaaa\n", "\n", 3)
-@example("aaa\naaa", "\n", 3)
-def test_long_lines_are_found_as_by_measuring_each(text: str, ending: str, limit: int) -> None:
-    longest = max(map(len, text.split(ending)))
-    assert delimited._has_long_line(text, ending, limit) == (longest > limit)
+@example("a,aaaa\nb,c\n", 3)
+@example("a,aaa\nb,aaa", 3)
+def test_a_cell_over_the_csv_limit_is_refused_as_the_csv_module_does(text: str, limit: int) -> None:
+    """The bulk path must leave long lines to the csv module, which refuses a cell longer
+    than its field limit (lowered here to a few characters) with the line it is on."""
+    quoted = _quoted(text, ",")
+    default = csv.field_size_limit(limit)
+    try:
+        by_csv = _outcome(lambda: delimited.read_text(quoted, "f", ","))
+        assert _outcome(lambda: delimited.read_text(text, "f", ",")) == by_csv
+    finally:
+        csv.field_size_limit(default)
 
 
 @pytest.mark.parametrize("text", ["term,definition\nA,b\n", "A,b\nC,d"])
