@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from glossary_export import DedupeResult, Finding, dedupe
 from glossary_export.deck_memory import Column
-from glossary_export.dedupe import DedupeResult, Finding, dedupe
 from glossary_export.errors import ConflictError, GlossaryError
 from glossary_export.keys import normalise, term_key
 from glossary_export.model import Glossary, Term, split_acronym
