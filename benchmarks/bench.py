@@ -94,15 +94,25 @@ class Run:
 
 
 def synthetic_glossary(path: Path, count: int, seed: int = 7) -> None:
-    """A CSV of ``count`` distinct terms: 2-4 word terms, 10-30 word definitions."""
+    """A CSV of ``count`` rows shaped like a real glossary: 2-4 word terms, a third of them
+    with an acronym ("Full Name (FN)"), definitions of 8-30 words, and about one row in twenty
+    a repeat of an earlier row (which dedupe drops)."""
     rng = random.Random(seed)
+    rows: list[tuple[str, str]] = []
+    for number in range(count):
+        if rows and rng.random() < 0.05:
+            rows.append(rng.choice(rows))
+            continue
+        words = rng.choices(WORDS, k=rng.randint(2, 4))
+        term = " ".join(words).title() + f" {number}"
+        if rng.random() < 1 / 3:
+            term += f" ({''.join(word[0] for word in words).upper()})"
+        definition = " ".join(rng.choices(WORDS, k=rng.randint(8, 30))).capitalize() + "."
+        rows.append((term, definition))
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["term", "definition"])
-        for number in range(count):
-            term = " ".join(rng.choices(WORDS, k=rng.randint(2, 4))).title() + f" {number}"
-            words = rng.choices(WORDS, k=rng.randint(10, 30))
-            writer.writerow([term, " ".join(words).capitalize() + "."])
+        writer.writerows(rows)
 
 
 def timed(command: list[str]) -> Run:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,20 @@ def memory_folder(
     outside the test's tmp_path, so tests listing what an export left there see outputs only."""
     folder = tmp_path_factory.mktemp("deck-memory", numbered=True) / "memory"
     monkeypatch.setenv("GLOSSARY_EXPORT_MEMORY", str(folder))
+    return folder
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Callable[[], Path]:
+    """A new empty folder under the test's tmp_path at each call: tmp_path is one folder per
+    test, and each example of a property test needs a folder of its own."""
+    numbers = itertools.count(1)
+
+    def folder() -> Path:
+        path = tmp_path / f"scratch-{next(numbers)}"
+        path.mkdir()
+        return path
+
     return folder
 
 

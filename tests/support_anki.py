@@ -17,13 +17,9 @@ from anki.collection import (
     ImportCsvRequest,
 )
 
-from glossary_export.files import atomic_path
 from glossary_export.model import Glossary, Term
-from glossary_export.writers import WriteOptions, WriteResult, writer_for_path
+from support_export import T0, export  # noqa: F401  (re-exported)
 from support_seed import glossary_of, seed_glossary  # noqa: F401  (re-exported)
-
-T0 = 1_700_000_000
-"""A content time for the first export of a test; later exports add to it."""
 
 
 def replace_term(
@@ -37,17 +33,6 @@ def replace_term(
         terms.append(entry)
     assert terms != list(glossary.terms), f"{old!r} is not in the glossary"
     return dataclasses.replace(glossary, terms=tuple(terms))
-
-
-def export(glossary: Glossary, target: Path, **options: Any) -> WriteResult:
-    """Export like the CLI does: to a temp file beside ``target``, renamed on success, with the
-    file already at ``target`` (if any) passed as the memory of the previous export."""
-    options.setdefault("deck", "LLM Glossary")
-    options.setdefault("timestamp", T0)
-    if target.exists():
-        options.setdefault("previous_output", target)
-    with atomic_path(target) as temporary:
-        return writer_for_path(target).write(glossary, temporary, WriteOptions(**options))
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from glossary_export.model import Glossary
-from glossary_export.writers import WriteOptions, WriteResult, get_writer
 from support_seed import glossary_of, seed_glossary  # noqa: F401  (re-exported)
-
-
-def export(glossary: Glossary, path: Path, format: str, **options: object) -> WriteResult:
-    """Write ``glossary`` through the registry, as export_deck will."""
-    return get_writer(format).write(glossary, path, WriteOptions(**options))  # type: ignore[arg-type]
 
 
 def split_quizlet(

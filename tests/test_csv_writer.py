@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from glossary_export.formula_guard import guard_cell
 from glossary_export.model import Glossary, Term
-from support_tables import export, glossary_of, read_csv, seed_glossary
+from support_export import export
+from support_tables import glossary_of, read_csv, seed_glossary
 
 HEADER = ["Term", "Definition", "Acronym", "Tags"]
 

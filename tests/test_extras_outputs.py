@@ -11,7 +11,8 @@ import pytest
 from glossary_export import export_deck, load_glossary
 from glossary_export.model import Glossary, Term
 from glossary_export.writers import _anki_model
-from support_anki import T0, export, fresh_collection, import_package, notes
+from support_anki import fresh_collection, import_package, notes
+from support_export import T0, export
 from support_tables import read_csv, read_xlsx
 
 VOCABULARY = (

@@ -9,7 +9,6 @@ GLOSSARY_EXPORT_FUZZ_EXAMPLES raises the number of examples per format for a lon
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -17,6 +16,7 @@ import re
 import sqlite3
 import tempfile
 import zipfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -119,49 +119,48 @@ def mutated(data: bytes, mutations: list[tuple[str, float, int, bytes]]) -> byte
     return bytes(out)
 
 
-def _files(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+def _files(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in folder.iterdir()}
 
 
 @pytest.mark.parametrize("name", FORMATS)
-def test_mutated_inputs_fail_cleanly_or_export(name: str) -> None:
+def test_mutated_inputs_fail_cleanly_or_export(name: str, scratch: Callable[[], Path]) -> None:
     @FUZZ
     @given(st.lists(MUTATION, min_size=1, max_size=4))
     def run(mutations: list[tuple[str, float, int, bytes]]) -> None:
         data = mutated(seed(name), mutations)
-        with tempfile.TemporaryDirectory() as work:
-            folder = Path(work)
-            source = folder / name
-            source.write_bytes(data)
-            extra = ["--from", "quizlet"] if name == "quizlet.txt" else []
-            outputs = ["out.csv", "out.apkg", "out.xlsx"]
-            for args in (
-                ["check", name, *extra],
-                ["export", name, *extra, *(a for o in outputs for a in ("-o", o))],
-            ):
-                before = _files(folder)
-                old = Path.cwd()
-                os.chdir(folder)
-                try:
-                    result = CliRunner().invoke(cli, args)
-                finally:
-                    os.chdir(old)
-                assert result.exit_code in (0, 1, 2), (args, result.output)
-                assert result.exception is None or isinstance(result.exception, SystemExit)
-                assert "internal error" not in result.output, result.output
-                assert "Traceback" not in result.output
-                assert source.read_bytes() == data, "the input was modified"
-                after = _files(folder)
-                if args[0] == "export" and result.exit_code == 0:
-                    assert set(after) == {name, *outputs}
-                else:
-                    assert after == before, "a failed run changed the output folder"
-                lines = result.stderr.splitlines()
-                errors = [line for line in lines if line.startswith("Error: ")]
-                conflicts = re.search(r"^conflicting definitions: [1-9]", result.stdout, re.M)
-                # check exits 1 for conflicting definitions, which it lists on stdout.
-                expected_errors = 1 if result.exit_code and not conflicts else 0
-                assert len(errors) == expected_errors, result.output
-                assert all(line.startswith("Warning: ") for line in lines if line not in errors)
+        folder = scratch()
+        source = folder / name
+        source.write_bytes(data)
+        extra = ["--from", "quizlet"] if name == "quizlet.txt" else []
+        outputs = ["out.csv", "out.apkg", "out.xlsx"]
+        for args in (
+            ["check", name, *extra],
+            ["export", name, *extra, *(a for o in outputs for a in ("-o", o))],
+        ):
+            before = _files(folder)
+            old = Path.cwd()
+            os.chdir(folder)
+            try:
+                result = CliRunner().invoke(cli, args)
+            finally:
+                os.chdir(old)
+            assert result.exit_code in (0, 1, 2), (args, result.output)
+            assert result.exception is None or isinstance(result.exception, SystemExit)
+            assert "internal error" not in result.output, result.output
+            assert "Traceback" not in result.output
+            assert source.read_bytes() == data, "the input was modified"
+            after = _files(folder)
+            if args[0] == "export" and result.exit_code == 0:
+                assert set(after) == {name, *outputs}
+            else:
+                assert after == before, "a failed run changed the output folder"
+            lines = result.stderr.splitlines()
+            errors = [line for line in lines if line.startswith("Error: ")]
+            conflicts = re.search(r"^conflicting definitions: [1-9]", result.stdout, re.M)
+            # check exits 1 for conflicting definitions, which it lists on stdout.
+            expected_errors = 1 if result.exit_code and not conflicts else 0
+            assert len(errors) == expected_errors, result.output
+            assert all(line.startswith("Warning: ") for line in lines if line not in errors)
 
     run()

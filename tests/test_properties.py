@@ -14,11 +14,10 @@ from __future__ import annotations
 import html
 import os
 import re
-import tempfile
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -27,9 +26,8 @@ from glossary_export import export_deck, load_glossary
 from glossary_export.deduplication import dedupe
 from glossary_export.formula_guard import unguard_cell
 from glossary_export.model import Glossary, Term
-from glossary_export.readers._text import trim_invisible
-from glossary_export.writers import WriteOptions, get_writer
 from support_anki import fresh_collection, import_package, import_text, notes
+from support_export import export
 from support_tables import read_csv, read_xlsx, split_quizlet
 
 SETTINGS = settings(
@@ -48,9 +46,14 @@ CHARACTERS = st.one_of(
 RAW = st.text(CHARACTERS, max_size=40)
 
 
+# White space (as str.strip knows it) and the zero-width characters a web page may paste,
+# at either end of a field.
+_EDGES = re.compile(r"^[\s\u200b\u200c\u200d\u2060\ufeff]+|[\s\u200b\u200c\u200d\u2060\ufeff]+$")
+
+
 def clean(text: str) -> str:
     """A field as a reader hands it over: trimmed of white space and zero-width characters."""
-    return trim_invisible(text)
+    return _EDGES.sub("", text)
 
 
 @st.composite
@@ -68,13 +71,11 @@ def glossaries(draw: st.DrawFn, min_size: int = 1) -> Glossary:
     return Glossary(tuple(Term.create(term, definition) for term, definition in terms))
 
 
-@contextmanager
-def written(glossary: Glossary, format: str, suffix: str, **options: object) -> Iterator[Path]:
-    """``glossary`` written by the ``format`` writer to a file in a fresh folder."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"deck{suffix}"
-        get_writer(format).write(glossary, path, WriteOptions(**options))  # type: ignore[arg-type]
-        yield path
+def written(folder: Path, glossary: Glossary, format: str, suffix: str, **options: Any) -> Path:
+    """``glossary`` written by the ``format`` writer to a file in ``folder``."""
+    path = folder / f"deck{suffix}"
+    export(glossary, path, format, **options)
+    return path
 
 
 def pairs(glossary: Glossary) -> list[tuple[str, str]]:
@@ -97,31 +98,33 @@ def csv_read_fold(text: str) -> str:
 @given(glossaries())
 @example(Glossary((Term.create("Term", "Definition"), Term.create("a\r\nb", '"q"\r'))))
 @example(Glossary((Term.create("'=not a guard", "x"),)))
-def test_csv_round_trip(glossary: Glossary) -> None:
-    with written(glossary, "csv", ".csv", formula_guard=False) as path:
-        expected = [(csv_read_fold(t), csv_read_fold(d)) for t, d in pairs(glossary)]
-        assert read_back(path, "csv") == expected
-        header, *rows = read_csv(path)
-        assert header == ["Term", "Definition", "Acronym", "Tags"]
-        assert [(row[0], row[1], row[2]) for row in rows] == [
-            (t.term, t.definition, t.acronym) for t in glossary.terms
-        ]
+def test_csv_round_trip(scratch: Callable[[], Path], glossary: Glossary) -> None:
+    path = written(scratch(), glossary, "csv", ".csv", formula_guard=False)
+    expected = [(csv_read_fold(t), csv_read_fold(d)) for t, d in pairs(glossary)]
+    assert read_back(path, "csv") == expected
+    header, *rows = read_csv(path)
+    assert header == ["Term", "Definition", "Acronym", "Tags"]
+    assert [(row[0], row[1], row[2]) for row in rows] == [
+        (t.term, t.definition, t.acronym) for t in glossary.terms
+    ]
 
 
 @SETTINGS
 @given(glossaries())
-def test_csv_formula_guard_prefixes_a_quote(glossary: Glossary) -> None:
+def test_csv_formula_guard_prefixes_a_quote(
+    scratch: Callable[[], Path], glossary: Glossary
+) -> None:
     def guarded(text: str) -> str:
         return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
-    with written(glossary, "csv", ".csv") as path:
-        rows = read_csv(path)[1:]
-        assert [(row[0], row[1]) for row in rows] == [
-            (guarded(term), guarded(definition)) for term, definition in pairs(glossary)
-        ]
-        # glossary-export's own reader takes the guard away again.
-        expected = [(csv_read_fold(t), csv_read_fold(d)) for t, d in pairs(glossary)]
-        assert read_back(path, "csv") == expected
+    path = written(scratch(), glossary, "csv", ".csv")
+    rows = read_csv(path)[1:]
+    assert [(row[0], row[1]) for row in rows] == [
+        (guarded(term), guarded(definition)) for term, definition in pairs(glossary)
+    ]
+    # glossary-export's own reader takes the guard away again.
+    expected = [(csv_read_fold(t), csv_read_fold(d)) for t, d in pairs(glossary)]
+    assert read_back(path, "csv") == expected
 
 
 # --- Quizlet: tabs and line breaks (with the spaces around them) fold to one space --------------
@@ -135,11 +138,11 @@ def quizlet_fold(text: str) -> str:
 
 @SETTINGS
 @given(glossaries())
-def test_quizlet_round_trip(glossary: Glossary) -> None:
+def test_quizlet_round_trip(scratch: Callable[[], Path], glossary: Glossary) -> None:
     expected = [(quizlet_fold(t), quizlet_fold(d)) for t, d in pairs(glossary)]
-    with written(glossary, "quizlet", ".txt") as path:
-        assert split_quizlet(path.read_text(encoding="utf-8")) == expected
-        assert read_back(path, "quizlet") == [(clean(t), clean(d)) for t, d in expected]
+    path = written(scratch(), glossary, "quizlet", ".txt")
+    assert split_quizlet(path.read_text(encoding="utf-8")) == expected
+    assert read_back(path, "quizlet") == [(clean(t), clean(d)) for t, d in expected]
 
 
 # --- Excel: CR line breaks become LF; characters XML cannot hold are removed ---------------------
@@ -154,13 +157,13 @@ def xlsx_fold(text: str) -> str:
 @SETTINGS
 @given(glossaries())
 @example(Glossary((Term.create("_x0041_", "_x000D_ and _xD83D_"),)))
-def test_xlsx_round_trip(glossary: Glossary) -> None:
+def test_xlsx_round_trip(scratch: Callable[[], Path], glossary: Glossary) -> None:
     expected = [(xlsx_fold(t), xlsx_fold(d)) for t, d in pairs(glossary)]
-    with written(glossary, "xlsx", ".xlsx") as path:
-        header, *rows = read_xlsx(path)["Terms"]
-        assert header[:2] == ["Term", "Definition"]
-        assert [(row[0], row[1]) for row in rows] == expected
-        assert read_back(path, "xlsx") == [(clean(t), clean(d)) for t, d in expected]
+    path = written(scratch(), glossary, "xlsx", ".xlsx")
+    header, *rows = read_xlsx(path)["Terms"]
+    assert header[:2] == ["Term", "Definition"]
+    assert [(row[0], row[1]) for row in rows] == expected
+    assert read_back(path, "xlsx") == [(clean(t), clean(d)) for t, d in expected]
 
 
 # --- Anki: fields are HTML, so a line's runs of white space show as one space --------------------
@@ -181,11 +184,13 @@ def anki_stored(field: str) -> str:
 @SETTINGS
 @given(glossaries())
 @example(Glossary((Term.create("a  b", "x\n\ny"), Term.create("<b>&amp;", "tab\there"))))
-def test_apkg_and_anki_text_round_trip_through_the_readers(glossary: Glossary) -> None:
+def test_apkg_and_anki_text_round_trip_through_the_readers(
+    scratch: Callable[[], Path], glossary: Glossary
+) -> None:
     expected = [(anki_fold(t), anki_fold(d)) for t, d in pairs(glossary)]
     for format, suffix in (("apkg", ".apkg"), ("anki-text", ".anki.txt")):
-        with written(glossary, format, suffix, deck="Props") as path:
-            assert read_back(path, format) == expected, format
+        path = written(scratch(), glossary, format, suffix, deck="Props")
+        assert read_back(path, format) == expected, format
 
 
 def anki_import_fold(text: str) -> str:
@@ -196,21 +201,20 @@ def anki_import_fold(text: str) -> str:
 @FEW
 @given(glossaries())
 @example(Glossary((Term.create("0", "\uf900"),)))  # a compatibility ideograph NFC changes
-def test_anki_imports_every_note_unchanged(glossary: Glossary) -> None:
+def test_anki_imports_every_note_unchanged(scratch: Callable[[], Path], glossary: Glossary) -> None:
     expected = [(anki_import_fold(t), anki_import_fold(d)) for t, d in pairs(glossary)]
-    with tempfile.TemporaryDirectory() as folder:
-        for format, suffix, importer in (
-            ("apkg", ".apkg", import_package),
-            ("anki-text", ".anki.txt", import_text),
-        ):
-            path = Path(folder) / f"deck{suffix}"
-            get_writer(format).write(glossary, path, WriteOptions(deck="Props"))
-            with fresh_collection(Path(folder) / f"anki-{format}") as col:
-                log = importer(col, path)
-                assert (log.new, log.conflicting) == (len(glossary), 0), format
-                # By position: in a new collection the text import falls back to Basic.
-                stored = [(anki_stored(n.fields[0]), anki_stored(n.fields[1])) for n in notes(col)]
-            assert stored == expected, format
+    folder = scratch()
+    for format, suffix, importer in (
+        ("apkg", ".apkg", import_package),
+        ("anki-text", ".anki.txt", import_text),
+    ):
+        path = written(folder, glossary, format, suffix, deck="Props")
+        with fresh_collection(folder / f"anki-{format}") as col:
+            log = importer(col, path)
+            assert (log.new, log.conflicting) == (len(glossary), 0), format
+            # By position: in a new collection the text import falls back to Basic.
+            stored = [(anki_stored(n.fields[0]), anki_stored(n.fields[1])) for n in notes(col)]
+        assert stored == expected, format
 
 
 # --- Dedupe --------------------------------------------------------------------------------------
@@ -264,17 +268,17 @@ ALL_FORMATS = ("deck.apkg", "deck.anki.txt", "deck.txt", "deck.csv", "deck.xlsx"
 
 @settings(SETTINGS, max_examples=10)
 @given(glossaries(), st.integers(min_value=0, max_value=2**31))
-def test_outputs_are_byte_identical_under_source_date_epoch(glossary: Glossary, epoch: int) -> None:
+def test_outputs_are_byte_identical_under_source_date_epoch(
+    scratch: Callable[[], Path], glossary: Glossary, epoch: int
+) -> None:
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
-        with tempfile.TemporaryDirectory() as folder:
-            runs = [Path(folder) / "1", Path(folder) / "2"]
-            for run in runs:
-                run.mkdir()
-                export_deck(glossary, [run / name for name in ALL_FORMATS], deck="Props")
-            for name in ALL_FORMATS:
-                assert (runs[0] / name).read_bytes() == (runs[1] / name).read_bytes(), name
+        runs = [scratch(), scratch()]
+        for run in runs:
+            export_deck(glossary, [run / name for name in ALL_FORMATS], deck="Props")
+        for name in ALL_FORMATS:
+            assert (runs[0] / name).read_bytes() == (runs[1] / name).read_bytes(), name
     finally:
         if previous is None:
             del os.environ["SOURCE_DATE_EPOCH"]

@@ -9,7 +9,7 @@ and title-like, definitions are sentences, a wrap happens where a line reaches a
 
 from __future__ import annotations
 
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -66,11 +66,10 @@ FURNITURE = (
 entries_strategy = st.lists(st.tuples(page_terms(), sentences()), min_size=1, max_size=12)
 
 
-def read_back(text: str, name: str, newline: str) -> Glossary:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        path.write_bytes(text.replace("\n", newline).encode("utf-8"))
-        return read(path)
+def read_back(folder: Path, text: str, name: str, newline: str) -> Glossary:
+    path = folder / name
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    return read(path)
 
 
 def assert_every_line_once(glossary: Glossary, text: str) -> None:
@@ -79,7 +78,11 @@ def assert_every_line_once(glossary: Glossary, text: str) -> None:
     assert not any(reading.finding for reading in glossary.lines)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(
     entries=entries_strategy,
     widths=st.lists(st.one_of(st.none(), st.integers(40, 70)), min_size=12, max_size=12),
@@ -89,6 +92,7 @@ def assert_every_line_once(glossary: Glossary, text: str) -> None:
     blank_lines=st.booleans(),
 )
 def test_generated_study_pages_read_back(
+    scratch: Callable[[], Path],
     entries: list[tuple[str, str]],
     widths: list[int | None],
     furniture_at: set[int],
@@ -106,7 +110,7 @@ def test_generated_study_pages_read_back(
         if blank_lines:
             lines.append("")
     text = "\n".join(lines) + "\n"
-    glossary = read_back(text, "page.txt", newline)
+    glossary = read_back(scratch(), text, "page.txt", newline)
     assert [(t.term, t.definition) for t in glossary] == entries
     assert_every_line_once(glossary, text)
 
@@ -116,7 +120,11 @@ LIST_TERMS = st.lists(
 ).map(" ".join)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(
     entries=st.lists(st.tuples(LIST_TERMS, sentences()), min_size=2, max_size=12),
     delimiter=st.sampled_from([": ", "：", " - ", " – ", " — ", " = ", "\t"]),
@@ -126,6 +134,7 @@ LIST_TERMS = st.lists(
     newline=st.sampled_from(["\n", "\r\n"]),
 )
 def test_generated_plain_lists_read_back(
+    scratch: Callable[[], Path],
     entries: list[tuple[str, str]],
     delimiter: str,
     widths: list[int | None],
@@ -139,6 +148,6 @@ def test_generated_plain_lists_read_back(
         lines.append(f"{term}{delimiter}{first}")
         lines += [indent + line for line in rest]
     text = "\n".join(lines) + "\n"
-    glossary = read_back(text, "list.txt", newline)
+    glossary = read_back(scratch(), text, "list.txt", newline)
     assert [(t.term, t.definition) for t in glossary] == entries
     assert_every_line_once(glossary, text)

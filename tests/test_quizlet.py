@@ -8,7 +8,8 @@ import pytest
 
 from glossary_export.errors import OptionError
 from glossary_export.model import Glossary, Term
-from support_tables import export, glossary_of, seed_glossary, split_quizlet
+from support_export import export
+from support_tables import glossary_of, seed_glossary, split_quizlet
 
 
 def write_and_split(

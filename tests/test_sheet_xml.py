@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from glossary_export.model import Glossary, Term
 from glossary_export.writers import _sheet_xml, xlsx
 from glossary_export.writers._sheet_xml import Cell, column_letter, rows_xml
-from support_tables import export, glossary_of, read_xlsx
+from support_export import export
+from support_tables import glossary_of, read_xlsx
 
 # What reaches the rows: any text but what the Excel writer removes first (controls other
 # than Tab and LF, CR, surrogates, U+FFFE and U+FFFF), plus the characters that need care.

@@ -31,6 +31,7 @@ import pytest
 
 from glossary_export import export_deck
 from glossary_export.model import Glossary, Term
+from support_export import export
 from support_seed import ROOT, SEED, glossary_of, seed_glossary
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -664,6 +665,4 @@ return out;
 
 
 def _write(glossary: Glossary, path: Path, **options: Any) -> None:
-    from glossary_export.writers import WriteOptions, get_writer
-
-    get_writer("html").write(glossary, path, WriteOptions(**options))
+    export(glossary, path, "html", **options)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from glossary_export import export_deck
+from support_export import export
 from support_seed import SEED, glossary_of, seed_glossary
 
 
@@ -136,23 +137,19 @@ def _source(folder: Path, pairs: list[tuple[str, str]]) -> Path:
 def test_an_empty_extra_list_and_extras_both_reach_the_page(tmp_path: Path) -> None:
     import dataclasses
 
-    from glossary_export.writers import WriteOptions, get_writer
-
     glossary = glossary_of(("noun", "a word for a thing"), ("verb", "a word for doing"))
     first = dataclasses.replace(glossary.terms[0], extras=(("Example", "table"),))
     glossary = dataclasses.replace(glossary, terms=(first, glossary.terms[1]))
     path = tmp_path / "extras.html"
-    get_writer("html").write(glossary, path, WriteOptions(deck="Words"))
+    export(glossary, path, "html", deck="Words")
     terms = json.loads(_parsed(path).scripts[0])["terms"]
     assert [t[4] for t in terms] == [[["Example", "table"]], []]
 
 
 def test_a_deck_name_cannot_close_the_title(tmp_path: Path) -> None:
-    from glossary_export.writers import WriteOptions, get_writer
-
     name = "</title><script>alert(1)</script> & co"
     path = tmp_path / "deck.html"
-    get_writer("html").write(glossary_of(("a", "b")), path, WriteOptions(deck=name))
+    export(glossary_of(("a", "b")), path, "html", deck=name)
     parsed = _parsed(path)
     assert [tag for tag, _ in parsed.tags].count("script") == 2
     title = re.search(r"<title>(.*)</title>", path.read_text(encoding="utf-8"))

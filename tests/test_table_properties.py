@@ -5,7 +5,7 @@ and every row is a card or a reported finding."""
 from __future__ import annotations
 
 import csv
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +14,11 @@ from hypothesis import strategies as st
 from glossary_export import load_glossary
 from glossary_export.deduplication import dedupe
 
-SETTINGS = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    deadline=None,
+    max_examples=150,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 HEADERS = [
     None,
@@ -50,19 +54,19 @@ def tables(draw: st.DrawFn) -> tuple[str, list[tuple[str, str]], str]:
 @SETTINGS
 @given(tables(), st.sampled_from(HEADERS), st.sampled_from(QUOTING))
 def test_a_written_table_reads_back_as_the_table(
+    scratch: Callable[[], Path],
     table: tuple[str, list[tuple[str, str]], str],
     header: tuple[str, str] | None,
     quoting: int,
 ) -> None:
     delimiter, rows, ending = table
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "table.csv"
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, delimiter=delimiter, quoting=quoting, lineterminator=ending)
-            if header:
-                writer.writerow(header)
-            writer.writerows(rows)
-        glossary = load_glossary(path)
+    path = scratch() / "table.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter, quoting=quoting, lineterminator=ending)
+        if header:
+            writer.writerow(header)
+        writer.writerows(rows)
+    glossary = load_glossary(path)
     expected = [(term.strip(), definition.strip()) for term, definition in rows]
     assert [(t.term, t.definition) for t in glossary] == expected
     result = dedupe(glossary, "join")

@@ -10,7 +10,8 @@ import pytest
 from glossary_export.errors import LimitError
 from glossary_export.model import Glossary, Term
 from glossary_export.writers import ExportSummary
-from support_tables import export, glossary_of, read_xlsx, seed_glossary, xlsx_cell_types
+from support_export import export
+from support_tables import glossary_of, read_xlsx, seed_glossary, xlsx_cell_types
 
 HEADER = ["Term", "Definition", "Acronym", "Tags"]
 TIMESTAMP = datetime(2024, 5, 1, 12, 30, tzinfo=timezone.utc).timestamp()

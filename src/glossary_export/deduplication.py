@@ -22,7 +22,7 @@ from ._options import CONFLICT_POLICIES as CONFLICT_POLICIES  # re-exported: def
 from ._options import JOINED_DEFINITIONS
 from ._options import ConflictPolicy as ConflictPolicy
 from .errors import ConflictError, OptionError, shown
-from .keys import normalise, term_key, term_keys
+from .keys import normalise, term_key
 from .model import Glossary, Term, split_acronym
 
 FindingKind = Literal["duplicate", "acronym", "conflict", "empty definition", "near-duplicate"]
@@ -243,7 +243,7 @@ def dedupe(glossary: Glossary, on_conflict: ConflictPolicy | str = "first") -> D
         places = [place for place in places if place not in dropped]
         rows = tuple(map(rows.__getitem__, places))
     names = list(map(operator.attrgetter("term"), rows))
-    entries = _Entries(rows, names, term_keys(names))
+    entries = _Entries(rows, names, list(map(term_key, names)))
     for place in entries.repeats():
         entry = entries.entry(entries.keys[place])
         merged = _merge(entry, rows[place], on_conflict, kind_if_same="duplicate")

@@ -6,7 +6,6 @@ changes every note's GUID: treat it as a stable contract.
 
 from __future__ import annotations
 
-import itertools
 import unicodedata
 from collections.abc import Sequence
 
@@ -62,45 +61,6 @@ def term_key(term: str) -> str:
     return normalised.rstrip(_TRAILING) or normalised
 
 
-# Joins the terms for term_keys: not white space, not folded, a starter that never composes.
-_SEPARATOR = "\x00"
-# Every ASCII white space character str.split() splits on, except the plain space.
-_ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
-
-
 def term_keys(terms: Sequence[str]) -> list[str]:
-    """``[term_key(term) for term in terms]``, computed on all the terms joined at once.
-
-    Each step of term_key (NFC, folding, case folding, white space, trailing punctuation)
-    works character by character or stops at the separator, so applying it to the joined
-    text and splitting gives the same keys; the C string methods then run a handful of times
-    instead of once per term. Terms holding the separator are keyed one by one.
-    """
-    joined = _SEPARATOR.join(terms)
-    if not terms or joined.count(_SEPARATOR) != len(terms) - 1:
-        return [term_key(term) for term in terms]
-    if joined.isascii():
-        text = joined.lower()  # casefold() on ASCII, and no NFC or folding to do
-    else:
-        text = unicodedata.normalize("NFC", joined)
-        # str.translate looks every character up in a dict: skip it when it would do nothing.
-        if any(chr(code) in text for code in _FOLD):
-            text = text.translate(_FOLD)
-        text = text.casefold()
-    if not _spaced_once(text):
-        text = " ".join(text.split())
-        text = text.replace(" " + _SEPARATOR, _SEPARATOR).replace(_SEPARATOR + " ", _SEPARATOR)
-    keys = text.split(_SEPARATOR)
-    stripped = list(map(str.rstrip, keys, itertools.repeat(_TRAILING)))
-    if stripped == keys:  # rstrip returns the very string when it strips nothing: fast
-        return keys
-    return [short or key for short, key in zip(stripped, keys, strict=True)]
-
-
-def _spaced_once(text: str) -> bool:
-    """Whether " ".join(term.split()) leaves every joined term of ``text`` as it is."""
-    if not text.isascii() or any(ch in text for ch in _ASCII_SPACES):
-        return False  # Unicode white space is too varied to rule out: normalise
-    # With the separators as spaces, one search finds a double space inside a term and a
-    # space at either end of one (an empty term looks the same; it is merely normalised).
-    return "  " not in f" {text.replace(_SEPARATOR, ' ')} "
+    """``term_key`` of each term, in order."""
+    return list(map(term_key, terms))

@@ -13,7 +13,7 @@ import csv
 import re
 
 from . import quizlet, term_list
-from ._text import Columns, looks_like_html
+from ._text import TABLE_RULE, Columns, looks_like_html
 
 _ANKI_HEADER = re.compile(
     r"#(?:separator|html|tags|columns|notetype|deck|guid column|notetype column|deck column"
@@ -22,7 +22,6 @@ _ANKI_HEADER = re.compile(
 )
 _MARKDOWN_LINE = re.compile(r"^(?:#{1,6}\s|\s*(?:[-*+]\s+)?\*\*[^*]+\*\*\s*(?::|[-–—]\s)|:\s+\S)")
 _HTML_GUESS_LINES = 50
-_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
 def detect_content(head: bytes) -> str | None:
@@ -118,11 +117,7 @@ def _looks_like_markdown(lines: list[str]) -> bool:
     for number, line in enumerate(lines[1:-1], start=1):
         # A table: header row, rule, and at least one row of cells (the study page's table
         # has a header and a rule but no rows).
-        if (
-            _TABLE_RULE.match(line.strip())
-            and "|" in lines[number - 1]
-            and "|" in lines[number + 1]
-        ):
+        if TABLE_RULE.match(line.strip()) and "|" in lines[number - 1] and "|" in lines[number + 1]:
             return True
     shaped = sum(bool(_MARKDOWN_LINE.match(line)) for line in lines)
     return bool(lines) and shaped >= max(1, len(lines) // 2)

@@ -27,6 +27,8 @@ _BOMS = (
 # Characters no glossary holds: C0 controls other than Tab/LF/CR, DEL, and C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A Markdown table's rule under its header ("|---|:--:|", "--- | ---"), matched on a stripped line.
+TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 # Every ASCII character a glossary may hold (printable, Tab, LF, CR), for the fast checks.
 _ASCII_TEXT = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 

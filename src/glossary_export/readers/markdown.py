@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
-from ._text import is_blank, numbered_lines
+from ._text import TABLE_RULE, is_blank, numbered_lines
 from .columns import Choice, choose
 from .delimited import row_term
 from .term_list import plausible_term, split_any
@@ -37,7 +37,6 @@ from .term_list import plausible_term, split_any
 if TYPE_CHECKING:
     from . import ReadOptions
 
-_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 _THEMATIC_BREAK = re.compile(r"^(?:-[ \t]*){3,}$|^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$")
 _BULLET = re.compile(r"^(?:[-*+]|\d{1,3}[.)])(?:[ \t]+|$)")
 _BOLD_START = re.compile(r"^(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
@@ -164,9 +163,9 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
         elif stripped.startswith("#") and (heading := _heading(stripped)) is not None:
             yield _Item(number, "heading", heading[1], level=heading[0], blank_before=blank)
         elif "|" in stripped and (
-            _RULE.match(stripped) or stripped.startswith("|") or stripped.endswith("|")
+            TABLE_RULE.match(stripped) or stripped.startswith("|") or stripped.endswith("|")
         ):
-            yield _Item(number, "rule" if _RULE.match(stripped) else "table", stripped, indent)
+            yield _Item(number, "rule" if TABLE_RULE.match(stripped) else "table", stripped, indent)
         elif _THEMATIC_BREAK.match(stripped):
             yield _Item(number, "break", stripped)
         elif stripped.startswith(":") and stripped[1:2] in (" ", "\t") and indent < 4:

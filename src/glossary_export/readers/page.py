@@ -20,14 +20,13 @@ from typing import TYPE_CHECKING
 from ..errors import SourceError, shown
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
-from ._text import ReadWarning, is_blank, numbered_lines
+from ._text import TABLE_RULE, ReadWarning, is_blank, numbered_lines
 
 if TYPE_CHECKING:
     from . import ReadOptions
 
 # "1/147", "3 / 12", "Card 1 of 3", "Term 2 of 40": a position, with at most one word before it.
 _COUNTER = re.compile(r"^(?:[^\W\d_]+\s+)?(\d+)\s*(?:/|of)\s*(\d+)$", re.IGNORECASE)
-_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]]*$")
 _OPEN_END = (",", ";", ":", "-", "–", "—", "(")
 _TOP_TEXTS = 2
@@ -84,7 +83,7 @@ def _classify(number: int, text: str) -> _Line:
     text = text.strip()
     counter = _COUNTER.match(text) if len(text) <= 40 and text[-1:].isdigit() else None
     is_counter = counter is not None and 0 < int(counter[1]) <= int(counter[2])
-    table = bool(_TABLE_RULE.match(text)) or (
+    table = bool(TABLE_RULE.match(text)) or (
         text.count("|") >= 2 and (text.startswith("|") or text.endswith("|"))
     )
     words = len(text.split())
