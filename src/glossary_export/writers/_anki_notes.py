@@ -387,6 +387,25 @@ def plan_notes(glossary: Glossary, options: WriteOptions) -> NotePlan:
     return plan
 
 
+class NoteIdentities(NamedTuple):
+    """Which Anki note each term of a deck is: what other outputs key a term by."""
+
+    deck: str
+    """The deck name, each ``::`` level trimmed."""
+    namespace: str
+    """What the GUIDs are namespaced by (``--id-namespace``, else the deck)."""
+    guids: Sequence[str]
+    """Each term's note GUID, in glossary order."""
+
+
+def note_identities(glossary: Glossary, options: WriteOptions) -> NoteIdentities:
+    """Each term's note GUID in this deck, as the Anki outputs give it: the GUID its note had in
+    the deck memory (a respelled term that inherited its note keeps that note's GUID), else the
+    term's own. An earlier file at the output path is not read (it is not an Anki export)."""
+    plan = plan_notes(glossary, dataclasses.replace(options, previous_output=None))
+    return NoteIdentities(plan.deck, plan.namespace, plan.guids)
+
+
 def _rename_advice(old: str, new: str) -> str:
     """Anki moves no card on import: a deck renamed here must be renamed in Anki too."""
     return (
