@@ -20,6 +20,7 @@ from support_anki import (
     T0,
     deck_card_counts,
     export,
+    fresh_collection,
     glossary_of,
     import_package,
     note_by_term,
@@ -424,3 +425,67 @@ def _spy_on_sqlite(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(sqlite3, "connect", spying_connect)
     return opened
+
+
+# A package the writer made before genanki defined the collection (the hand-kept collection of
+# glossary-export 0.x, commit 51c52a8), from _compatibility_glossary() with _COMPATIBILITY
+# options at T0: what users' collections already hold. Regenerate it only if that glossary
+# changes, and only with a writer that is known to import as before.
+BEFORE_GENANKI = Path(__file__).parent / "data" / "anki" / "before-genanki.apkg"
+_COMPATIBILITY: dict[str, Any] = {
+    "deck": "Compat::Deck",
+    "description": "Terms & <notes>",
+    "tags": ("glossary",),
+    "reverse": True,
+    "acronym_cards": True,
+    "timestamp": T0,
+}
+
+
+def _compatibility_glossary() -> Glossary:
+    """A few terms touching every part of a note: acronym, escaping, extras, tags, sub-deck."""
+    return Glossary(
+        terms=(
+            Term.create("Low-Rank Adaptation (LoRA)", "Training small matrices beside the model."),
+            Term.create("Tokens < words & more", "Pieces of text a model reads.\nTwo lines."),
+            Term.create("Embedding", "A vector for a token.", extras=(("Example", "king - man"),)),
+            Term.create("Perplexity", "How surprised a model is.", tags=("metrics",)),
+            Term.create("Beam Search (BS)", "Keeping the k best paths.", subdeck="Week 2"),
+            Term.create("Temperature", "Sharpens or flattens the sampling.", subdeck="Week 2"),
+        )
+    )
+
+
+def _note_type(col: Collection) -> dict[str, Any]:
+    """The glossary-export note type as the collection holds it: what Anki compares on import."""
+    found = col.models.by_name("glossary-export")
+    assert found is not None
+    return {key: found[key] for key in ("id", "name", "flds", "tmpls", "css", "mod", "req")}
+
+
+def _imported(col: Collection) -> list[tuple[Any, ...]]:
+    """Each note as imported: GUID, fields, tags, date, and its cards' templates and decks."""
+    rows = []
+    for note in notes(col):
+        cards = sorted((card.ord, col.decks.name(card.did)) for card in note.cards())
+        rows.append((note.guid, list(note.fields), note.tags, note.mod, cards))
+    return rows
+
+
+def test_a_deck_exported_before_genanki_updates_in_place(tmp_path: Path) -> None:
+    with fresh_collection(tmp_path / "before") as before:
+        assert import_package(before, BEFORE_GENANKI).new == 6
+        old_type, old_notes = _note_type(before), _imported(before)
+        deck = tmp_path / "deck.apkg"
+        export(_compatibility_glossary(), deck, **_COMPATIBILITY)
+        log = import_package(before, deck)
+        assert (log.new, log.updated, log.duplicate, log.conflicting) == (0, 0, 6, 0)
+        assert (_note_type(before), _imported(before)) == (old_type, old_notes)
+        later = tmp_path / "later.apkg"  # a later export without memory: dated anew
+        export(_compatibility_glossary(), later, **{**_COMPATIBILITY, "timestamp": T0 + 60})
+        log = import_package(before, later)
+        assert (log.new, log.updated, log.conflicting) == (0, 6, 0)
+        assert len(notes(before)) == 6
+    with fresh_collection(tmp_path / "after") as after:
+        assert import_package(after, deck).new == 6
+        assert (_note_type(after), _imported(after)) == (old_type, old_notes)

@@ -7,6 +7,7 @@ export again and import. Anki's own importer (tests/support_anki.py) says what c
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -413,3 +414,33 @@ def test_unchanged_re_exports_keep_the_memory_exact(page: Path, tmp_path: Path) 
     comparison = export_deck(page, tmp_path / "four.apkg").files[0].comparison
     assert comparison is not None
     assert (comparison.new, comparison.changed, comparison.unchanged) == (0, 2, 69)
+
+
+def _page_guids(page: Path) -> dict[str, str]:
+    """Each term's note GUID as the study page carries it (its JSON data block)."""
+    found = re.search(
+        r'<script type="application/json" id="deck-data">(.*?)</script>', page.read_text()
+    )
+    assert found is not None
+    return {term: guid for guid, term, *_ in json.loads(found.group(1))["terms"]}
+
+
+def test_a_respelled_term_keeps_its_notes_guid_on_the_study_page(
+    page: Path, tmp_path: Path, col: Collection
+) -> None:
+    deck, study = tmp_path / "deck.apkg", tmp_path / "study.html"
+    export_deck(page, [deck, study])
+    import_package(col, deck)
+    old = note_by_term(col, "Direct Preference Optimisation (DPO)")
+    assert _page_guids(study)["Direct Preference Optimisation (DPO)"] == old.guid
+    _edit_page(page)
+    deck.unlink()
+
+    export_deck(page, [deck, study])
+
+    assert import_package(col, deck).new == 0
+    respelled = note_by_term(col, "Direct Preference Optimization (DPO)")
+    assert respelled.id == old.id
+    guids = _page_guids(study)
+    assert guids["Direct Preference Optimization (DPO)"] == respelled.guid == old.guid
+    assert {guids[note.fields[0]] for note in notes(col)} == {note.guid for note in notes(col)}

@@ -223,7 +223,8 @@ def remember(folder: Path, memory: DeckMemory) -> Path:
             out.write(column_text(memory.contents) + "\n")
             out.write(column_text(memory.definitions) + "\n")
             out.write(" ".join(map(str, memory.modified)) + "\n")
-            out.writelines(map(operator.add, _one_line(memory.names), itertools.repeat("\n")))
+            names = _one_line(memory.names)
+            out.write("\n".join(names) + "\n" if names else "")  # one write, not one a term
         # The usual mode for a new file (mkstemp makes it 0600): a shared folder stays readable.
         umask = os.umask(0)
         os.umask(umask)

@@ -1,6 +1,7 @@
 """The one note type every Anki output uses: "glossary-export".
 
-Its id, fields and templates never depend on options. Anki compares an incoming note type with
+Declared here as a ``genanki.Model`` (:func:`note_type`); its id, fields and templates never
+depend on options. Anki compares an incoming note type with
 the one already in the collection by id and by its fields and templates; if they differ it logs
 the notes as "conflicting" and skips them. So the optional cards (Definition → Term, Acronym →
 full name) always exist as templates and are switched on per note by flag fields, the way Anki's
@@ -10,6 +11,10 @@ built-in "Basic (optional reversed card)" does: a template whose front renders e
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import genanki
 
 NAME = "glossary-export"
 
@@ -19,7 +24,8 @@ NAME = "glossary-export"
 # which countless decks already use for note types with other fields.
 MODEL_ID = 1_696_351_841
 
-# When the templates or CSS below last changed (seconds since the epoch). Anki replaces a note
+# When the templates or CSS below last changed (seconds since the epoch): the date genanki is
+# given to write the note type with. Anki replaces a note
 # type's templates on import only when the incoming one is newer, so this stays a constant: a
 # rebuild never overwrites styling the user customised inside Anki. Bump it when the templates
 # or CSS change, to ship the new look.
@@ -97,74 +103,27 @@ hr#answer { border: 0; border-top: 1px solid #d0d7de; max-width: 34em; margin: 1
 """
 
 
-# Which fields each template needs to make a card, as genanki computes it (its Model._req: for
-# every template, the fields without which its front renders no field content).
-# tests/test_anki_collection.py checks it against genanki.
-_REQUIRED = [
-    [TERM_CARD, "all", [TERM]],
-    [REVERSE_CARD, "all", [DEFINITION, ADD_REVERSE]],
-    [ACRONYM_CARD, "all", [ACRONYM, ADD_ACRONYM_CARD]],
-]
+def note_type() -> genanki.Model:
+    """The note type as genanki declares it: genanki computes its required-fields data and
+    writes it into the collection (imported here, when an Anki package is written: it costs
+    ~50 ms a process)."""
+    import genanki
 
-# genanki's defaults for a note type's LaTeX header and footer.
-_LATEX_PRE = (
-    "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n"
-    "\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n"
-    "\\setlength{\\parindent}{0in}\n\\begin{document}\n"
-)
-_LATEX_POST = "\\end{document}"
-
-
-def note_type(deck_id: int) -> dict[str, object]:
-    """The note type as a collection stores it (JSON), exactly as genanki writes it."""
-    fields = [
-        {
-            "name": name,
-            "ord": ord_,
-            "font": "Liberation Sans",
-            "media": [],
-            "rtl": False,
-            "size": 20,
-            "sticky": False,
-        }
-        for ord_, name in enumerate(FIELDS)
-    ]
-    templates = [
-        {
-            "name": name,
-            "qfmt": front,
-            "afmt": back,
-            "ord": ord_,
-            "bafmt": "",
-            "bqfmt": "",
-            "bfont": "",
-            "bsize": 0,
-            "did": None,
-        }
-        for ord_, (name, front, back) in enumerate(_TEMPLATES)
-    ]
-    return {
-        "css": CSS,
-        "did": deck_id,
-        "flds": fields,
-        "id": str(MODEL_ID),
-        "latexPost": _LATEX_POST,
-        "latexPre": _LATEX_PRE,
-        "latexsvg": False,
-        "mod": MODEL_MODIFIED,
-        "name": NAME,
-        "req": _REQUIRED,
-        "sortf": TERM,
-        "tags": [],
-        "tmpls": templates,
-        "type": 0,
-        "usn": -1,
-        "vers": [],
-    }
+    return genanki.Model(
+        MODEL_ID,
+        NAME,
+        fields=[{"name": name} for name in FIELDS],
+        # Fresh dicts each time: genanki completes them in place when it writes the model.
+        templates=[{"name": name, "qfmt": front, "afmt": back} for name, front, back in _TEMPLATES],
+        css=CSS,
+        sort_field_index=TERM,
+    )
 
 
 def card_ordinals(fields: tuple[str, ...]) -> tuple[int, ...]:
-    """The cards a note with these fields has: one per template whose front is not empty."""
+    """The cards a note with these fields has: one per template whose front is not empty (the
+    cards genanki's ``Note`` makes from the model's required fields; tests/test_anki_collection.py
+    compares the two)."""
     return _ordinals(
         bool(fields[ADD_REVERSE] and fields[DEFINITION]),
         bool(fields[ADD_ACRONYM_CARD] and fields[ACRONYM]),

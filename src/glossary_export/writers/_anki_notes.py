@@ -91,8 +91,6 @@ class NotePlan:
     """What could not be read (a damaged memory or earlier export)."""
     compared: DeckMemory | None = None
     """The memory of the earlier export this one was compared with, if any."""
-    keys: list[str] = field(default_factory=list)
-    """Each term's key, once computed."""
     unchanged: bool = False
     """Whether every note is exactly as in the earlier export (same order too)."""
     inherited: int = 0
@@ -235,8 +233,7 @@ def note_guid(namespace: str, key: str, salt: int = 0) -> str:
     (genanki's base91 GUIDs can start with "#"), computed in C, so fast for 100k-note decks.
     Part of the note identity contract: changing it turns every exported note into a new one.
     """
-    text = f"glossary-export\x1f{namespace}\x1f{key}" + (f"\x1f{salt}" if salt else "")
-    return base64.urlsafe_b64encode(hashlib.sha256(text.encode("utf-8")).digest()[:9]).decode()
+    return _guids_text(namespace, [key + (f"\x1f{salt}" if salt else "")])
 
 
 def deck_id(deck: str) -> int:
@@ -330,23 +327,27 @@ def plan_notes(glossary: Glossary, options: WriteOptions) -> NotePlan:
     plan.compared = memory
     if memory is not None and memory.deck and memory.deck != deck:
         plan.messages.append(_rename_advice(memory.deck, deck))
-    if memory is None:
-        # The common case, every note new: when no two GUIDs clash (terms with equal keys, which
-        # dedupe merges, or a hash collision), the plan is its columns, with no decision per note.
-        # The set is the step's largest cost (~100 MB at a million notes) and only lives here.
-        guids = Column(_new_guids(namespace, glossary.terms))
-        if len(set(guids)) == len(guids):
-            plan.guids = guids
-            plan.tags = [
-                check_tags((*deck_tags, *t.tags), t) if t.tags else deck_tags
-                for t in glossary.terms
-            ]
-            plan.dates = [int(options.timestamp)] * len(guids)
-            plan.new = len(guids)
-            return plan
-        del guids
-    _plan_each(plan, memory, deck_tags)
+    _decide_notes(plan, memory, deck_tags)
     return plan
+
+
+class NoteIdentities(NamedTuple):
+    """Which Anki note each term of a deck is: what other outputs key a term by."""
+
+    deck: str
+    """The deck name, each ``::`` level trimmed."""
+    namespace: str
+    """What the GUIDs are namespaced by (``--id-namespace``, else the deck)."""
+    guids: Sequence[str]
+    """Each term's note GUID, in glossary order."""
+
+
+def note_identities(glossary: Glossary, options: WriteOptions) -> NoteIdentities:
+    """Each term's note GUID in this deck, as the Anki outputs give it: the GUID its note had in
+    the deck memory (a respelled term that inherited its note keeps that note's GUID), else the
+    term's own. An earlier file at the output path is not read (it is not an Anki export)."""
+    plan = plan_notes(glossary, dataclasses.replace(options, previous_output=None))
+    return NoteIdentities(plan.deck, plan.namespace, plan.guids)
 
 
 def _rename_advice(old: str, new: str) -> str:
@@ -359,24 +360,16 @@ def _rename_advice(old: str, new: str) -> str:
     )
 
 
-def _new_guids(namespace: str, terms: Sequence[Term]) -> str:
-    """The joined GUIDs of the terms' keys, keyed a piece at a time: the common case, where no
-    previous export needs all keys at once (a million keys are ~70 MB)."""
-    pieces = range(0, len(terms), PIECE)
-    return "".join(
-        _guids_text(namespace, term_keys([term.term for term in terms[start : start + PIECE]]))
-        for start in pieces
-    )
-
-
-def _plan_each(plan: NotePlan, memory: DeckMemory | None, deck_tags: tuple[str, ...]) -> None:
-    """The general case, note by note: an earlier export to match, or GUIDs that clash."""
+def _decide_notes(plan: NotePlan, memory: DeckMemory | None, deck_tags: tuple[str, ...]) -> None:
+    """Each note's GUID and date: its old note's where the earlier export had the term (or an
+    unambiguous respelling of it), else its own, stepping around a GUID already taken."""
     terms, namespace = plan.terms, plan.namespace
-    keys = plan.keys = term_keys([term.term for term in terms])
+    # The keys live only while the notes are decided (~70 MB at a million terms).
+    keys = term_keys([term.term for term in terms])
     plan.tags = [
         check_tags((*deck_tags, *term.tags), term) if term.tags else deck_tags for term in terms
     ]
-    if memory is not None and _unchanged(plan, memory):
+    if memory is not None and _unchanged(plan, memory, keys):
         return
     previous = _match_previous(terms, keys, memory, plan)
     now = int(plan.options.timestamp)
@@ -388,16 +381,17 @@ def _plan_each(plan: NotePlan, memory: DeckMemory | None, deck_tags: tuple[str, 
     guids = Column(_guids_text(namespace, keys))
     plan_guids: list[str] = []
     plan_dates: list[int] = []
-    for index, (key, content) in enumerate(zip(keys, plan.contents, strict=True)):
+    # Content digests only when a note is matched (a first export without memory needs none).
+    contents = plan.contents if previous else Column("")
+    for index, (key, guid) in enumerate(zip(keys, guids, strict=True)):
         old = previous.get(index)
         if old is None:
-            guid = guids[index]
             if guid in taken:  # another note has it: step around it with a salt
                 guid = _free_guid(namespace, key, taken)
             taken.add(guid)
             modified = now
             plan.new += 1
-        elif old_contents[old] == content:
+        elif old_contents[old] == contents[index]:
             guid, modified = old_guids[old], old_dates[old]
         else:
             # Anki updates a note only when the incoming one is strictly newer.
@@ -405,16 +399,20 @@ def _plan_each(plan: NotePlan, memory: DeckMemory | None, deck_tags: tuple[str, 
             plan.changed += 1
         plan_guids.append(guid)
         plan_dates.append(modified)
-    plan.guids, plan.dates = plan_guids, plan_dates
+    plan.dates = plan_dates
+    # One string: 12 bytes a GUID instead of a string object each (~60 MB at a million), unless
+    # an earlier export read from its file held GUIDs of another length.
+    fixed = set(map(len, plan_guids)) <= {GUID_LENGTH}
+    plan.guids = Column("".join(plan_guids)) if fixed else plan_guids
 
 
-def _unchanged(plan: NotePlan, memory: DeckMemory) -> bool:
+def _unchanged(plan: NotePlan, memory: DeckMemory, keys: list[str]) -> bool:
     """The common re-export, nothing changed: the same keys in the same order, each note's
     content the same. Then the plan is the memory's columns, with no decision per note."""
     if column_text(memory.contents) != plan.contents.text:
         return False
     # The same terms give the same keys; terms written differently may still (tidied by hand).
-    if list(memory.names) != [term.term for term in plan.terms] and memory.keys != plan.keys:
+    if list(memory.names) != [term.term for term in plan.terms] and memory.keys != keys:
         return False
     plan.guids, plan.dates = memory.guids, memory.modified
     plan.unchanged = True

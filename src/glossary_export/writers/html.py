@@ -8,15 +8,15 @@ with the deck's data put in as JSON: no network, no build step, it works from ``
   comment states (``<!--``); the script reads it with ``JSON.parse`` and renders every field
   with ``textContent``. With ``--html`` sources the script rebuilds each field from a small
   allow-list of tags, without attributes (see ``study.js``, ``richText``).
-* Identity: each term carries the GUID its Anki note gets (same namespace, same key), and the
-  browser keeps progress under the namespace, so a re-exported page keeps the progress of
-  unchanged terms and two decks' pages never share it.
+* Identity: each term carries the GUID its Anki note gets (``note_identities``: same namespace,
+  same key, and the deck memory's note for a respelled term), and the browser keeps progress
+  under the namespace, so a re-exported page keeps the progress of unchanged and respelled terms
+  and two decks' pages never share it.
 * Reproducible: the only date on the page is the content time (``SOURCE_DATE_EPOCH`` wins).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from datetime import datetime, timezone
 from importlib import resources
@@ -25,7 +25,7 @@ from typing import Any
 
 from ..model import Glossary
 from . import WriteOptions, WriteResult
-from ._anki_notes import plan_notes
+from ._anki_notes import note_identities
 
 _PAGE = resources.files(__package__) / "study_page"
 
@@ -63,17 +63,17 @@ def page(glossary: Glossary, options: WriteOptions) -> str:
 def deck_data(glossary: Glossary, options: WriteOptions, exported: str) -> dict[str, Any]:
     """What the script needs: the deck, its id namespace, and per term the note's GUID, term,
     definition, acronym and extra columns (arrays, not objects: a third smaller at 10k terms)."""
-    # The Anki export's own identities; the page never reads a previous .apkg as memory.
-    plan = plan_notes(glossary, dataclasses.replace(options, previous_output=None))
+    # The Anki outputs' own identities, so progress follows a term the way its note does.
+    identities = note_identities(glossary, options)
     return {
-        "deck": plan.deck,
+        "deck": identities.deck,
         "description": options.description,
-        "namespace": plan.namespace,
+        "namespace": identities.namespace,
         "exported": exported,
         "html": options.html,
         "terms": [
             [guid, term.term, term.definition, term.acronym, [list(pair) for pair in term.extras]]
-            for guid, term in zip(plan.guids, glossary.terms, strict=True)
+            for guid, term in zip(identities.guids, glossary.terms, strict=True)
         ],
     }
 
