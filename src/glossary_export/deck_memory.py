@@ -138,9 +138,9 @@ class DeckMemory:
     @functools.cached_property
     def keys(self) -> list[str]:
         """Each note's term key (the normalised term, as :func:`~.keys.term_key` makes it)."""
-        from .keys import term_keys
+        from .keys import term_key
 
-        return term_keys(list(self.names))
+        return list(map(term_key, self.names))
 
 
 def default_folder() -> Path:

@@ -7,7 +7,6 @@ changes every note's GUID: treat it as a stable contract.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
 
 # Typographic quotes and dashes that people type interchangeably with the straight ones.
 _FOLD = str.maketrans(
@@ -59,8 +58,3 @@ def term_key(term: str) -> str:
     # normalise()'s ASCII path inlined: dedupe calls this once per row.
     normalised = " ".join(term.lower().split()) if term.isascii() else normalise(term)
     return normalised.rstrip(_TRAILING) or normalised
-
-
-def term_keys(terms: Sequence[str]) -> list[str]:
-    """``term_key`` of each term, in order."""
-    return list(map(term_key, terms))
