@@ -79,9 +79,8 @@ def test_export_several_outputs_and_summary(seed_path: Path, tmp_path: Path) -> 
     assert result.output.splitlines()[:4] == [
         "Read 100 rows: 71 unique terms, 29 duplicates removed, 0 conflicts.",
         f"Wrote 71 terms to {apkg} (apkg)",
-        "  no earlier export of this deck found: every note is dated with the content's time, "
-        "so if Anki already holds them it updates them all once (replacing edits made in Anki), "
-        "and respelled terms cannot be matched",
+        "  first export of this deck (no earlier one is remembered): Anki adds every note; notes "
+        "it already holds from an export not remembered here are updated once",
         f"Wrote 71 terms to {csv} (csv)",
     ]
     assert apkg.stat().st_size > 0 and csv.stat().st_size > 0

@@ -201,7 +201,7 @@ def test_a_corrupt_or_foreign_memory_is_a_warning_and_a_fresh_start(
     (warning,) = report.warnings
     assert warning.startswith(f"the deck memory {stored} is ignored, as it ")
     assert report.files[0].comparison is None
-    assert "no earlier export of this deck found" in report.files[0].notes[-1]
+    assert "first export of this deck" in report.files[0].notes[-1]
     # A fresh start: every note dated now, the respelled term a new note, nothing matched wrong.
     assert (log.new, log.updated, log.conflicting) == (1, 70, 0)
     assert note_by_term(col, "Direct Preference Optimisation (DPO)")
@@ -242,7 +242,7 @@ def test_memory_and_no_memory_options(page: Path, tmp_path: Path, memory_folder:
     assert "compared with the export of" in result.output
 
     result = run(cli, ["export", str(page), "-o", str(tmp_path / "c.apkg"), "--no-memory"])
-    assert "no earlier export of this deck found" in result.output
+    assert "first export of this deck" in result.output
     assert not memory_folder.exists()
 
     both = ["export", str(page), "-o", str(tmp_path / "d.apkg"), "--no-memory", "--memory", "x"]

@@ -36,7 +36,8 @@ from ..deck_memory import (
     recall,
 )
 from ..decks import check_deck, check_tags
-from ..keys import normalise, term_key, term_keys
+from ..errors import counted
+from ..keys import normalise, term_key
 from . import _anki_model as model
 
 if TYPE_CHECKING:
@@ -163,15 +164,15 @@ class NotePlan:
         if compared is None and route == "text":
             return "no earlier export of this deck found: respelled terms cannot be matched"
         if compared is None:
+            # A first export is the usual case: say what happens calmly, and the one risk.
             return (
-                "no earlier export of this deck found: every note is dated with the content's "
-                "time, so if Anki already holds them it updates them all once (replacing edits "
-                "made in Anki), and respelled terms cannot be matched"
+                "first export of this deck (no earlier one is remembered): Anki adds every note; "
+                "notes it already holds from an export not remembered here are updated once"
             )
         line = (
-            f"compared with the export of {compared.when()} ({compared.notes} notes): "
-            f"{compared.new} new notes, {compared.changed} changed and {compared.unchanged} "
-            "unchanged; Anki's import will update only the changed ones"
+            f"compared with the export of {compared.when()} ({counted(compared.notes, 'note')}): "
+            f"{counted(compared.new, 'new note')}, {compared.changed} changed and "
+            f"{compared.unchanged} unchanged; Anki's import will update only the changed ones"
         )
         if route == "text":
             line += (
@@ -365,7 +366,7 @@ def _decide_notes(plan: NotePlan, memory: DeckMemory | None, deck_tags: tuple[st
     unambiguous respelling of it), else its own, stepping around a GUID already taken."""
     terms, namespace = plan.terms, plan.namespace
     # The keys live only while the notes are decided (~70 MB at a million terms).
-    keys = term_keys([term.term for term in terms])
+    keys = [term_key(term.term) for term in terms]
     plan.tags = [
         check_tags((*deck_tags, *term.tags), term) if term.tags else deck_tags for term in terms
     ]
