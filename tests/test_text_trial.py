@@ -387,3 +387,20 @@ def test_from_quizlet_keeps_markup_literal(tmp_path: Path) -> None:
         "Baum",
         "tree<br>a plant",
     )
+
+
+@pytest.mark.parametrize("arrow", ["→", "->", "=>", "--"])
+def test_arrow_and_double_dash_lists_are_lists(tmp_path: Path, arrow: str) -> None:
+    # Once read as a study page: lines paired two by two, the first one taken for a description.
+    lines = ["Hund", "dog"], ["Katze", "cat"], ["Pferd", "horse"], ["pre-training", "a - b"]
+    text = "".join(f"{term} {arrow} {definition}\n" for term, definition in lines)
+    assert exported_pairs(tmp_path, "vocab.txt", text) == [tuple(pair) for pair in lines]
+
+
+def test_an_ascii_arrow_inside_a_word_is_no_delimiter(tmp_path: Path) -> None:
+    text = "a->b: the field b of a\nx=>y: a mapping\nup--down: a range\n"
+    assert exported_pairs(tmp_path, "code.txt", text) == [
+        ("a->b", "the field b of a"),
+        ("x=>y", "a mapping"),
+        ("up--down", "a range"),
+    ]

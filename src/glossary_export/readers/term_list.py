@@ -33,6 +33,12 @@ DELIMITERS: dict[str, tuple[str, bool]] = {
     " – ": ("–", True),
     " — ": ("—", True),
     " = ": ("=", True),
+    # Arrows and a doubled dash, as vocabulary lists write them ("Hund → dog", "Hund -- dog");
+    # the ASCII ones only between spaces ("a->b" in code is no delimiter).
+    " → ": ("→", False),
+    " -> ": ("->", True),
+    " => ": ("=>", True),
+    " -- ": ("--", True),
     "\t": ("\t", False),
 }
 _BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])[ \t]+")
