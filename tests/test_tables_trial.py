@@ -346,3 +346,32 @@ def test_the_columns_option_names_a_missing_json_key(tmp_path: Path) -> None:
     assert "qa.json:2: --columns names 'answer', but this object has no such key" in (
         " ".join(result.output.split())
     )
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Begrip,Definitie",  # Dutch
+        "Kelime,Anlamı",  # Turkish
+        "Terim,Tanım",
+        "Từ vựng,Nghĩa",  # Vietnamese
+        "Thuật ngữ,Định nghĩa",
+        "한국어,영어",  # Korean, English
+        "Istilah,Definisi",  # Indonesian
+    ],
+)
+def test_header_names_in_more_languages_are_no_card(tmp_path: Path, header: str) -> None:
+    source = tmp_path / "vocab.csv"
+    source.write_text(f"{header}\nkedi,cat\nev,house\n", encoding="utf-8")
+    result = run("export", source, "-o", tmp_path / "out.csv")
+    assert result.exit_code == 0, result.output
+    assert cards(tmp_path / "out.csv") == [("kedi", "cat"), ("ev", "house")]
+
+
+def test_a_noun_column_beside_its_article_is_the_term(tmp_path: Path) -> None:
+    source = tmp_path / "nouns.csv"
+    source.write_text("Article,Noun,English\nder,Hund,dog\ndie,Katze,cat\n", encoding="utf-8")
+    result = run("export", source, "-o", tmp_path / "out.csv")
+    assert result.exit_code == 0, result.output
+    assert cards(tmp_path / "out.csv") == [("Hund", "dog"), ("Katze", "cat")]
+    assert column(tmp_path / "out.csv", "Article") == ["der", "die"]

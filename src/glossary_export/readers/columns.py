@@ -29,7 +29,11 @@ TERM_WORDS = frozenset(
         *"begriff wort ausdruck stichwort vokabel fachbegriff terminus lemma headword".split(),
         *"terme mot vocabulaire término termino palabra vocablo termine parola vocabolo".split(),
         *"termo palavra woord begrip słowo termin pojęcie ord uttryck slovo pojem cuvânt".split(),
-        *"vocabulary vocab expression phrase keyword entry kanji hanzi".split(),
+        *"vocabulary vocab expression phrase keyword entry kanji hanzi noun".split(),
+        # Turkish, Vietnamese, Indonesian and Malay.
+        *"terim kelime sözcük istilah kata".split(),
+        "thuật ngữ",
+        "từ vựng",
         # Japanese, Chinese, Korean, Russian, Greek, Arabic.
         *"単語 用語 語彙 見出し語 词语 词汇 术语 單詞 詞語 術語 단어 용어 термин слово".split(),
         *"όρος λέξη المصطلح الكلمة".split(),
@@ -43,7 +47,12 @@ DEFINITION_WORDS = frozenset(
         *"significado definición definicion traduzione significato definizione tradução".split(),
         *"traducao definição definicao vertaling betekenis omschrijving tłumaczenie".split(),
         *"znaczenie definicja översättning betydelse překlad význam traducere sens".split(),
-        *"gloss equivalent explanation".split(),
+        *"gloss equivalent explanation definitie uitleg".split(),
+        # Turkish, Vietnamese, Indonesian and Malay.
+        *"anlam anlamı tanım tanımı çeviri nghĩa arti definisi terjemahan maksud".split(),
+        "định nghĩa",
+        "giải thích",
+        "bản dịch",
         *"意味 訳 翻訳 訳語 定義 説明 意思 翻译 释义 定义 解释".split(),
         *"译名 譯名 翻譯 釋義 뜻 의미 번역".split(),
         *"перевод значение определение μετάφραση σημασία ορισμός الترجمة المعنى التعريف".split(),
@@ -60,8 +69,9 @@ LANGUAGE_WORDS = frozenset(
     swedish schwedisch svenska czech tschechisch čeština romanian rumänisch română romana
     russian russisch русский greek griechisch ελληνικά latin latein latine latino latim
     chinese chinesisch 中文 汉语 japanese japanisch 日本語 korean koreanisch 한국어
-    arabic arabisch العربية turkish türkisch türkçe hindi hebrew ukrainian norwegian danish
-    finnish hungarian mandarin cantonese pinyin""".split()
+    영어 일본어 중국어 arabic arabisch العربية turkish türkisch türkçe hindi hebrew ukrainian
+    norwegian danish finnish hungarian mandarin cantonese pinyin vietnamese tiếng
+    indonesian""".split()
 )
 # Names of the other columns vocabulary lists and glossaries carry: a row of these is a header.
 EXTRA_WORDS = frozenset(
