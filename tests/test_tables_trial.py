@@ -375,3 +375,24 @@ def test_a_noun_column_beside_its_article_is_the_term(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert cards(tmp_path / "out.csv") == [("Hund", "dog"), ("Katze", "cat")]
     assert column(tmp_path / "out.csv", "Article") == ["der", "die"]
+
+
+def test_a_hidden_sheet_is_not_read_and_is_named(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    words = workbook.active
+    words.title = "Words"
+    for row in (["Word", "Meaning"], ["Hund", "dog"], ["Katze", "cat"]):
+        words.append(row)
+    old = workbook.create_sheet("Old")
+    for row in (["Word", "Meaning"], ["Obsolete", "do not use"]):
+        old.append(row)
+    old.sheet_state = "hidden"
+    workbook.save(tmp_path / "book.xlsx")
+    result = run("export", tmp_path / "book.xlsx", "-o", tmp_path / "out.csv")
+    assert result.exit_code == 0, result.output
+    assert cards(tmp_path / "out.csv") == [("Hund", "dog"), ("Katze", "cat")]
+    assert "the hidden sheet 'Old' is not read" in result.output
+    # Asked for by name, a hidden sheet is read.
+    result = run("export", tmp_path / "book.xlsx", "--sheet", "Old", "-o", tmp_path / "old.csv")
+    assert result.exit_code == 0, result.output
+    assert cards(tmp_path / "old.csv") == [("Obsolete", "do not use")]

@@ -62,6 +62,7 @@ def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
                 (name, [(number, cells) for number, cells in _rows(sheet, unescape) if any(cells)])
                 for name, sheet in _sheets(workbook, options.sheet, file)
             ]
+            hidden = _hidden_sheets(workbook) if options.sheet is None else []
         finally:
             workbook.close()
     except GlossaryError:
@@ -72,14 +73,29 @@ def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
             "save it again from Excel as .xlsx",
             file=file,
         ) from None
-    return _glossary(sheets, data, file, options)
+    glossary = _glossary(sheets, data, file, options)
+    if hidden:
+        names = ", ".join(repr(name) for name in hidden)
+        sheets, are = ("sheet", "is") if len(hidden) == 1 else ("sheets", "are")
+        note = f"{file}: the hidden {sheets} {names} {are} not read; --sheet NAME reads one"
+        glossary = dataclasses.replace(glossary, notes=(*glossary.notes, note))
+    return glossary
 
 
 def _sheets(workbook: Any, name: str | None, file: str) -> list[tuple[str, Any]]:
-    """(name, sheet) of the sheet asked for, or of every sheet in the workbook's order."""
+    """(name, sheet) of the sheet asked for, or of every visible sheet in the workbook's order:
+    a hidden sheet is what its author put out of sight (old lists, lookups), not the deck."""
     if name is None:
-        return [(sheet.title, sheet) for sheet in workbook.worksheets]
+        return [(sheet.title, sheet) for sheet in workbook.worksheets if _visible(sheet)]
     return [(name, _sheet(workbook, name, file))]
+
+
+def _visible(sheet: Any) -> bool:
+    return getattr(sheet, "sheet_state", "visible") == "visible"
+
+
+def _hidden_sheets(workbook: Any) -> list[str]:
+    return [sheet.title for sheet in workbook.worksheets if not _visible(sheet)]
 
 
 def _glossary(
