@@ -73,16 +73,23 @@ with open(sys.argv[1], newline="", encoding="utf-8") as f, \\
         open(sys.argv[2], "w", newline="", encoding="utf-8") as out:
     csv.writer(out).writerows(csv.reader(f))
 """,
+    # Issue 14's baseline: Quizlet text is a deduplicated glossary, so the bare script keeps the
+    # first row of each case-folded term, as the least a user's own script would do.
     "txt": """
 import csv, sys
 with open(sys.argv[1], newline="", encoding="utf-8") as f:
     rows = csv.reader(f); next(rows)
-    text = "\\n".join(f"{t}\\t{d}" for t, d in rows)
+    first = {}
+    for t, d in rows:
+        first.setdefault(t.casefold(), (t, d))
+    text = "\\n".join(f"{t}\\t{d}" for t, d in first.values())
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     out.write(text + "\\n")
 """,
 }
-TARGETS = {"help": 1.3, "apkg": 0.5, "xlsx": 0.6, "csv": 1.5, "txt": 1.5}
+# Issue 7's ratio targets, and issue 14's budget for Quizlet text against the deduplicating
+# baseline above (2.3x: what the export took before issue 14's simplifications).
+TARGETS = {"help": 1.3, "apkg": 0.5, "xlsx": 0.6, "csv": 1.5, "txt": 2.3}
 TARGET_SIZE = 100_000
 """The size issue 7's ratio targets are set for; rows of other sizes show theirs as (info)."""
 
