@@ -76,8 +76,8 @@ def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
     glossary = _glossary(sheets, data, file, options)
     if hidden:
         names = ", ".join(repr(name) for name in hidden)
-        sheets, are = ("sheet", "is") if len(hidden) == 1 else ("sheets", "are")
-        note = f"{file}: the hidden {sheets} {names} {are} not read; --sheet NAME reads one"
+        noun, are = ("sheet", "is") if len(hidden) == 1 else ("sheets", "are")
+        note = f"{file}: the hidden {noun} {names} {are} not read; --sheet NAME reads one"
         glossary = dataclasses.replace(glossary, notes=(*glossary.notes, note))
     return glossary
 
