@@ -133,7 +133,7 @@ def terms_from_columns(
     path): ``names`` already trimmed, with their :func:`recognised_acronyms`; definitions are
     trimmed here. Every column has one item per name."""
     terms: list[Term] = list(map(object.__new__, itertools.repeat(Term, len(names))))
-    values = (
+    values: tuple[Iterable[Any], ...] = (
         names,
         map(str.strip, definitions),
         acronyms,
