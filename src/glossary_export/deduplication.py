@@ -214,13 +214,15 @@ class _Entries:
             if len(self.first) == len(self.rows):  # nothing merged: every row, in order
                 return tuple(self.rows)
             return tuple(map(self.rows.__getitem__, sorted(self.first.values())))
-        placed = [
-            (entry.place, _finish(entry)) if entry is not None else (place, self.rows[place])
-            for key, place in self.first.items()
-            for entry in (self.built.get(key),)
-        ]
-        placed.sort(key=operator.itemgetter(0))
-        return tuple(term for _, term in placed)
+        # Every key's first row by its place, made in C; then the few built entries replace
+        # theirs, at their own (possibly earlier) place. Each row is one key's, so a built
+        # entry's place never is another live key's first row.
+        places = self.first.values()
+        placed = dict(zip(places, map(self.rows.__getitem__, places), strict=True))
+        for key in self.built:
+            del placed[self.first[key]]
+        placed.update((entry.place, _finish(entry)) for entry in self.built.values())
+        return tuple(map(placed.__getitem__, sorted(placed)))
 
 
 def dedupe(glossary: Glossary, on_conflict: ConflictPolicy | str = "first") -> DedupeResult:
