@@ -103,6 +103,36 @@ def test_acronym_merge_with_another_definition_is_a_conflict_keeping_the_full_na
     assert result.conflicts == 1
 
 
+def test_acronym_rows_merge_whatever_acronym_the_terms_were_built_with() -> None:
+    # A Glossary built in Python need not say the acronym (Term() leaves it empty), and an
+    # acronym column may name one the term does not show: the term's own text decides.
+    rows = (
+        Term("RAM", "Memory.", line=1),
+        Term("Low-Rank Adaptation (LoRA)", "Adapters.", line=2),
+        Term("Random Access Memory", "Memory.", line=3),
+        Term("LoRA", "Adapters.", line=4),
+        Term("RAM (Random Access Memory)", "Memory.", line=5),
+        Term("Widget (wd)", "A gadget.", acronym="wd", line=6),
+        Term("wd", "A gadget.", line=7),
+        Term("  Mixture of Experts (MoE)", "Routing.", line=8),
+        Term("moe.", "Routing.", line=9),
+    )
+    result = dedupe(Glossary(rows))
+    assert terms_of(result.glossary) == [
+        ("RAM (Random Access Memory)", "Memory."),
+        ("Low-Rank Adaptation (LoRA)", "Adapters."),
+        ("Widget (wd)", "A gadget."),
+        ("wd", "A gadget."),
+        ("  Mixture of Experts (MoE)", "Routing."),
+    ]
+    assert [(f.kind, f.term.line) for f in result.findings] == [
+        ("acronym", 1),
+        ("acronym", 3),
+        ("acronym", 4),
+        ("acronym", 9),
+    ]
+
+
 def test_tags_of_merged_rows_are_united_in_order() -> None:
     rows = glossary(("Bias", "Error."), ("Bias", "Error."), tags=("ml",))
     extra = Term.create("bias", "Error.", tags=("ethics", "ml"), file="g.txt", line=3)

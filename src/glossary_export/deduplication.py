@@ -214,13 +214,15 @@ class _Entries:
             if len(self.first) == len(self.rows):  # nothing merged: every row, in order
                 return tuple(self.rows)
             return tuple(map(self.rows.__getitem__, sorted(self.first.values())))
-        placed = [
-            (entry.place, _finish(entry)) if entry is not None else (place, self.rows[place])
-            for key, place in self.first.items()
-            for entry in (self.built.get(key),)
-        ]
-        placed.sort(key=operator.itemgetter(0))
-        return tuple(term for _, term in placed)
+        # Every key's first row by its place, made in C; then the few built entries replace
+        # theirs, at their own (possibly earlier) place. Each row is one key's, so a built
+        # entry's place never is another live key's first row.
+        places = self.first.values()
+        placed = dict(zip(places, map(self.rows.__getitem__, places), strict=True))
+        for key in self.built:
+            del placed[self.first[key]]
+        placed.update((entry.place, _finish(entry)) for entry in self.built.values())
+        return tuple(map(placed.__getitem__, sorted(placed)))
 
 
 def dedupe(glossary: Glossary, on_conflict: ConflictPolicy | str = "first") -> DedupeResult:
@@ -306,8 +308,9 @@ def _join(entry: _Entry, row: Term) -> Finding:
 
 def _merge_acronyms(entries: _Entries, policy: str) -> Iterator[Finding]:
     """Merge "ACR" (or "Full Name") rows into the "Full Name (ACR)" row: the richer one stays."""
-    # Only a term ending in ")" can be "Full Name (ACR)": skip the rest up front.
-    for key in entries.ending_in_parenthesis():
+    # Only a term ending in ")" can be "Full Name (ACR)", and only one whose alias is another
+    # row's key has anything to merge: skip the rest up front, without split_acronym.
+    for key in _with_alias_rows(entries, entries.ending_in_parenthesis()):
         if key not in entries.first:  # already merged into another entry
             continue
         name, acronym = split_acronym(entries.kept(key).term)
@@ -319,6 +322,37 @@ def _merge_acronyms(entries: _Entries, policy: str) -> Iterator[Finding]:
             short = entries.entry(alias)
             entries.remove(alias)
             yield _merge_alias(entries.entry(key), short, policy)
+
+
+def _with_alias_rows(entries: _Entries, keys: list[str]) -> list[str]:
+    """The ``keys`` (in order) whose kept term may be "Full Name (ACR)" or "ACR (Full Name)"
+    with the full name or the acronym another key: a superset of those with a merge to make.
+
+    split_acronym's two parts are always the text before the term's last "(" and the text
+    inside it, so the keys of those two parts are the only aliases a term can have. Merging
+    only removes keys and never changes the term of a key still to come, so checking them
+    before the merges start misses none.
+    """
+    terms = list(map(operator.attrgetter("term"), map(entries.kept, keys)))
+    opening = list(map(str.rfind, terms, itertools.repeat("(")))
+    before: list[str] = list(map(operator.getitem, terms, map(slice, itertools.repeat(0), opening)))
+    inside: list[str] = list(
+        map(
+            operator.getitem,
+            terms,
+            map(slice, map(operator.add, opening, itertools.repeat(1)), itertools.repeat(-1)),
+        )
+    )
+    names = list(map(term_key, before))
+    acronyms = list(map(term_key, inside))
+    first = entries.first
+    if first.keys().isdisjoint(names) and first.keys().isdisjoint(acronyms):
+        return []  # the usual answer, found in C
+    return [
+        key
+        for key, start, name, acronym in zip(keys, opening, names, acronyms, strict=True)
+        if start >= 0 and ((name != key and name in first) or (acronym != key and acronym in first))
+    ]
 
 
 def _merge_alias(entry: _Entry, short: _Entry, policy: str) -> Finding:

@@ -102,12 +102,35 @@ class NotePlan:
         return len(self.terms)
 
     def fields(self) -> Iterator[tuple[str, ...]]:
-        """Each note's encoded fields (:func:`note_fields` of its term), made piece by piece."""
+        """Each note's encoded fields (:func:`note_fields` of its term), made piece by piece.
+
+        The first pass over every note (once the tags are decided) also makes the notes'
+        :attr:`contents` on the way: the deck memory needs them after the notes are written,
+        and encoding every field a second time for them cost as much as the digests.
+        """
         terms, options = self.terms, self.options
-        pieces = range(0, len(terms), PIECE)
-        return itertools.chain.from_iterable(
-            notes_fields(terms[start : start + PIECE], options) for start in pieces
-        )
+        if "contents" in self.__dict__ or len(self.tags) != len(terms):
+            pieces = range(0, len(terms), PIECE)
+            return itertools.chain.from_iterable(
+                notes_fields(terms[start : start + PIECE], options) for start in pieces
+            )
+        return self._fields_and_contents()
+
+    def _fields_and_contents(self) -> Iterator[tuple[str, ...]]:
+        terms, tags = self.terms, self.tags
+        digested: list[str] = []
+        starts = range(0, len(terms), PIECE)
+        if not starts:
+            self.__dict__.setdefault("contents", Column(""))
+        for start in starts:
+            piece = list(notes_fields(terms[start : start + PIECE], self.options))
+            joined_tags = map(" ".join, tags[start : start + PIECE])
+            digested.append(content_digests(map("\x1f".join, piece), joined_tags).text)
+            if start == starts[-1]:
+                # Twelve characters a digest: the pieces' texts join into the whole column's.
+                # Kept before the last notes are handed out: a consumer may stop at the last.
+                self.__dict__.setdefault("contents", Column("".join(digested)))
+            yield from piece
 
     def cards(self) -> Iterator[tuple[int, ...]]:
         """Each note's card ordinals (:func:`~._anki_model.card_ordinals` of its fields)."""
