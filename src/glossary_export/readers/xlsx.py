@@ -167,7 +167,9 @@ def _sheet_terms(
     error naming that cell (after the warnings for every such cell of the sheet)."""
     terms = []
     for number, cells in body:
-        cell = f"{_column_letters(choice.columns.term)}{number}"
+        from openpyxl.utils import get_column_letter  # loaded already: it read the workbook
+
+        cell = f"{get_column_letter(choice.columns.term + 1)}{number}"
         term_index = choice.columns.term
         empty = term_index >= len(cells) or not cells[term_index].strip()
         if empty and cell in unsaved:
@@ -180,16 +182,6 @@ def _sheet_terms(
             )
         terms.append(_term(cells, choice, file, number))
     return terms
-
-
-def _column_letters(index: int) -> str:
-    """Excel's name of the 0-based column ``index``: A, B, ..., Z, AA..."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
 
 
 # The first labels of the "About" sheet glossary-export's own workbooks have.
