@@ -165,12 +165,13 @@ def _sheet_terms(
 ) -> list[Term]:
     """The terms of a sheet's rows; a row whose term is a formula with no saved value is an
     error naming that cell (after the warnings for every such cell of the sheet)."""
+    from openpyxl.utils import get_column_letter  # loaded already: it read the workbook
+
+    term_index = choice.columns.term
+    term_column = get_column_letter(term_index + 1)
     terms = []
     for number, cells in body:
-        from openpyxl.utils import get_column_letter  # loaded already: it read the workbook
-
-        cell = f"{get_column_letter(choice.columns.term + 1)}{number}"
-        term_index = choice.columns.term
+        cell = f"{term_column}{number}"
         empty = term_index >= len(cells) or not cells[term_index].strip()
         if empty and cell in unsaved:
             _warn_unsaved(file, sheet, unsaved)
