@@ -51,3 +51,18 @@ def xlsx_cell_types(path: Path, sheet_number: int = 1) -> tuple[set[str], int]:
         match = re.search(r'\bt="([^"]+)"', attributes)
         types.add(match[1] if match else "n")
     return types, len(re.findall(r"<f\b", xml))
+
+
+def write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """A workbook with these sheets, in order, written by openpyxl; ``path``. openpyxl saves no
+    value for a formula, as a workbook made by a program has none."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(path)
+    return path

@@ -10,18 +10,9 @@ import pytest
 from glossary_export.errors import OptionError, SourceError
 from glossary_export.readers import ReadOptions, detect_format, read
 from support_readers import pairs
+from support_tables import write_workbook
 
 openpyxl = pytest.importorskip("openpyxl")
-
-
-def write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> None:
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    for name, rows in sheets.items():
-        sheet = workbook.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    workbook.save(path)
 
 
 GLOSSARY_ROWS: list[list[object]] = [

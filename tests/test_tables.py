@@ -19,7 +19,7 @@ from glossary_export import export_deck, load_glossary
 from glossary_export.cli import cli
 from glossary_export.errors import SourceError
 from glossary_export.readers import ReadWarning
-from support_tables import read_csv
+from support_tables import read_csv, write_workbook
 
 
 def run(*args: str | Path) -> Result:
@@ -314,19 +314,6 @@ def test_json_line_numbers_of_a_large_mapping(tmp_path: Path) -> None:
 
 
 # --- Workbooks ------------------------------------------------------------------------------------
-
-
-def write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    for name, rows in sheets.items():
-        sheet = workbook.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    workbook.save(path)  # openpyxl saves no value for a formula: like a program-made workbook
-    return path
 
 
 WEEKS: dict[str, list[list[object]]] = {

@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 
 from glossary_export import export_deck
 from glossary_export.cli import cli
+from support_tables import write_workbook
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -31,15 +32,6 @@ def cards(path: Path) -> list[tuple[str, str]]:
 def column(path: Path, name: str) -> list[str]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return [row[name] for row in csv.DictReader(handle)]
-
-
-def write_workbook(path: Path, rows: list[list[object]], name: str = "History") -> None:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = name
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
 
 
 # 1. A title row (and blank rows) above the header.
@@ -130,8 +122,7 @@ def test_a_workbook_title_row_names_the_deck_too(tmp_path: Path) -> None:
     source = tmp_path / "plants.xlsx"
     write_workbook(
         source,
-        [["Plant biology"], [], ["Term", "Definition"], ["Xylem", "carries water"]],
-        name="Unit 2",
+        {"Unit 2": [["Plant biology"], [], ["Term", "Definition"], ["Xylem", "carries water"]]},
     )
     report = export_deck(source, tmp_path / "out.csv", memory=False)
     assert cards(tmp_path / "out.csv") == [("Xylem", "carries water")]
@@ -242,12 +233,14 @@ def test_plain_header_names_above_dates_are_a_header_in_a_workbook(tmp_path: Pat
     source = tmp_path / "history.xlsx"
     write_workbook(
         source,
-        [
-            ["Date", "Event"],
-            [1066, "Battle of Hastings"],
-            [1815, "Battle of Waterloo"],
-            [datetime.datetime(1969, 7, 20), "Moon landing"],
-        ],
+        {
+            "History": [
+                ["Date", "Event"],
+                [1066, "Battle of Hastings"],
+                [1815, "Battle of Waterloo"],
+                [datetime.datetime(1969, 7, 20), "Moon landing"],
+            ],
+        },
     )
     export_deck(source, tmp_path / "out.csv", memory=False)
     assert cards(tmp_path / "out.csv") == [
@@ -291,12 +284,14 @@ def test_a_formula_term_without_its_value_names_the_cell(tmp_path: Path) -> None
     source = tmp_path / "history.xlsx"
     write_workbook(
         source,
-        [
-            ["Year", "Event"],
-            [1066, "Battle of Hastings"],
-            [1815, "Battle of Waterloo"],
-            ["=A2+1", "a year after Hastings"],
-        ],
+        {
+            "History": [
+                ["Year", "Event"],
+                [1066, "Battle of Hastings"],
+                [1815, "Battle of Waterloo"],
+                ["=A2+1", "a year after Hastings"],
+            ],
+        },
     )
     result = run("export", source, "-o", tmp_path / "out.csv")
     assert result.exit_code == 1
