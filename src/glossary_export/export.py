@@ -224,7 +224,6 @@ def export_deck(
     to_format = _renamed("format", format, "to_format", to_format)
     _check_types(
         to_format=(to_format, _TEXT_OR_NONE),
-        from_format=(from_format, _TEXT_OR_NONE),
         deck=(deck, _TEXT_OR_NONE),
         description=(description, _TEXT_OR_NONE),
         id_namespace=(id_namespace, _TEXT_OR_NONE),
