@@ -157,6 +157,26 @@ def test_ambiguous_respelling_starts_new_notes(
     assert any("ambiguous" in note for note in result.notes)
 
 
+def test_an_old_spelling_back_beside_its_respelling_is_a_note_of_its_own(
+    col: Collection, tmp_path: Path
+) -> None:
+    deck = tmp_path / "deck.apkg"
+    export(glossary_of(("Colour", "What you see.")), deck)
+    import_package(col, deck)
+    export(glossary_of(("Color", "What you see.")), deck, timestamp=T0 + 1)
+    assert import_package(col, deck).updated == 1  # "Color" took over the note of "Colour"
+
+    # "Colour" returns as another term: its own GUID is the one "Color" now holds.
+    export(glossary_of(("Color", "What you see."), ("Colour", "A paint.")), deck, timestamp=T0 + 2)
+    log = import_package(col, deck)
+
+    assert (log.new, log.conflicting) == (1, 0)
+    assert sorted((note["Term"], note["Definition"]) for note in notes(col)) == [
+        ("Color", "What you see."),
+        ("Colour", "A paint."),
+    ]
+
+
 def test_very_similar_term_and_definition_keep_the_note(col: Collection, tmp_path: Path) -> None:
     deck = tmp_path / "deck.apkg"
     export(glossary_of(("Tokeniser", "Splits text into tokens for the model.")), deck)

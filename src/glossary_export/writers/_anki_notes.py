@@ -397,37 +397,58 @@ def _decide_notes(plan: NotePlan, memory: DeckMemory | None, deck_tags: tuple[st
         return
     previous = _match_previous(terms, keys, memory, plan)
     now = int(plan.options.timestamp)
-    # As lists: a Column cuts a string out at each look-up, these are looked up per note.
-    old_guids = list(memory.guids) if memory is not None else []
-    old_contents = list(memory.contents) if memory is not None else []
-    old_dates = list(memory.modified) if memory is not None else []
-    taken = {old_guids[old] for old in previous.values()}
-    guids = Column(_guids_text(namespace, keys))
-    plan_guids: list[str] = []
-    plan_dates: list[int] = []
-    # Content digests only when a note is matched (a first export without memory needs none).
-    contents = plan.contents if previous else Column("")
-    for index, (key, guid) in enumerate(zip(keys, guids, strict=True)):
-        old = previous.get(index)
-        if old is None:
-            if guid in taken:  # another note has it: step around it with a salt
-                guid = _free_guid(namespace, key, taken)
-            taken.add(guid)
-            modified = now
-            plan.new += 1
-        elif old_contents[old] == contents[index]:
-            guid, modified = old_guids[old], old_dates[old]
-        else:
-            # Anki updates a note only when the incoming one is strictly newer.
-            guid, modified = old_guids[old], max(now, old_dates[old] + 1)
-            plan.changed += 1
-        plan_guids.append(guid)
-        plan_dates.append(modified)
-    plan.dates = plan_dates
+    # Column by column: every note gets its own GUID and this export's date, then the notes
+    # the earlier export had take its GUID and date (a first export does nothing per note).
+    guids: Sequence[str] = Column(_guids_text(namespace, keys))
+    dates = [now] * len(terms)
+    if previous and memory is not None:
+        guids = list(guids)
+        _keep_old_notes(plan, memory, previous, guids, dates)
+    plan.new = len(terms) - len(previous)
+    if len(set(guids)) != len(guids):
+        guids = _stepped_around(namespace, keys, list(guids), previous)
+    plan.dates = dates
     # One string: 12 bytes a GUID instead of a string object each (~60 MB at a million), unless
     # an earlier export read from its file held GUIDs of another length.
-    fixed = set(map(len, plan_guids)) <= {GUID_LENGTH}
-    plan.guids = Column("".join(plan_guids)) if fixed else plan_guids
+    if not isinstance(guids, Column) and set(map(len, guids)) <= {GUID_LENGTH}:
+        guids = Column("".join(guids))
+    plan.guids = guids
+
+
+def _keep_old_notes(
+    plan: NotePlan,
+    memory: DeckMemory,
+    previous: dict[int, int],
+    guids: list[str],
+    dates: list[int],
+) -> None:
+    """Give each matched note its old GUID, and its old date unless its content changed."""
+    # As lists: a Column cuts a string out at each look-up, these are looked up per note.
+    old_guids, old_contents = list(memory.guids), list(memory.contents)
+    old_dates, contents = list(memory.modified), plan.contents
+    for index, old in previous.items():
+        guids[index] = old_guids[old]
+        if old_contents[old] == contents[index]:
+            dates[index] = old_dates[old]
+        else:
+            # Anki updates a note only when the incoming one is strictly newer.
+            dates[index] = max(dates[index], old_dates[old] + 1)
+            plan.changed += 1
+
+
+def _stepped_around(
+    namespace: str, keys: list[str], guids: list[str], previous: dict[int, int]
+) -> list[str]:
+    """The GUIDs with each new note's that another note already has salted until free: the
+    old notes keep theirs, and of two new notes the earlier keeps its own."""
+    taken = {guids[index] for index in previous}
+    for index, guid in enumerate(guids):
+        if index in previous:
+            continue
+        if guid in taken:
+            guid = guids[index] = _free_guid(namespace, keys[index], taken)
+        taken.add(guid)
+    return guids
 
 
 def _unchanged(plan: NotePlan, memory: DeckMemory, keys: list[str]) -> bool:
