@@ -93,6 +93,41 @@ def test_a_deleted_package_still_updates_exactly_the_changed_notes(
     )
 
 
+# Written by the release before the memory's version 2 (commit d82bd12) from the study page
+# dated T0, as page.txt: its package, and the version 1 memory of that export (SHA-256 digests).
+V1 = Path(__file__).parent / "data" / "anki"
+
+
+@pytest.mark.parametrize("edited", [True, False], ids=["page edited", "page unchanged"])
+def test_an_earlier_releases_memory_still_updates_exactly_the_changed_notes(
+    edited: bool, page: Path, tmp_path: Path, col: Collection, memory_folder: Path
+) -> None:
+    assert import_package(col, V1 / "page-v1.apkg").new == 71
+    memory_folder.mkdir(parents=True)
+    (old_memory,) = (V1 / "memory-v1").iterdir()
+    (memory_folder / old_memory.name).write_bytes(old_memory.read_bytes())
+    _edit_in_anki(col)
+    if edited:
+        _edit_page(page)
+
+    report = export_deck(page, tmp_path / "deck.apkg")
+    log = import_package(col, tmp_path / "deck.apkg")
+
+    changed = 2 if edited else 0
+    assert (log.new, log.updated, log.conflicting) == (0, changed, 0)
+    assert sorted(log.updated_terms) == (CHANGED if edited else [])
+    assert note_by_term(col, EDITED_IN_ANKI)["Definition"] == "my own wording"
+    summary = report.files[0].notes[-1]
+    assert f"0 new notes, {changed} changed and {71 - changed} unchanged" in summary
+    (memory,) = report.memory_files
+    first_line = memory.read_text(encoding="utf-8").split("\n")[0]
+    assert first_line == "# glossary-export deck memory, version 2"
+    # The memory now written serves the next export just as well.
+    again = export_deck(page, tmp_path / "again.apkg")
+    assert import_package(col, tmp_path / "again.apkg").updated == 0
+    assert "0 new notes, 0 changed and 71 unchanged" in again.files[0].notes[-1]
+
+
 def test_a_new_output_name_each_time_still_updates_exactly_the_changed_notes(
     page: Path, tmp_path: Path, col: Collection
 ) -> None:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..deck_memory import (
     DIGEST_LENGTH,
+    DIGESTS,
     Column,
     Comparison,
     DeckMemory,
@@ -149,11 +150,31 @@ class NotePlan:
         """Each term's definition digest."""
         return definition_digests([term.definition for term in self.terms])
 
+    def contents_as(self, memory: DeckMemory) -> Sequence[str]:
+        """:attr:`contents` made as ``memory``'s were (an earlier release's digests)."""
+        if memory.digest_version == DIGESTS:
+            return self.contents
+        fields = map("\x1f".join, self.fields())
+        return content_digests(fields, map(" ".join, self.tags), memory.digest_version)
+
+    def definitions_as(self, memory: DeckMemory) -> Sequence[str]:
+        """:attr:`definitions` made as ``memory``'s were."""
+        if memory.digest_version == DIGESTS:
+            return self.definitions
+        definitions = [term.definition for term in self.terms]
+        return definition_digests(definitions, memory.digest_version)
+
     def memory(self) -> DeckMemory:
         """What the next export of this deck must know about this one."""
-        if self.unchanged and self.compared is not None and self.compared.definitions:
+        compared = self.compared
+        if (
+            self.unchanged
+            and compared is not None
+            and compared.definitions
+            and compared.digest_version == DIGESTS
+        ):
             # Every note as the memory had it: its columns serve again (no digest to make).
-            return dataclasses.replace(self.compared, deck=self.deck, origin="")
+            return dataclasses.replace(compared, deck=self.deck, origin="")
         return DeckMemory(
             namespace=self.namespace,
             deck=self.deck,
@@ -425,7 +446,7 @@ def _keep_old_notes(
     """Give each matched note its old GUID, and its old date unless its content changed."""
     # As lists: a Column cuts a string out at each look-up, these are looked up per note.
     old_guids, old_contents = list(memory.guids), list(memory.contents)
-    old_dates, contents = list(memory.modified), plan.contents
+    old_dates, contents = list(memory.modified), plan.contents_as(memory)
     for index, old in previous.items():
         guids[index] = old_guids[old]
         if old_contents[old] == contents[index]:
@@ -454,7 +475,7 @@ def _stepped_around(
 def _unchanged(plan: NotePlan, memory: DeckMemory, keys: list[str]) -> bool:
     """The common re-export, nothing changed: the same keys in the same order, each note's
     content the same. Then the plan is the memory's columns, with no decision per note."""
-    if column_text(memory.contents) != plan.contents.text:
+    if column_text(memory.contents) != column_text(plan.contents_as(memory)):
         return False
     # The same terms give the same keys; terms written differently may still (tidied by hand).
     if list(memory.names) != [term.term for term in plan.terms] and memory.keys != keys:
@@ -492,10 +513,6 @@ def _match_previous(
     return matched
 
 
-# The digest of an empty definition: no two terms are alike for having none.
-_NO_DEFINITION = definition_digests([""])[0]
-
-
 def _inherit(
     terms: Sequence[Term],
     memory: DeckMemory,
@@ -517,10 +534,12 @@ def _inherit(
     # Exact matches found by lookup: comparing every pair took minutes when a whole glossary
     # was replaced by another (1,500 x 1,500 normalisations per export).
     by_definition: dict[str, list[int]] = {}
+    # The digest of an empty definition: no two terms are alike for having none.
+    no_definition = definition_digests([""], memory.digest_version)[0]
     for position, digest in enumerate(memory.definition_digests_of(orphans)):
-        if digest != _NO_DEFINITION:
+        if digest != no_definition:
             by_definition.setdefault(digest, []).append(position)
-    new_definitions = plan.definitions
+    new_definitions = plan.definitions_as(memory)
     candidates: dict[int, list[tuple[int, str]]] = {}
     for index in unmatched:
         term = terms[index]
