@@ -460,6 +460,23 @@ def _page_guids(page: Path) -> dict[str, str]:
     return {term: guid for guid, term, *_ in json.loads(found.group(1))["terms"]}
 
 
+def test_a_study_page_alone_keys_progress_by_the_remembered_guids(
+    page: Path, tmp_path: Path, col: Collection, memory_folder: Path
+) -> None:
+    deck, study = tmp_path / "deck.apkg", tmp_path / "study.html"
+    export_deck(page, deck)
+    import_package(col, deck)
+    old = note_by_term(col, "Direct Preference Optimisation (DPO)")
+    remembered = {path: path.read_bytes() for path in memory_folder.iterdir()}
+    _edit_page(page)
+
+    report = export_deck(page, study)  # the study page only: the memory is read, not changed
+
+    assert _page_guids(study)["Direct Preference Optimization (DPO)"] == old.guid
+    assert report.memory_files == []
+    assert {path: path.read_bytes() for path in memory_folder.iterdir()} == remembered
+
+
 def test_a_respelled_term_keeps_its_notes_guid_on_the_study_page(
     page: Path, tmp_path: Path, col: Collection
 ) -> None:

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 OUT_DIR_SUFFIXES = (".apkg", ".txt", ".csv", ".xlsx", ".html")
 # The writers that read and keep a deck memory.
 ANKI_WRITERS = ("apkg", "anki-text")
+# The writers that read it: the study page keys progress by each note's GUID.
+MEMORY_READERS = (*ANKI_WRITERS, "html")
 
 
 @contextlib.contextmanager
@@ -215,7 +217,8 @@ def export_deck(
     and ``card_separator`` are the Quizlet output's. All outputs are written or none: each goes
     to a temporary file first and all are renamed into place at the end.
     ``memory`` is where the Anki outputs remember each deck's last export, so that the next
-    export updates exactly the changed notes wherever either file goes: True for the user's
+    export updates exactly the changed notes wherever either file goes (the study page reads it
+    too, to key progress by the same notes): True for the user's
     data folder (or the folder ``GLOSSARY_EXPORT_MEMORY`` names), a folder path, or False for
     no memory (an earlier export at the output path is still compared with).
     ``progress``, when given, is called with a :class:`Progress` as each stage starts and at
@@ -298,8 +301,9 @@ def export_deck(
 
 
 def _memory_folder(memory: PathLike | bool, plan: list[tuple[Path, Writer]]) -> Path | None:
-    """The deck memory folder, or None when it is off or no output is an Anki one."""
-    if memory is False or not any(writer.name in ANKI_WRITERS for _, writer in plan):
+    """The deck memory folder, or None when it is off or no output reads it (only the Anki
+    outputs write it: see _remember)."""
+    if memory is False or not any(writer.name in MEMORY_READERS for _, writer in plan):
         return None
     from .deck_memory import default_folder
 
