@@ -17,6 +17,7 @@ from glossary_export import export_deck
 from glossary_export.cli import cli
 from support_bombs import (
     MiB,
+    many_empty_members,
     member,
     peak_memory_mb,
     shared_strings,
@@ -147,6 +148,22 @@ def test_a_package_holding_1_gib_of_zeros_fails_fast_in_little_memory(tmp_path: 
     assert f"collection.anki2 inside expands to more than {CAP_MB} MiB" in stderr
     assert peak < SMALL_PROCESS_MB
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bomb.apkg"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx"])
+def test_a_zip_of_400k_members_is_refused_before_its_directory_is_read(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Its 20 MiB directory would be 400k objects in zipfile (a 512 MiB one, gigabytes)."""
+    path = tmp_path / f"members{suffix}"
+    path.write_bytes(many_empty_members(400_000))
+    status, stderr, peak = peak_memory_mb("check", str(path))
+    assert status == 1
+    assert stderr == (
+        f"Error: {path}: the zip holds a list of its files of 20 MiB, for more files than any "
+        "glossary or deck has (a damaged file or a zip bomb); check that this is the right file\n"
+    )
+    assert peak < SMALL_PROCESS_MB
 
 
 def test_a_zstd_collection_without_a_size_is_stopped_at_the_cap(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ naming the file instead of whichever exception the decompressor raised.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -20,6 +21,10 @@ from ._fields import MAX_FIELD_CHARACTERS
 
 MAX_EXPANDED_BYTES = 512 * 1024 * 1024
 """The most a container may expand to, all members together: the largest source read."""
+MAX_DIRECTORY_BYTES = 16 * 1024 * 1024
+"""The largest zip directory read: over 300,000 members (an Anki package's media files are
+members named by number), while zipfile holds each member's entry as an object of about 500
+bytes, so a 512 MiB source of empty members would otherwise cost gigabytes just to open."""
 _CHUNK = 1024 * 1024
 # An XML text (a cell) longer than this cannot be a field within the limit, even written with
 # a 10-byte character reference for each character: refused before a parser holds it whole.
@@ -36,6 +41,45 @@ NOT_A_ZIP = (zipfile.BadZipFile, EOFError, OSError, ValueError)
 _DAMAGED = (zlib.error, NotImplementedError, *NOT_A_ZIP)
 
 
+def open_zip(data: bytes, file: str) -> zipfile.ZipFile:
+    """The zip ``data`` opened, once its directory is known to be within
+    :data:`MAX_DIRECTORY_BYTES`; zipfile's own errors for data that is not a zip."""
+    size = _directory_size(data)
+    if size is not None and size > MAX_DIRECTORY_BYTES:
+        raise LimitError(
+            f"the zip holds a list of its files of {size // 2**20} MiB, for more files than "
+            "any glossary or deck has (a damaged file or a zip bomb); check that this is the "
+            "right file",
+            file=file,
+        )
+    return zipfile.ZipFile(io.BytesIO(data))
+
+
+# The end of central directory record, and the ZIP64 record (and its locator) a zip writes
+# before it when the sizes do not fit 32 bits (APPNOTE.TXT 4.3.14-4.3.16).
+_END = b"PK\x05\x06"
+_END_SIZE = 22
+_ZIP64_LOCATOR = b"PK\x06\x07"
+_ZIP64_END = b"PK\x06\x06"
+
+
+def _directory_size(data: bytes) -> int | None:
+    """The size the zip's end record gives its central directory (what zipfile reads and
+    keeps), or None when there is no end record to read it from."""
+    end = data.rfind(_END, max(0, len(data) - _END_SIZE - 0xFFFF))
+    if end < 0 or end + _END_SIZE > len(data):
+        return None
+    (size,) = struct.unpack_from("<I", data, end + 12)
+    locator = end - 20
+    if size != 0xFFFFFFFF or data[locator : locator + 4] != _ZIP64_LOCATOR:
+        return int(size)
+    (record,) = struct.unpack_from("<Q", data, locator + 8)
+    if data[record : record + 4] != _ZIP64_END or record + 48 > len(data):
+        return int(size)
+    (size,) = struct.unpack_from("<Q", data, record + 40)
+    return int(size)
+
+
 def read_member(archive: zipfile.ZipFile, name: str, file: str) -> bytes:
     """The bytes of member ``name``, refused past the cap or when damaged."""
     return b"".join(_member_chunks(archive, archive.getinfo(name), file, 0))
@@ -49,7 +93,9 @@ def check_expanded_size(data: bytes, file: str) -> None:
     Data that is not a zip at all is left for the parser to report in its own words.
     """
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = open_zip(data, file)
+    except GlossaryError:
+        raise  # a LimitError is a ValueError too
     except NOT_A_ZIP:
         return
     with archive:
