@@ -6,9 +6,9 @@ note type JSON) is what ``genanki.Package.write_to_db`` writes for them. The not
 then inserted here in bulk with ``executemany``, because each note needs its own modification
 time (genanki stamps one for all) and because it is several times faster for large glossaries;
 tests/test_anki_collection.py checks the rows are those genanki's own ``Note`` writes. The SQLite
-file is built in memory and zipped here with fixed entry dates, so the same input and options
-give the same bytes, and no temporary file is left behind (genanki's own ``write_to_file`` leaks
-one per call).
+file is built in a temporary folder and zipped here with fixed entry dates, so the same input and
+options give the same bytes, and no temporary file is left behind (genanki's own
+``write_to_file`` leaks one per call).
 """
 
 from __future__ import annotations
@@ -35,10 +35,6 @@ if TYPE_CHECKING:
     from ..model import Glossary
 
 _ZIP_EPOCH = 315_532_800  # 1980-01-01, the earliest date a zip entry can hold
-# Up to this many notes the collection is built in memory. Beyond, in a temporary file: the
-# in-memory database and its serialized copy would hold the collection twice at once (about
-# 800 MB for a million notes), a file costs only SQLite's small page cache.
-IN_MEMORY_NOTES = 50_000
 
 
 def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
@@ -48,14 +44,14 @@ def write(glossary: Glossary, path: Path, options: WriteOptions) -> WriteResult:
     def fill(cursor: sqlite3.Cursor) -> None:
         _fill_collection(cursor, plan, options)
 
-    if len(plan) <= IN_MEMORY_NOTES and hasattr(sqlite3.Connection, "serialize"):
-        _write_package(path, io.BytesIO(_database_in_memory(fill)), options.timestamp)
-    else:
-        with tempfile.TemporaryDirectory() as folder:
-            database = Path(folder) / "collection.anki2"
-            _database_in_file(database, fill)
-            with database.open("rb") as collection:
-                _write_package(path, collection, options.timestamp)
+    # Built in a temporary file, not in memory: an in-memory database and its serialized copy
+    # would hold the collection twice at once (about 800 MB for a million notes), a file costs
+    # only SQLite's small page cache, and it was no slower even for small decks.
+    with tempfile.TemporaryDirectory() as folder:
+        database = Path(folder) / "collection.anki2"
+        _database_in_file(database, fill)
+        with database.open("rb") as collection:
+            _write_package(path, collection, options.timestamp)
     return WriteResult(
         terms_written=len(plan),
         adjustments=_adjustments(glossary, plan, options),
@@ -184,18 +180,6 @@ def _description(options: WriteOptions) -> str:
 def _html_text(text: str) -> str:
     """Plain text as HTML for the deck description (Anki shows it as HTML)."""
     return html.escape(text, quote=False).replace("\n", "<br>")
-
-
-def _database_in_memory(fill: Callable[[sqlite3.Cursor], None]) -> bytes:
-    """The bytes of a SQLite database filled by ``fill``, built in memory (Python 3.11+)."""
-    connection = sqlite3.connect(":memory:")
-    try:
-        fill(connection.cursor())
-        connection.commit()
-        assert hasattr(connection, "serialize"), "the caller checks for Python 3.11+"
-        return bytes(connection.serialize())
-    finally:
-        connection.close()
 
 
 def _database_in_file(database: Path, fill: Callable[[sqlite3.Cursor], None]) -> None:
