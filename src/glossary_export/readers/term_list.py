@@ -1,11 +1,13 @@
 """Plain term lists: one ``Term: definition`` entry a line, as people type them in a text file.
 
-The delimiter is one of ``:``, ``：`` (full width), `` - ``, `` – ``, `` — ``, `` = `` or a Tab,
-chosen per file from what nearly every entry line uses (``--input-separator`` names it instead).
-A line splits at the first delimiter only when that leaves a plausible term (short, no sentence
-end). A definition may wrap: indented lines, and unbroken lines without the delimiter, carry on
-the entry above. Lines before the first entry are the list's title and description; a short
-line between entries after a blank line is a heading; anything else is a finding.
+The delimiter is one of ``:``, ``：`` (full width), `` - ``, `` – ``, `` — ``, `` = ``, an arrow
+(``→``, ``->``, ``=>``), `` -- ``, a Tab or ``;``, chosen per file from what nearly every entry
+line uses (``--input-separator`` names it instead); on a tie the earlier one in that order, so
+a semicolon inside definitions never splits a colon list. A line splits at the first delimiter
+only when that leaves a plausible term (short, no sentence end). A definition may wrap:
+indented lines, and unbroken lines without the delimiter, carry on the entry above. Lines
+before the first entry are the list's title and description; a short line between entries
+after a blank line is a heading; anything else is a finding.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ DELIMITERS: dict[str, tuple[str, bool]] = {
     " => ": ("=>", True),
     " -- ": ("--", True),
     "\t": ("\t", False),
+    # Last, so that a list split at any other delimiter keeps it on a tie: a semicolon is
+    # common inside definitions ("run: to move fast; to operate"). It is the delimiter only
+    # when more entries split at it than at anything else ("Hund; dog").
+    ";": (";", False),
 }
 _BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _SENTENCE_END = ".!?。！？…"
@@ -246,7 +252,9 @@ def _other_entry(
     text = unbulleted(line)
     if current is None or _ends_open(current[2]) or not (text[:1].isupper() or text[:1].isdigit()):
         return None
-    others = [name for name in DELIMITERS if name != delimiter]
+    # Not ";": inside a definition's wrapped line it is punctuation far more often than an
+    # entry typed with another delimiter.
+    others = [name for name in DELIMITERS if name not in (delimiter, ";")]
     found = sorted(
         (place[0], name) for name in others if (place := find_delimiter(text, name)) is not None
     )
