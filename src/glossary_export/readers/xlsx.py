@@ -27,7 +27,7 @@ from ..errors import (
     OptionError,
     SourceError,
 )
-from ..model import Glossary, Term
+from ..model import Glossary, LineReading, Term
 from ._archive import check_expanded_size
 from ._text import ReadWarning, replace_controls
 from .columns import Choice, choose, is_totals_row, parse_columns, totals_note
@@ -107,18 +107,25 @@ def _glossary(
     sheet_titles: list[tuple[str, list[tuple[int, str]]]] = []
     skipped: list[str] = []
     totals_notes: list[str] = []
+    readings: list[LineReading] = []
     unsaved, merges = _sheet_facts(data, [name for name, _ in sheets])
     for name, rows in sheets:
         if options.sheet is None and _describes_an_export(rows):
             continue  # our own "About" sheet: what was exported, not terms
         choice, body, title_rows = _columns(rows, forced, file)
-        body = _unmerged(body, choice.columns.term, merges.get(name, []), file, name)
-        body, totals = _without_totals_row(body, choice, unsaved, file, name)
-        terms = _sheet_terms(body, choice, file, name, unsaved.get(name, []))
-        totals_notes.extend(totals)
+        body, merged = _unmerged(body, choice.columns.term, merges.get(name, []), file, name)
+        read_body, totals = _without_totals_row(body, choice, unsaved, file, name)
+        terms = _sheet_terms(read_body, choice, file, name, unsaved.get(name, []))
         if any(term.definition for term in terms) or options.sheet is not None:
             read.append((name, terms, choice))
             sheet_titles.append((name, title_rows))
+            totals_notes.extend(totals)
+            header = rows[choice.start] if choice.header is not None and rows else None
+            readings.extend(
+                _sheet_readings(
+                    name, title_rows, header, terms, merged, body[-1] if totals else None
+                )
+            )
         else:
             skipped.append(name)
     if not read:
@@ -149,7 +156,35 @@ def _glossary(
         description="\n".join(titles[1:]) if len(read) == 1 else "",
         sources=(file,),
         notes=(*notes, *_skipped_note(file, skipped)),
+        lines=tuple(readings),
     )
+
+
+def _sheet_readings(
+    sheet: str,
+    titles: Sequence[tuple[int, str]],
+    header: tuple[int, list[str]] | None,
+    terms: Sequence[Term],
+    merged: Sequence[tuple[int, int, str]],
+    totals: tuple[int, list[str]] | None,
+) -> list[LineReading]:
+    """What each row of a sheet was read as, for ``check --explain``: the role names the
+    sheet and holds the row's text, as a workbook has no text lines to show beside it."""
+    where = f"sheet {sheet!r}"
+    found = [LineReading(number, f"{where}: title: {text}") for number, text in titles]
+    if header is not None:
+        cells = " | ".join(cell.strip() for cell in header[1] if cell.strip())
+        found.append(LineReading(header[0], f"{where}: header: {cells}"))
+    for term in terms:
+        role = "row" if term.definition else "row without a definition"
+        found.append(LineReading(term.line or 0, f"{where}: {role}: {term.term}"))
+    for number, first, ref in merged:
+        found.append(LineReading(number, f"{where}: merged into row {first} ({sheet}!{ref})"))
+    if totals is not None:
+        found.append(
+            LineReading(totals[0], f"{where}: a totals row, not a card: {_title(totals[1])}")
+        )
+    return sorted(found, key=lambda reading: reading.line)
 
 
 def _title_notes(
@@ -157,23 +192,27 @@ def _title_notes(
 ) -> list[str]:
     """Where each sheet's title rows are: not cards, and (one sheet read) the deck's name."""
     return [
-        f"{file}: sheet {name!r}, row {', '.join(str(number) for number, _ in rows)}: "
-        f"a title above the table ({rows[0][1]!r}), not a card"
+        f"{file}:{rows[0][0]}: sheet {name!r}, row {', '.join(str(number) for number, _ in rows)}"
+        f": a title above the table ({rows[0][1]!r}), not a card"
         + ("; the deck is named after it" if len(sheet_titles) == 1 else "")
         for name, rows in sheet_titles
         if rows
     ]
 
 
-def _unmerged(body: Rows, term: int, merges: Sequence[Merge], file: str, sheet: str) -> Rows:
+def _unmerged(
+    body: Rows, term: int, merges: Sequence[Merge], file: str, sheet: str
+) -> tuple[Rows, list[tuple[int, int, str]]]:
     """The body with its cells merged over rows read as a person reads them: a term merged
     over several rows is one term with each row's definition (and other cells) joined as
     ``--on-conflict join`` joins them, with a warning naming the range; any other cell merged
-    over rows holds its value on each of them."""
+    over rows holds its value on each of them. Also (row, its merge's first row, range) of
+    each row joined into the one above."""
     if not merges or not body:
-        return body
+        return body, []
     rows = {number: list(cells) for number, cells in body}
     dropped: set[int] = set()
+    merged: list[tuple[int, int, str]] = []
     for merge in merges:
         covered = [n for n in range(merge.first_row, merge.last_row + 1) if n in rows]
         if merge.first_row not in rows or len(covered) < 2:
@@ -183,6 +222,7 @@ def _unmerged(body: Rows, term: int, merges: Sequence[Merge], file: str, sheet: 
             joined = _joined_rows([rows[n] for n in covered], term)
             rows[merge.first_row] = joined
             dropped.update(covered[1:])
+            merged.extend((number, merge.first_row, merge.ref) for number in covered[1:])
             _warn_merged(file, sheet, merge, joined[term] if term < len(joined) else "", covered)
             continue
         for number in covered[1:]:
@@ -190,7 +230,7 @@ def _unmerged(body: Rows, term: int, merges: Sequence[Merge], file: str, sheet: 
             for column in range(merge.first_column, min(merge.last_column + 1, len(top))):
                 cells.extend([""] * (column + 1 - len(cells)))
                 cells[column] = cells[column] or top[column]
-    return [(number, rows[number]) for number, _ in body if number not in dropped]
+    return [(number, rows[number]) for number, _ in body if number not in dropped], merged
 
 
 def _joined_rows(rows: Sequence[list[str]], term: int) -> list[str]:
@@ -364,12 +404,15 @@ def _merges(xml: bytes) -> list[Merge]:
     return found
 
 
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
 def _warn_unsaved(file: str, sheet: str, cells: Sequence[str]) -> None:
     for cell in cells:
         warnings.warn(
             ReadWarning(
-                f"{file}: {sheet}!{cell}: a formula whose value was never saved reads as "
-                "empty; open and save the workbook in Excel"
+                f"{file}:{cell.lstrip(_LETTERS)}: {sheet}!{cell}: a formula whose value was "
+                "never saved reads as empty; open and save the workbook in Excel"
             ),
             stacklevel=3,
         )
