@@ -206,7 +206,8 @@ def test_json_list_found_down_a_single_path(
         f'"term": {json.dumps(t)},' for t, _ in PAIRS
     ]
     expected = path or "response.result.cards"
-    assert f"{tmp_path / 'g.json'}: read the list at {expected}" in glossary.notes
+    first = glossary.terms[0].line
+    assert f"{tmp_path / 'g.json'}:{first}: read the list at {expected}" in glossary.notes
 
 
 def test_json_two_lists_down_two_paths_are_not_guessed(tmp_path: Path) -> None:
@@ -224,7 +225,10 @@ def test_json_arrays_keep_their_later_items_as_numbered_columns(tmp_path: Path) 
         (("column 3", "I ate an apple"), ("column 4", "3")),
         (),
     ]
-    assert any("'column 3', 'column 4'" in note for note in glossary.notes)
+    assert (
+        f"{tmp_path / 'g.json'}:1: each array is read as term, definition, then 'column 3', "
+        "'column 4', kept with the term (--columns picks other positions)" in glossary.notes
+    )
 
 
 def test_json_arrays_with_columns_chosen_by_position(tmp_path: Path) -> None:

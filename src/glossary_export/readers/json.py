@@ -52,26 +52,23 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     lines = _Lines(text)
     notes: list[str] = []
     path = _list_path(document) if isinstance(document, dict) else None
-    if isinstance(document, dict) and path is not None:
-        holder = _at(document, path[:-1])
-        title = _text(holder.get("title", "")) or _text(document.get("title", ""))
-        description = _text(holder.get("description", "")) or _text(document.get("description"))
-        starts = lines.of_path(path)
-        items = holder[path[-1]]
-        if len(path) > 1:
-            notes.append(f"{file}: read the list at {'.'.join(path)}")
-    elif isinstance(document, dict):
+    if isinstance(document, dict) and path is None:
         return _from_mapping(lines, file, parse_columns(options.columns))
-    else:
-        starts = lines.of_items(0)
-        items = document
+    holder = _at(document, path[:-1]) if path else {}
+    items = holder[path[-1]] if path else document
     if not isinstance(items, list):
         raise SourceError(f"this JSON holds no list of terms; {_SHAPE_HINT}", file=file, line=1)
+    starts = list(lines.of_path(path) if path else lines.of_items(0))
+    if path:
+        title = _text(holder.get("title", "")) or _text(document.get("title", ""))
+        description = _text(holder.get("description", "")) or _text(document.get("description"))
+    if path and len(path) > 1:
+        notes.append(f"{file}:{starts[0] if starts else 1}: read the list at {'.'.join(path)}")
     forced = parse_columns(options.columns)
     terms = [
         _from_object(item, line, file, forced) for item, line in zip(items, starts, strict=False)
     ]
-    notes.extend(_array_note(items, file))
+    notes.extend(_array_note(items, starts, file))
     return Glossary(
         tuple(terms), title=title, description=description, sources=(file,), notes=tuple(notes)
     )
@@ -117,15 +114,20 @@ def _at(document: dict[str, Any], path: list[str]) -> dict[str, Any]:
     return document
 
 
-def _array_note(items: list[Any], file: str) -> list[str]:
-    """Where arrays of three or more items are read: which items went where."""
-    width = max((len(item) for item in items if isinstance(item, list)), default=0)
-    if width < 3:
+def _array_note(items: list[Any], starts: list[int], file: str) -> list[str]:
+    """Where arrays of three or more items are read (from the first one): which item went
+    where."""
+    wide = [
+        (len(item), line)
+        for item, line in zip(items, starts, strict=False)
+        if isinstance(item, list) and len(item) > 2
+    ]
+    if not wide:
         return []
-    extra = ", ".join(f"{_ARRAY_EXTRA.format(n)!r}" for n in range(3, width + 1))
+    extra = ", ".join(f"{_ARRAY_EXTRA.format(n)!r}" for n in range(3, max(wide)[0] + 1))
     return [
-        f"{file}: each array is read as term, definition, then {extra}, kept with the term "
-        "(--columns picks other positions)"
+        f"{file}:{wide[0][1]}: each array is read as term, definition, then {extra}, kept with "
+        "the term (--columns picks other positions)"
     ]
 
 
