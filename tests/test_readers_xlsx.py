@@ -198,3 +198,13 @@ def test_a_merged_term_joins_its_rows_extras_and_a_merged_definition_fills_down(
         ("kitten", "a small feline"),
     ]
     assert glossary.terms[0].extras == (("Example", "I run; it runs"),)
+
+
+def test_a_row_without_a_term_names_its_sheet_and_cell(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Word", "Definition"], ["bank", "a river side"], [None, "lost"]]
+    path = _workbook(tmp_path / "gap.xlsx", rows)
+    with pytest.raises(SourceError) as caught:
+        read(path)
+    assert str(caught.value) == (
+        f"{path}:3: this row has no term (Vocab!A3 is empty); fill it in or delete the row"
+    )

@@ -305,6 +305,12 @@ def _sheet_terms(
                 file=file,
                 line=number,
             )
+        if empty:
+            raise SourceError(
+                f"this row has no term ({sheet}!{cell} is empty); fill it in or delete the row",
+                file=file,
+                line=number,
+            )
         terms.append(_term(cells, choice, file, number))
     return terms
 
