@@ -2,7 +2,8 @@
 
 A study page, a plain ``Term: definition`` list and Markdown are told apart by what their lines
 look like: Markdown by its headings, bold terms or tables; a list when most lines at the margin
-split at one delimiter; Quizlet text when a line joins several cards ("a - b;c - d"); a page
+split at one delimiter (but lines that all split at ";", or into three or more ";" cells, are a
+CSV table); Quizlet text when a line joins several cards ("a - b;c - d"); a page
 otherwise (term lines without a delimiter, sentences between).
 """
 
