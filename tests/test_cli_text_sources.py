@@ -31,7 +31,9 @@ def test_explain_prints_every_line_with_its_reading(tmp_path: Path) -> None:
         f"{source}:5: definition: a pet",
         f"{source}:7: not read (paragraph between entries): That is all for now.",
     ]
-    assert f"Warning: {source}:7: this line was not read into any entry" in result.stderr
+    # The reader's warning names a line: check prints it among the findings, in their format.
+    assert f"{source}:7: warning: this line was not read into any entry" in result.stdout
+    assert "Warning:" not in result.stderr
 
 
 def test_explain_on_standard_input_names_the_readings(tmp_path: Path) -> None:
@@ -85,3 +87,60 @@ def test_check_near_all_restores_every_pair_one_edit_apart(tmp_path: Path) -> No
     ]
     every = run("check", "--near", "all", source).stdout
     assert f"{source}:2: near-duplicate: 'Mutter' is 83% similar to 'Butter'" in every
+
+
+def test_check_prints_located_warnings_among_the_findings(tmp_path: Path) -> None:
+    source = tmp_path / "cp1252.csv"
+    source.write_bytes("Term,Definition\ncafé,a place\nAlpha,a,b\n".encode("cp1252"))
+    result = run("check", source)
+    assert result.exit_code == 0, result.output
+    findings = [line for line in result.stdout.splitlines() if ": warning: " in line]
+    assert [line.split(": warning: ")[0] for line in findings] == [f"{source}:2", f"{source}:3"]
+    assert findings[0].endswith(
+        "read as Windows-1252 (accents on line(s) 2); if they look "
+        "wrong, pass the file's code page: --encoding cp1250 (Central "
+        "European), cp1251 (Cyrillic), …"
+    )
+    assert "3 cells where the table has 2" in findings[1]
+    assert result.stderr == ""
+
+
+def test_check_json_keeps_stdout_json_and_warnings_on_stderr(tmp_path: Path) -> None:
+    import json
+
+    source = tmp_path / "list.txt"
+    text = "German words\n\nHund: dog\nKatze: cat,\n  a pet\n\nThat is all for now.\n"
+    source.write_text(text, encoding="utf-8")
+    result = run("check", "--json", source)
+    assert json.loads(result.stdout)["rows_read"] == 2
+    assert f"Warning: {source}:7: this line was not read" in result.stderr
+
+
+def test_explain_on_a_workbook_names_the_sheet_of_each_row(tmp_path: Path) -> None:
+    from support_tables import write_workbook
+
+    source = write_workbook(
+        tmp_path / "weeks.xlsx",
+        {
+            "Week1": [
+                ["Unit 1"],
+                ["Term", "Definition", "Score"],
+                ["Atom", "smallest unit", 2],
+                ["Ion", "charged atom", 3],
+                ["Total", None, 5],
+            ],
+            "Week2": [["Term", "Definition"], ["Cell", "unit of life"]],
+        },
+    )
+    result = run("check", "--explain", source)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:7] == [
+        f"{source}:1: sheet 'Week1': title: Unit 1",
+        f"{source}:2: sheet 'Week1': header: Term | Definition | Score",
+        f"{source}:3: sheet 'Week1': row: Atom",
+        f"{source}:4: sheet 'Week1': row: Ion",
+        f"{source}:5: sheet 'Week1': a totals row, not a card: Total 5",
+        f"{source}:1: sheet 'Week2': header: Term | Definition",
+        f"{source}:2: sheet 'Week2': row: Cell",
+    ]
+    assert f"{source}:5: sheet 'Week1': a totals row ('Total', 5), not a card" in result.stdout

@@ -176,3 +176,72 @@ def test_legacy_collection_from_sqlite(tmp_path: Path) -> None:
     assert pairs(glossary) == [("First", "def 1"), ("Second", "def 2")]
     assert glossary.terms[1].tags == ("t1",)
     assert glossary.title == "A::B"
+
+
+EXTRAS_CSV = (
+    "Word,Definition,Part of Speech,Example,Tags\n"
+    'run,to move fast,verb,"I run; she runs EXAMPLE",sport;verbs\n'
+    "set,a group,noun,,maths\n"
+    'bank,the side of a river,,"a line\nand another",\n'
+)
+
+
+# Plain fields are escaped; HTML fields are HTML, read back as the text Anki shows.
+@pytest.mark.parametrize(
+    ("html", "example", "shown"),
+    [(False, "<fast> & far", "<fast> & far"), (True, "<b>fast</b> &amp; far", "fast & far")],
+)
+def test_our_package_reads_back_with_its_extras_apart(
+    tmp_path: Path, html: bool, example: str, shown: str
+) -> None:
+    from glossary_export import export_deck
+
+    source = tmp_path / "words.csv"
+    source.write_text(EXTRAS_CSV.replace("EXAMPLE", example), encoding="utf-8")
+    package = tmp_path / "words.apkg"
+    export_deck(source, package, memory=False, html=html)
+    glossary = read(package)
+    assert pairs(glossary) == [
+        ("run", "to move fast"),
+        ("set", "a group"),
+        ("bank", "the side of a river"),
+    ]
+    assert [term.extras for term in glossary] == [
+        (("Part of Speech", "verb"), ("Example", f"I run; she runs {shown}")),
+        (("Part of Speech", "noun"),),
+        # A line break is one in a plain field, white space in an HTML one.
+        (("Example", "a line and another" if html else "a line\nand another"),),
+    ]
+
+
+def test_a_definition_field_that_only_looks_like_extras_is_kept(tmp_path: Path) -> None:
+    from glossary_export import export_deck
+
+    source = tmp_path / "words.csv"
+    source.write_text(
+        'Term,Definition\nhtml,"a <div class=""extras"">box</div> in a page"\n', encoding="utf-8"
+    )
+    package = tmp_path / "words.apkg"
+    export_deck(source, package, memory=False)
+    assert [(t.definition, t.extras) for t in read(package)] == [
+        ('a <div class="extras">box</div> in a page', ())
+    ]
+
+
+def test_semicolon_and_comma_tag_cells_are_anki_tags(tmp_path: Path) -> None:
+    from glossary_export import export_deck
+    from support_anki import fresh_collection, import_package, note_by_term
+
+    source = tmp_path / "tags.csv"
+    source.write_text(
+        "Term,Definition,Tags\nOsmosis,diffusion of water,biology;cells\n"
+        'Mitosis,cell division,"biology, exam"\nMeiosis,cell division in two steps,biology; exam\n',
+        encoding="utf-8",
+    )
+    package = tmp_path / "tags.apkg"
+    export_deck(source, package, memory=False)
+    with fresh_collection(tmp_path / "anki") as col:
+        import_package(col, package)
+        assert sorted(note_by_term(col, "Osmosis").tags) == ["biology", "cells"]
+        assert sorted(note_by_term(col, "Mitosis").tags) == ["biology", "exam"]
+        assert sorted(note_by_term(col, "Meiosis").tags) == ["biology", "exam"]

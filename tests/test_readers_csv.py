@@ -142,3 +142,47 @@ def test_excel_csv_detected_without_suffix(tmp_path: Path, delimiter: str, expec
     write_excel_csv(path, ["Term", "Definition"], ROWS, delimiter=delimiter)
     assert detect_format(str(path), path.read_bytes()) == expected
     assert pairs(read(path)) == ROWS
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Word,Definition,Score\nbank,a river side,2\nbat,a flying mammal,3\nTotal,2,5\n", 4),
+        ("Word;Definition;Points\nbank;a river side;2\nbat;a flying mammal;1\nSumme:;;3\n", 4),
+        # Rows read one by one (a quoted cell), and no header: the same.
+        ('bank,"a river side, or a shore"\nbat,a flying mammal\nTOTAL,2\n', 3),
+        (
+            "Word\tDefinition\tScore\nbank\ta river side\t2\nbat\ta flying mammal\t3\n"
+            "Total\t=COUNTA(A2:A3)\t=SUM(C2:C3)\n",
+            4,
+        ),
+        (
+            "Vocabulary test\nWord,Definition,Score\nbank,a river side,2\nbat,a mammal,3\n"
+            'Total,,"1,234"\n',
+            5,
+        ),
+    ],
+)
+def test_a_totals_row_at_the_end_is_no_card_and_is_named(
+    tmp_path: Path, text: str, named: int
+) -> None:
+    name = "scores.tsv" if "\t" in text else "scores.csv"
+    glossary = read_text(tmp_path, name, text)
+    assert [term for term, _ in pairs(glossary)] == ["bank", "bat"]
+    notes = [note for note in glossary.notes if "a totals row" in note]
+    assert len(notes) == 1 and notes[0].startswith(f"{tmp_path / name}:{named}: a totals row (")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Word,Definition\nbank,a river side\nTotal,the whole amount\n",
+        "Word,Definition,Score\nTotal,2,5\nbank,a river side,1\n",  # not the last row
+        "Word,Definition\nbank,a river side\nSum,the result of adding\n",
+        "Word,Definition\nbank,a river side\nTotal,\n",  # empty: named as a row without one
+    ],
+)
+def test_a_real_term_is_never_taken_for_a_totals_row(tmp_path: Path, text: str) -> None:
+    glossary = read_text(tmp_path, "words.csv", text)
+    assert len(glossary) == text.count("\n") - 1
+    assert not [note for note in glossary.notes if "totals row" in note]

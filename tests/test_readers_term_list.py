@@ -163,3 +163,74 @@ def test_lines_of_thousands_of_spaces_read_quickly(tmp_path: Path) -> None:
     text = f"word{spaces}x\nTerm{spaces}-{spaces}definition\nOther - one{spaces}\n"
     glossary = read_text(tmp_path, "list.txt", text, format="list")
     assert pairs(glossary) == [("Term", "definition"), ("Other", "one")]
+
+
+# Semicolon lists: "Hund; dog" a line under a title, as vocabulary lists are typed.
+@pytest.mark.parametrize("separator", ["; ", ";", " ; "])
+@pytest.mark.parametrize("title", ["Vocabulary – Unit 2", "German: animals", "Wörter"])
+def test_a_semicolon_list_under_a_title(tmp_path: Path, separator: str, title: str) -> None:
+    rows = [("Hund", "dog"), ("Katze", "cat, kitten"), ("Pferd", "horse")]
+    text = title + "\n" + "".join(f"{term}{separator}{meaning}\n" for term, meaning in rows)
+    glossary = read_text(tmp_path, "unit2.txt", text)
+    assert pairs(glossary) == rows
+    assert glossary.title == title
+
+
+def test_a_semicolon_list_with_headings_and_a_second_semicolon(tmp_path: Path) -> None:
+    text = "Animals\n\nDogs\nHund; dog; hound\nWelpe; puppy\n\nCats\nKatze; cat\n"
+    assert pairs(read_text(tmp_path, "animals.txt", text)) == [
+        ("Hund", "dog; hound"),
+        ("Welpe", "puppy"),
+        ("Katze", "cat"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verbs\nrun: to move fast; to operate\nset: a group; to put\ngo: to leave\n",
+        "Verbs\nrun - to move fast; to operate\nset - a group; to put\n",
+        "Verbs\nrun\tto move fast; to operate\nset\ta group; to put\n",
+        # Every definition holds a semicolon: the colon still wins the tie.
+        "run: to move fast; to operate\nset: a group; to put\n",
+    ],
+)
+def test_semicolons_inside_definitions_do_not_split_them(tmp_path: Path, text: str) -> None:
+    assert pairs(read_text(tmp_path, "verbs.txt", text)) == [
+        ("run", "to move fast; to operate"),
+        ("set", "a group; to put"),
+        *([("go", "to leave")] if "go" in text else []),
+    ]
+
+
+def test_a_wrapped_definition_line_with_a_semicolon_carries_on(tmp_path: Path) -> None:
+    text = (
+        "Osmosis: water moving across a membrane\nIn plants; roots take it up\nMitosis: division\n"
+    )
+    assert pairs(read_text(tmp_path, "bio.txt", text)) == [
+        ("Osmosis", "water moving across a membrane In plants; roots take it up"),
+        ("Mitosis", "division"),
+    ]
+
+
+def test_a_page_with_semicolons_in_its_definitions_stays_a_page(tmp_path: Path) -> None:
+    text = (
+        "Photosynthesis\nHow plants make food from light; it needs chlorophyll.\n"
+        "Osmosis\nWater moving across a membrane; from dilute to concentrated.\n"
+        "Mitosis\nA cell dividing in two.\n"
+    )
+    assert [term for term, _ in pairs(read_text(tmp_path, "bio.txt", text))] == [
+        "Photosynthesis",
+        "Osmosis",
+        "Mitosis",
+    ]
+
+
+def test_a_semicolon_table_is_not_a_list(tmp_path: Path) -> None:
+    # Every line a row of three cells: a ';' CSV, so "noun" is no part of the definition.
+    glossary = read_text(tmp_path, "words.txt", "Hund;dog;noun\nKatze;cat;noun\n")
+    assert [(term.term, term.definition) for term in glossary] == [
+        ("Hund", "dog"),
+        ("Katze", "cat"),
+    ]
+    assert all("noun" not in term.definition for term in glossary)

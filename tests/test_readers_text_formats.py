@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from glossary_export.errors import OptionError, SourceError
-from glossary_export.readers import ReadOptions, detect_format
+from glossary_export.readers import ReadOptions, detect_format, read
 from support_readers import pairs, read_bytes, read_text
 
 PAIRS = [
@@ -182,3 +182,65 @@ def test_json_of_the_wrong_shape(tmp_path: Path, text: str, fragment: str, line:
 
 def test_json_detected_without_suffix() -> None:
     assert detect_format("glossary", b'\xef\xbb\xbf  [{"term": "a"}]') == "json"
+
+
+@pytest.mark.parametrize(
+    ("document", "path"),
+    [
+        ({"data": {"items": "LIST"}}, "data.items"),
+        ({"status": "ok", "version": 2, "response": {"result": {"cards": "LIST"}}}, None),
+        ({"meta": {"page": 1}, "data": {"words": "LIST", "count": 3}}, "data.words"),
+    ],
+)
+def test_json_list_found_down_a_single_path(
+    tmp_path: Path, document: dict[str, object], path: str | None
+) -> None:
+    items = [{"term": t, "definition": d} for t, d in PAIRS]
+    text = json.dumps(document, indent=2).replace('"LIST"', json.dumps(items, indent=2))
+    glossary = read_text(tmp_path, "g.json", text)
+    assert pairs(glossary) == PAIRS
+    # Each term carries the line its object starts on.
+    lines = text.splitlines()
+    assert [lines[term.line - 1].strip() for term in glossary] == ["{"] * len(PAIRS)
+    assert [lines[term.line].strip() for term in glossary] == [
+        f'"term": {json.dumps(t)},' for t, _ in PAIRS
+    ]
+    expected = path or "response.result.cards"
+    first = glossary.terms[0].line
+    assert f"{tmp_path / 'g.json'}:{first}: read the list at {expected}" in glossary.notes
+
+
+def test_json_two_lists_down_two_paths_are_not_guessed(tmp_path: Path) -> None:
+    items = [{"term": "a", "definition": "b"}]
+    document = {"old": {"items": items}, "new": {"items": items}}
+    with pytest.raises(SourceError):
+        read_text(tmp_path, "g.json", json.dumps(document))
+
+
+def test_json_arrays_keep_their_later_items_as_numbered_columns(tmp_path: Path) -> None:
+    rows = [["apple", "a round fruit", "I ate an apple", 3], ["pear", "a sweet fruit", None]]
+    glossary = read_text(tmp_path, "g.json", json.dumps(rows))
+    assert pairs(glossary) == [("apple", "a round fruit"), ("pear", "a sweet fruit")]
+    assert [term.extras for term in glossary] == [
+        (("column 3", "I ate an apple"), ("column 4", "3")),
+        (),
+    ]
+    assert (
+        f"{tmp_path / 'g.json'}:1: each array is read as term, definition, then 'column 3', "
+        "'column 4', kept with the term (--columns picks other positions)" in glossary.notes
+    )
+
+
+def test_json_arrays_with_columns_chosen_by_position(tmp_path: Path) -> None:
+    rows = [["1", "apple", "a round fruit"], ["2", "pear", "a sweet fruit"]]
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    glossary = read(path, options=ReadOptions(columns="2,3"))
+    assert pairs(glossary) == [("apple", "a round fruit"), ("pear", "a sweet fruit")]
+
+
+def test_json_array_holding_an_array_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    text = '[\n ["apple", "a fruit"],\n ["pear", "a fruit", ["nested"]]\n]'
+    with pytest.raises(SourceError, match="item 3 of this array is not text") as caught:
+        read_text(tmp_path, "g.json", text)
+    assert caught.value.line == 3

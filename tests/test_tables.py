@@ -329,7 +329,7 @@ def test_workbook_sheets_become_sub_decks_and_skipped_sheets_are_named(tmp_path:
     source = write_workbook(tmp_path / "weeks.xlsx", WEEKS)
     result = run("export", source, "-o", tmp_path / "deck.apkg", "--deck", "German")
     assert result.exit_code == 0, result.output
-    assert f"Warning: {source}: Week1!C3: a formula whose value was never saved" in result.stderr
+    assert f"Warning: {source}:3: Week1!C3: a formula whose value was never saved" in result.stderr
     assert "sheet 'Intro' holds no glossary" in result.output
     assert "'Week1', 'Week2' are read, each as a sub-deck" in result.output
     assert f"{source}:3 'laufen'" in result.output  # the formula's empty value: no card

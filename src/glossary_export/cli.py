@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 import time
 import warnings
@@ -342,10 +343,11 @@ def check(
 
     Exits 1 when any term has conflicting definitions. Near-duplicates are the terms that
     look like typos of each other (one letter apart with alike definitions, or spelling
-    variants such as colour/color); --near all lists every pair one letter apart. With
-    --explain, each line of a text source is printed first as FILE:LINE: ROLE: TEXT, ROLE
-    saying what it was read as (term, definition, title, heading, ...; "not read" for a line
-    that went into no entry).
+    variants such as colour/color); --near all lists every pair one letter apart. A reader's
+    warning about a line is a finding too: FILE:LINE: warning: MESSAGE. With --explain, each
+    line of a text source is printed first as FILE:LINE: ROLE: TEXT, ROLE saying what it was
+    read as (term, definition, title, heading, ...; "not read" for a line that went into no
+    entry); each row of a workbook as FILE:ROW: sheet 'NAME': ROLE: TEXT.
 
     \b
     Example:
@@ -355,17 +357,18 @@ def check(
     from .deduplication import dedupe
     from .export import load_glossary
 
-    if explain:
-        from .sources import merge
+    with _located_read_warnings(keep=not as_json) as located:
+        if explain:
+            from .sources import merge
 
-        # Each source on its own, to print its lines; then together, as check reads them.
-        read = [load_glossary(path, from_format, **read_options) for path in sources]
-        for path, one in zip(sources, read, strict=True):
-            _explain(path, one, read_options)
-        glossary = merge(read) if len(read) > 1 else read[0]
-    else:
-        source = list(sources) if len(sources) > 1 else sources[0]
-        glossary = load_glossary(source, from_format, **read_options)
+            # Each source on its own, to print its lines; then together, as check reads them.
+            read = [load_glossary(path, from_format, **read_options) for path in sources]
+            for path, one in zip(sources, read, strict=True):
+                _explain(path, one, read_options)
+            glossary = merge(read) if len(read) > 1 else read[0]
+        else:
+            source = list(sources) if len(sources) > 1 else sources[0]
+            glossary = load_glossary(source, from_format, **read_options)
     # Conflicts are what check reports, so it never stops at the first one.
     result = dedupe(glossary, "first" if on_conflict == "error" else on_conflict)
     if as_json:
@@ -373,6 +376,8 @@ def check(
 
         click.echo(json.dumps(_check_json(result, near), ensure_ascii=False, indent=2))
     else:
+        for where, message in located:
+            click.echo(f"{where}: warning: {message}")
         for note in glossary.notes:
             click.echo(note)
         for finding in result.all_findings(near):
@@ -385,6 +390,33 @@ def check(
         )
     if result.conflicts:
         sys.exit(1)
+
+
+# "FILE:LINE: message": a reader warning about one place (a file name may hold ":").
+_LOCATED = re.compile(r"(?P<where>.+?:[0-9]+): (?P<message>.+)", re.S)
+
+
+@contextmanager
+def _located_read_warnings(keep: bool) -> Iterator[list[tuple[str, str]]]:
+    """For ``check``: collect the ReadWarnings that name a file and line, as (where, message),
+    to be printed among the findings in their format (``FILE:LINE: warning: ...``); any other
+    warning (or every one, unless ``keep``) is shown as usual once the block ends."""
+    from .readers import ReadWarning
+
+    located: list[tuple[str, str]] = []
+    failed = True  # a read that fails shows its warnings as usual, before its error
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ReadWarning)
+            yield located
+        failed = False
+    finally:
+        for warning in caught:
+            match = _LOCATED.fullmatch(str(warning.message))
+            if keep and not failed and issubclass(warning.category, ReadWarning) and match:
+                located.append((match["where"], _one_line(match["message"])))
+            else:
+                warnings.showwarning(warning.message, warning.category, warning.filename, 0)
 
 
 # Findings of one kind named one by one in the summary; the rest are counted (-v lists all).
@@ -428,6 +460,11 @@ def _explain(path: str, glossary: Glossary, read_options: dict[str, Any]) -> Non
             click.echo(f"{term.where}: row: {_one_line(term.term)}")
         return
     texts: dict[int, str] = {}
+    if path != "-" and _is_workbook(path):
+        # A workbook's readings name their sheet and hold the row's text themselves.
+        for reading in glossary.lines:
+            click.echo(f"{path}:{reading.line}: {_one_line(reading.role)}")
+        return
     if path != "-":
         from pathlib import Path
 
@@ -441,6 +478,13 @@ def _explain(path: str, glossary: Glossary, read_options: dict[str, Any]) -> Non
         role = f"not read ({reading.role})" if reading.finding else reading.role
         shown_text = _one_line(texts.get(reading.line, "").strip())
         click.echo(f"{path}:{reading.line}: {role}" + (f": {shown_text}" if shown_text else ""))
+
+
+def _is_workbook(path: str) -> bool:
+    from .readers import detect_format
+
+    with open(path, "rb") as file:
+        return detect_format(path, file.read(65536)) == "xlsx"
 
 
 def _check_json(result: DedupeResult, near: NearMode) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 A study page, a plain ``Term: definition`` list and Markdown are told apart by what their lines
 look like: Markdown by its headings, bold terms or tables; a list when most lines at the margin
-split at one delimiter; Quizlet text when a line joins several cards ("a - b;c - d"); a page
+split at one delimiter (but lines that all split at ";", or into three or more ";" cells, are a
+CSV table); Quizlet text when a line joins several cards ("a - b;c - d"); a page
 otherwise (term lines without a delimiter, sentences between).
 """
 
@@ -56,11 +57,25 @@ def detect_content(head: bytes) -> str | None:
         return "list"
     if quizlet.guess_separators("\n".join(lines)) is not None:
         return "quizlet"  # cards joined on a line: "a|||b;;;c|||d", "a - b;c - d;"
-    if term_list.looks_like_a_list(lines) and not _csv_rather_than_list(lines):
-        return "list"
+    if term_list.looks_like_a_list(lines):
+        if _semicolon_table(lines):
+            return "csv"
+        if not _csv_rather_than_list(lines):
+            return "list"
     if _looks_delimited(lines):
         return "csv"
     return "page"
+
+
+def _semicolon_table(lines: list[str]) -> bool:
+    """Whether lines split at ";" are a table (a CSV from a European Excel): every line is a
+    row, or most of them hold three or more cells ("Hund;dog;noun"). A list has a title, a
+    heading or a wrapped line, and two cells an entry ("Hund; dog")."""
+    chosen = term_list.choose_delimiter(lines)
+    if chosen is None or chosen[0] != ";":
+        return False
+    rows = [line for line in lines if ";" in line]
+    return len(rows) == len(lines) or _usual_width(rows, ";") > 2
 
 
 def _csv_rather_than_list(lines: list[str]) -> bool:
@@ -121,6 +136,15 @@ def _looks_like_markdown(lines: list[str]) -> bool:
             return True
     shaped = sum(bool(_MARKDOWN_LINE.match(line)) for line in lines)
     return bool(lines) and shaped >= max(1, len(lines) // 2)
+
+
+def _usual_width(lines: list[str], delimiter: str) -> int:
+    """The most common number of cells of ``lines`` split as CSV at ``delimiter``."""
+    try:
+        widths = [len(row) for row in csv.reader(lines, delimiter=delimiter) if row]
+    except csv.Error:
+        return 0
+    return max(set(widths), key=widths.count) if widths else 0
 
 
 def _looks_delimited(lines: list[str]) -> bool:

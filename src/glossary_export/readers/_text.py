@@ -480,8 +480,9 @@ def _first(names: list[str], wanted: tuple[str, ...]) -> int | None:
 
 
 def split_tags(value: str) -> tuple[str, ...]:
-    """Tags as Anki writes them: separated by spaces (commas accepted too)."""
-    return tuple(tag for tag in re.split(r"[\s,]+", value) if tag)
+    """Tags as Anki writes them: separated by spaces; commas and semicolons too, as tag cells
+    typed in spreadsheets are ("biology;cells", "biology, exam"): an Anki tag holds none."""
+    return tuple(tag for tag in re.split(r"[\s,;]+", value) if tag)
 
 
 def shown_line(line: str) -> str:

@@ -3,8 +3,9 @@
 Anki writes ``collection.anki21b`` (zstd-compressed, schema 18) beside a placeholder
 ``collection.anki2`` whose only note says "please update Anki"; legacy packages hold
 ``collection.anki21`` or ``collection.anki2`` (schema 11). The newest one present is read.
-Each note's first field is the term and its second the definition (HTML turned into text);
-its tags are kept; the deck most cards are in becomes the glossary's title. "Line" numbers
+Each note's first field is the term and its second the definition (HTML turned into text),
+without the block of extra columns our own exports add to it (read back as the term's
+extras); its tags are kept; the deck most cards are in becomes the glossary's title. "Line" numbers
 are the notes' positions, oldest note first (Anki's own order of creation).
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sqlite3
 import tempfile
 import zipfile
@@ -63,19 +65,48 @@ def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
     package = read_package(data, file)
     terms = []
     for position, note in enumerate(package.notes, start=1):
-        values = [html_to_text(value) for value in note.fields.split(_FIELD_SEPARATOR)]
-        if not any(values):
+        fields = note.fields.split(_FIELD_SEPARATOR)
+        definition, extras = _extras(fields[1]) if len(fields) > 1 else ("", ())
+        values = [html_to_text(value) for value in (fields[0], definition)]
+        if not any(values) and not extras:
             continue
         terms.append(
             Term.create(
                 values[0],
-                values[1] if len(values) > 1 else "",
+                values[1],
                 tags=split_tags(note.tags),
                 file=file,
                 line=position,
+                extras=extras,
             )
         )
     return Glossary(tuple(terms), title=package.deck, sources=(file,))
+
+
+# The block our Anki writers append to the Definition field for a term's extra columns
+# (writers/_anki_notes.extras_html; the class is writers/_anki_model.EXTRAS_CLASS):
+# <div class="extras"><div><span class="extra-name">NAME</span>: VALUE</div>...</div>
+_EXTRAS_START = '<div class="extras">'
+_EXTRAS_BLOCK = re.compile(
+    r'<div class="extras">(<div><span class="extra-name">.*)</div>\s*$', re.S
+)
+_EXTRA_ITEM = re.compile(
+    r'<div><span class="extra-name">(.*?)</span>: (.*?)</div>(?=<div><span class="extra-name">|$)',
+    re.S,
+)
+
+
+def _extras(field: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A Definition field without the extras block one of our exports put at its end, and
+    the (name, value) pairs it holds; the field as it is when it holds none."""
+    start = field.rfind(_EXTRAS_START)
+    block = _EXTRAS_BLOCK.match(field, start) if start >= 0 else None
+    if block is None:
+        return field, ()
+    extras = tuple(
+        (html_to_text(name), html_to_text(value)) for name, value in _EXTRA_ITEM.findall(block[1])
+    )
+    return field[:start], extras
 
 
 def read_package(data: bytes, file: str) -> Package:

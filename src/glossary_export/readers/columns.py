@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
 from ..errors import OptionError, SourceError
+from ..model import Glossary
 from ._text import ACRONYM_NAMES, DEFINITION_NAMES, TAGS_NAMES, TERM_NAMES, Columns, header_name
 
 # Whole header names meaning "the term" and "the definition" beyond the English ones
@@ -480,3 +481,56 @@ def parse_columns(value: object) -> tuple[str, str] | None:
     if any(isinstance(p, int) and p < 1 for p in parts):
         raise OptionError("--columns numbers count from 1")
     return str(parts[0]), str(parts[1])
+
+
+# The word a spreadsheet's last row starts with when it adds the columns up, in English and the
+# languages the header names above cover ("Total", "Summe", "Totale", "Toplam", "합계"...).
+TOTAL_WORDS = frozenset(
+    (
+        *"total totals subtotal sub-total sum overall".split(),
+        *"summe gesamt insgesamt gesamtsumme somme suma soma totale somma totaal som".split(),
+        *"razem celkem summa totalt toplam итого всего сумма σύνολο المجموع".split(),
+        *"합계 총계 合計 合计 总计 總計 小計 小计".split(),
+        "grand total",
+        "tổng",
+        "tổng cộng",
+        "jumlah",
+    )
+)
+_AMOUNT = re.compile(r"[-+(]?[$€£¥]?\s?[0-9][0-9 .,']*\)?\s?[%€$£]?")
+_FORMULA = re.compile(r"=[A-Za-z_][A-Za-z0-9_.]*\(")
+
+
+def is_totals_row(term: str, others: Sequence[str], formulas: int = 0) -> bool:
+    """Whether a table's last row adds its columns up rather than holding a card: its term is a
+    total word ("Total", "Summe:") and each of its other filled cells (one at least, or one of
+    ``formulas``, cells holding a formula with no saved value) is a number or a formula
+    ("=SUM(C2:C9)"). A real term, even "Total", has a definition in words."""
+    word = term.strip().rstrip(":").strip().casefold()
+    filled = [cell.strip() for cell in others if cell.strip()]
+    return (
+        word in TOTAL_WORDS
+        and bool(filled or formulas)
+        and all(_AMOUNT.fullmatch(cell) or _FORMULA.match(cell) for cell in filled)
+    )
+
+
+def totals_note(where: str, term: str, others: Sequence[str]) -> str:
+    """The summary's line for a totals row left out: ``where`` is "FILE:LINE" (and the sheet)."""
+    cells = ", ".join([repr(term.strip()), *(cell.strip() for cell in others if cell.strip())])
+    return f"{where}: a totals row ({cells}), not a card"
+
+
+def without_totals_row(glossary: Glossary) -> Glossary:
+    """``glossary`` without its last term when that is a totals row, named in its notes."""
+    if not glossary.terms:
+        return glossary
+    last = glossary.terms[-1]
+    others = [last.definition, *(value for _, value in last.extras), *last.tags]
+    if not is_totals_row(last.term, others):
+        return glossary
+    return dataclasses.replace(
+        glossary,
+        terms=glossary.terms[:-1],
+        notes=(*glossary.notes, totals_note(last.where, last.term, others)),
+    )

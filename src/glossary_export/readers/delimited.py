@@ -24,7 +24,7 @@ from ..errors import SourceError
 from ..formula_guard import may_hold_guarded_cells, unguard_cell
 from ..model import Glossary, Term, recognised_acronyms, terms_from_columns
 from ._text import Columns, ReadWarning, header_name, split_tags
-from .columns import Choice, choose, parse_columns
+from .columns import Choice, choose, parse_columns, without_totals_row
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -65,7 +65,8 @@ def read_text(
     glossary = read_uniform(columns, file, forced) if columns is not None else None
     if glossary is None:
         glossary = read_rows(_rows(text, file, delimiter), file, delimiter, forced)
-    return _unguarded(glossary) if may_hold_guarded_cells(text) else glossary
+    # "Total,2,5" as the last row adds the columns up: no card, named (looks at one row).
+    return without_totals_row(_unguarded(glossary) if may_hold_guarded_cells(text) else glossary)
 
 
 def _unguarded(glossary: Glossary) -> Glossary:

@@ -1,7 +1,9 @@
 """JSON: a list of objects with term/definition keys, or one object mapping terms to definitions.
 
-Also read: an object whose values are such objects (keyed by ids), and a list under a single
-top-level key or a wrapper ``{"title": ..., "description": ..., "terms": [...]}``. HTML
+Also read: an object whose values are such objects (keyed by ids), a list under a single
+top-level key or a wrapper ``{"title": ..., "description": ..., "terms": [...]}``, a list found
+down a single path of objects (``{"data": {"items": [...]}}``, named in the notes), and arrays
+``[term, definition, ...]`` whose later items are kept as "column 3", "column 4"... HTML
 entities (``&#39;``, ``&quot;``), which scraped glossaries carry, are decoded. Each term carries
 the line its object (or key) starts on, found in one pass over the text.
 """
@@ -48,24 +50,28 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         ) from None
     title = description = ""
     lines = _Lines(text)
-    key = _list_key(document) if isinstance(document, dict) else None
-    if isinstance(document, dict) and key is not None:
-        title = _text(document.get("title", ""))
-        description = _text(document.get("description", ""))
-        starts = lines.of_member(key)
-        items = document[key]
-    elif isinstance(document, dict):
+    notes: list[str] = []
+    path = _list_path(document) if isinstance(document, dict) else None
+    if isinstance(document, dict) and path is None:
         return _from_mapping(lines, file, parse_columns(options.columns))
-    else:
-        starts = lines.of_items(0)
-        items = document
+    holder = _at(document, path[:-1]) if path else {}
+    items = holder[path[-1]] if path else document
     if not isinstance(items, list):
         raise SourceError(f"this JSON holds no list of terms; {_SHAPE_HINT}", file=file, line=1)
+    starts = list(lines.of_path(path) if path else lines.of_items(0))
+    if path:
+        title = _text(holder.get("title", "")) or _text(document.get("title", ""))
+        description = _text(holder.get("description", "")) or _text(document.get("description"))
+    if path and len(path) > 1:
+        notes.append(f"{file}:{starts[0] if starts else 1}: read the list at {'.'.join(path)}")
     forced = parse_columns(options.columns)
     terms = [
         _from_object(item, line, file, forced) for item, line in zip(items, starts, strict=False)
     ]
-    return Glossary(tuple(terms), title=title, description=description, sources=(file,))
+    notes.extend(_array_note(items, starts, file))
+    return Glossary(
+        tuple(terms), title=title, description=description, sources=(file,), notes=tuple(notes)
+    )
 
 
 def _list_key(document: dict[str, Any]) -> str | None:
@@ -76,6 +82,53 @@ def _list_key(document: dict[str, Any]) -> str | None:
     if len(document) == 1 and isinstance(next(iter(document.values())), list):
         return next(iter(document))
     return None
+
+
+_MAX_DEPTH = 8
+
+
+def _list_path(level: dict[str, Any], depth: int = 0) -> list[str] | None:
+    """The keys down to the list of terms: the list at this level (:func:`_list_key`; below the
+    top, also the only list), or the one found down exactly one of its objects ({"data":
+    {"items": [...]}}, an API's answer with its status and metadata beside); None when no
+    single path leads to a list."""
+    key = _list_key(level)
+    lists = [key for key, value in level.items() if isinstance(value, list)]
+    if key is None and depth and len(lists) == 1:
+        key = lists[0]  # inside a wrapper, the only list: {"words": [...], "count": 3}
+    if key is not None:
+        return [key]
+    if depth >= _MAX_DEPTH:
+        return None
+    found = [
+        [key, *below]
+        for key, value in level.items()
+        if isinstance(value, dict) and (below := _list_path(value, depth + 1)) is not None
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _at(document: dict[str, Any], path: list[str]) -> dict[str, Any]:
+    for key in path:
+        document = document[key]
+    return document
+
+
+def _array_note(items: list[Any], starts: list[int], file: str) -> list[str]:
+    """Where arrays of three or more items are read (from the first one): which item went
+    where."""
+    wide = [
+        (len(item), line)
+        for item, line in zip(items, starts, strict=False)
+        if isinstance(item, list) and len(item) > 2
+    ]
+    if not wide:
+        return []
+    extra = ", ".join(f"{_ARRAY_EXTRA.format(n)!r}" for n in range(3, max(wide)[0] + 1))
+    return [
+        f"{file}:{wide[0][1]}: each array is read as term, definition, then {extra}, kept with "
+        "the term (--columns picks other positions)"
+    ]
 
 
 def _from_mapping(lines: _Lines, file: str, forced: tuple[str, str] | None) -> Glossary:
@@ -116,9 +169,29 @@ def _decoded(text: str) -> str:
     return _ENTITY.sub(lambda match: html.unescape(match.group()), text)
 
 
+_ARRAY_EXTRA = "column {}"
+"""The name an array's third and later items are kept under: JSON gives them none, and
+guessing one ("example") would be wrong as often as right."""
+
+
+def _array_object(item: list[Any], file: str, line: int) -> dict[str, Any]:
+    """An array [term, definition, more...] as the object it stands for; the later items
+    under "column 3", "column 4"...; a number is text, a nested array or object an error."""
+    named: dict[str, Any] = {"term": item[0], "definition": item[1]}
+    for position, value in enumerate(item[2:], start=3):
+        if isinstance(value, (list, dict)):
+            raise SourceError(
+                f"item {position} of this array is not text; {_SHAPE_HINT}", file=file, line=line
+            )
+        if value is not None:
+            text = value if isinstance(value, str) else json.dumps(value)
+            named[_ARRAY_EXTRA.format(position)] = text
+    return named
+
+
 def _from_object(item: Any, line: int, file: str, forced: tuple[str, str] | None) -> Term:
-    if isinstance(item, list) and len(item) == 2:
-        item = {"term": item[0], "definition": item[1]}
+    if isinstance(item, list) and len(item) >= 2:
+        item = _array_object(item, file, line)
     if not isinstance(item, dict):
         raise SourceError(f"this item is not an object; {_SHAPE_HINT}", file=file, line=line)
     fields = {key.strip().casefold(): value for key, value in item.items()}
@@ -255,13 +328,18 @@ class _Lines:
         for key, line, value in self._members(0):
             yield key, line, self.decoder.raw_decode(self.text, value)[0]
 
-    def of_member(self, wanted: str) -> Iterator[int]:
-        """Lines of the items of the array under ``wanted`` in the top-level object.
+    def of_path(self, path: list[str]) -> Iterator[int]:
+        """Lines of the items of the array under the keys ``path``, from the top-level object.
 
         When a key repeats, json.loads keeps the last value, and so does this.
         """
-        found = None
-        for key, _, value in self._members(0):
-            if key == wanted:
-                found = value
-        return self.of_items(found) if found is not None else iter(())
+        index = 0
+        for wanted in path:
+            found = None
+            for key, _, value in self._members(index):
+                if key == wanted:
+                    found = value
+            if found is None:
+                return iter(())
+            index = found
+        return self.of_items(index)

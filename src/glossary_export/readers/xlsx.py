@@ -27,10 +27,10 @@ from ..errors import (
     OptionError,
     SourceError,
 )
-from ..model import Glossary, Term
+from ..model import Glossary, LineReading, Term
 from ._archive import check_expanded_size
 from ._text import ReadWarning, replace_controls
-from .columns import Choice, choose, parse_columns
+from .columns import Choice, choose, is_totals_row, parse_columns, totals_note
 from .delimited import row_term
 
 if TYPE_CHECKING:
@@ -106,15 +106,26 @@ def _glossary(
     read: list[tuple[str, list[Term], Choice]] = []
     sheet_titles: list[tuple[str, list[tuple[int, str]]]] = []
     skipped: list[str] = []
-    unsaved = _unsaved_formulas(data, [name for name, _ in sheets])
+    totals_notes: list[str] = []
+    readings: list[LineReading] = []
+    unsaved, merges = _sheet_facts(data, [name for name, _ in sheets])
     for name, rows in sheets:
         if options.sheet is None and _describes_an_export(rows):
             continue  # our own "About" sheet: what was exported, not terms
         choice, body, title_rows = _columns(rows, forced, file)
-        terms = _sheet_terms(body, choice, file, name, unsaved.get(name, []))
+        body, merged = _unmerged(body, choice.columns.term, merges.get(name, []), file, name)
+        read_body, totals = _without_totals_row(body, choice, unsaved, file, name)
+        terms = _sheet_terms(read_body, choice, file, name, unsaved.get(name, []))
         if any(term.definition for term in terms) or options.sheet is not None:
             read.append((name, terms, choice))
             sheet_titles.append((name, title_rows))
+            totals_notes.extend(totals)
+            header = rows[choice.start] if choice.header is not None and rows else None
+            readings.extend(
+                _sheet_readings(
+                    name, title_rows, header, terms, merged, body[-1] if totals else None
+                )
+            )
         else:
             skipped.append(name)
     if not read:
@@ -137,6 +148,7 @@ def _glossary(
         names = ", ".join(repr(name) for name, _, _ in read)
         notes.append(f"{file}: the sheets {names} are read, each as a sub-deck; --sheet reads one")
     notes.extend(_title_notes(file, sheet_titles))
+    notes.extend(totals_notes)
     titles = [text for _, rows in sheet_titles for _, text in rows]
     return Glossary(
         tuple(terms),
@@ -144,7 +156,35 @@ def _glossary(
         description="\n".join(titles[1:]) if len(read) == 1 else "",
         sources=(file,),
         notes=(*notes, *_skipped_note(file, skipped)),
+        lines=tuple(readings),
     )
+
+
+def _sheet_readings(
+    sheet: str,
+    titles: Sequence[tuple[int, str]],
+    header: tuple[int, list[str]] | None,
+    terms: Sequence[Term],
+    merged: Sequence[tuple[int, int, str]],
+    totals: tuple[int, list[str]] | None,
+) -> list[LineReading]:
+    """What each row of a sheet was read as, for ``check --explain``: the role names the
+    sheet and holds the row's text, as a workbook has no text lines to show beside it."""
+    where = f"sheet {sheet!r}"
+    found = [LineReading(number, f"{where}: title: {text}") for number, text in titles]
+    if header is not None:
+        cells = " | ".join(cell.strip() for cell in header[1] if cell.strip())
+        found.append(LineReading(header[0], f"{where}: header: {cells}"))
+    for term in terms:
+        role = "row" if term.definition else "row without a definition"
+        found.append(LineReading(term.line or 0, f"{where}: {role}: {term.term}"))
+    for number, first, ref in merged:
+        found.append(LineReading(number, f"{where}: merged into row {first} ({sheet}!{ref})"))
+    if totals is not None:
+        found.append(
+            LineReading(totals[0], f"{where}: a totals row, not a card: {_title(totals[1])}")
+        )
+    return sorted(found, key=lambda reading: reading.line)
 
 
 def _title_notes(
@@ -152,12 +192,96 @@ def _title_notes(
 ) -> list[str]:
     """Where each sheet's title rows are: not cards, and (one sheet read) the deck's name."""
     return [
-        f"{file}: sheet {name!r}, row {', '.join(str(number) for number, _ in rows)}: "
-        f"a title above the table ({rows[0][1]!r}), not a card"
+        f"{file}:{rows[0][0]}: sheet {name!r}, row {', '.join(str(number) for number, _ in rows)}"
+        f": a title above the table ({rows[0][1]!r}), not a card"
         + ("; the deck is named after it" if len(sheet_titles) == 1 else "")
         for name, rows in sheet_titles
         if rows
     ]
+
+
+def _unmerged(
+    body: Rows, term: int, merges: Sequence[Merge], file: str, sheet: str
+) -> tuple[Rows, list[tuple[int, int, str]]]:
+    """The body with its cells merged over rows read as a person reads them: a term merged
+    over several rows is one term with each row's definition (and other cells) joined as
+    ``--on-conflict join`` joins them, with a warning naming the range; any other cell merged
+    over rows holds its value on each of them. Also (row, its merge's first row, range) of
+    each row joined into the one above."""
+    if not merges or not body:
+        return body, []
+    rows = {number: list(cells) for number, cells in body}
+    dropped: set[int] = set()
+    merged: list[tuple[int, int, str]] = []
+    for merge in merges:
+        covered = [n for n in range(merge.first_row, merge.last_row + 1) if n in rows]
+        if merge.first_row not in rows or len(covered) < 2:
+            continue
+        top = rows[merge.first_row]
+        if merge.first_column <= term <= merge.last_column:
+            joined = _joined_rows([rows[n] for n in covered], term)
+            rows[merge.first_row] = joined
+            dropped.update(covered[1:])
+            merged.extend((number, merge.first_row, merge.ref) for number in covered[1:])
+            _warn_merged(file, sheet, merge, joined[term] if term < len(joined) else "", covered)
+            continue
+        for number in covered[1:]:
+            cells = rows[number]
+            for column in range(merge.first_column, min(merge.last_column + 1, len(top))):
+                cells.extend([""] * (column + 1 - len(cells)))
+                cells[column] = cells[column] or top[column]
+    return [(number, rows[number]) for number, _ in body if number not in dropped], merged
+
+
+def _joined_rows(rows: Sequence[list[str]], term: int) -> list[str]:
+    """One row from rows sharing a merged term: each other column's distinct values, joined."""
+    from .._options import JOINED_DEFINITIONS
+
+    width = max(map(len, rows))
+    joined = []
+    for column in range(width):
+        values = [row[column].strip() for row in rows if column < len(row) and row[column].strip()]
+        if column == term:
+            joined.append(values[0] if values else "")
+            continue
+        distinct = list(dict.fromkeys(values))
+        joined.append(JOINED_DEFINITIONS.join(distinct))
+    return joined
+
+
+def _warn_merged(file: str, sheet: str, merge: Merge, term: str, covered: Sequence[int]) -> None:
+    rows = ", ".join(map(str, covered))
+    warnings.warn(
+        ReadWarning(
+            f"{file}:{merge.first_row}: {sheet}!{merge.ref} is merged over {len(covered)} rows: "
+            f"read as one term {term!r} with the definitions of rows {rows} joined; unmerge "
+            "the cells to make a card of each row"
+        ),
+        stacklevel=4,
+    )
+
+
+def _without_totals_row(
+    body: Rows, choice: Choice, unsaved: dict[str, list[str]], file: str, sheet: str
+) -> tuple[Rows, list[str]]:
+    """The body without its last row when that adds the columns up ("Total", 2, 5), and the
+    note naming it. Its formula cells are left out of ``unsaved[sheet]``: their values are
+    not read, so an unsaved one needs no warning."""
+    from openpyxl.utils import get_column_letter  # loaded already: it read the workbook
+
+    if not body:
+        return body, []
+    number, cells = body[-1]
+    index = choice.columns.term
+    term = cells[index] if index < len(cells) else ""
+    others = [cell for position, cell in enumerate(cells) if position != index]
+    row_cells = {f"{get_column_letter(position + 1)}{number}" for position in range(len(cells))}
+    formulas = sorted(row_cells & set(unsaved.get(sheet, [])))
+    if not is_totals_row(term, others, len(formulas)):
+        return body, []
+    unsaved[sheet] = [cell for cell in unsaved.get(sheet, []) if cell not in row_cells]
+    shown_cells = [*others, *(f"a formula in {cell}" for cell in formulas)]
+    return body[:-1], [totals_note(f"{file}:{number}: sheet {sheet!r}", term, shown_cells)]
 
 
 def _sheet_terms(
@@ -178,6 +302,12 @@ def _sheet_terms(
             raise SourceError(
                 f"the term is {sheet}!{cell}, a formula whose value was never saved, so it "
                 "reads as empty; open and save the workbook in Excel, or type the term",
+                file=file,
+                line=number,
+            )
+        if empty:
+            raise SourceError(
+                f"this row has no term ({sheet}!{cell} is empty); fill it in or delete the row",
                 file=file,
                 line=number,
             )
@@ -221,10 +351,14 @@ _RELATION = re.compile(rb"<Relationship [^>]*>")
 _ATTRIBUTE = re.compile(rb'(Id|Target)="([^"]*)"')
 
 
-def _unsaved_formulas(data: bytes, sheets: Sequence[str]) -> dict[str, list[str]]:
-    """The formula cells (``B7``) of each of ``sheets`` with no saved value: openpyxl reads
-    them as empty, and Excel would show a value."""
-    found: dict[str, list[str]] = {}
+def _sheet_facts(
+    data: bytes, sheets: Sequence[str]
+) -> tuple[dict[str, list[str]], dict[str, list[Merge]]]:
+    """What openpyxl's read-only sheets do not tell, for each of ``sheets``: the formula cells
+    (``B7``) with no saved value (read as empty, where Excel would show a value), and the
+    ranges of merged cells that span rows (openpyxl gives the value to the top cell only)."""
+    unsaved: dict[str, list[str]] = {}
+    merges: dict[str, list[Merge]] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             paths = _sheet_paths(archive)
@@ -232,22 +366,59 @@ def _unsaved_formulas(data: bytes, sheets: Sequence[str]) -> dict[str, list[str]
                 path = paths.get(name)
                 if path is None or path not in archive.namelist():
                     continue
-                found[name] = [
+                xml = archive.read(path)
+                unsaved[name] = [
                     match[1].decode()
-                    for match in _FORMULA_CELL.finditer(archive.read(path))
+                    for match in _FORMULA_CELL.finditer(xml)
                     if re.search(rb"<v>[^<]", match[2]) is None
                 ]
+                merges[name] = _merges(xml)
     except (KeyError, zipfile.BadZipFile):  # openpyxl has read it: nothing more to say
         pass
+    return unsaved, merges
+
+
+@dataclasses.dataclass(frozen=True)
+class Merge:
+    """A range of merged cells spanning rows: 0-based columns, spreadsheet row numbers."""
+
+    ref: str
+    first_column: int
+    last_column: int
+    first_row: int
+    last_row: int
+
+
+_MERGE_CELL = re.compile(rb'<mergeCell ref="([A-Z]{1,3})([0-9]+):([A-Z]{1,3})([0-9]+)"')
+
+
+def _merges(xml: bytes) -> list[Merge]:
+    from openpyxl.utils import column_index_from_string  # loaded already: it read the workbook
+
+    start = xml.rfind(b"<mergeCells")  # after the rows, near the end
+    if start < 0:
+        return []
+    found = []
+    for match in _MERGE_CELL.finditer(xml, start):
+        first, last = int(match[2]), int(match[4])
+        if last > first:
+            ref = match[0].split(b'"')[1].decode()
+            columns = column_index_from_string(match[1].decode()) - 1
+            found.append(
+                Merge(ref, columns, column_index_from_string(match[3].decode()) - 1, first, last)
+            )
     return found
+
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _warn_unsaved(file: str, sheet: str, cells: Sequence[str]) -> None:
     for cell in cells:
         warnings.warn(
             ReadWarning(
-                f"{file}: {sheet}!{cell}: a formula whose value was never saved reads as "
-                "empty; open and save the workbook in Excel"
+                f"{file}:{cell.lstrip(_LETTERS)}: {sheet}!{cell}: a formula whose value was "
+                "never saved reads as empty; open and save the workbook in Excel"
             ),
             stacklevel=3,
         )
