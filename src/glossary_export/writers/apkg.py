@@ -13,6 +13,7 @@ options give the same bytes, and no temporary file is left behind (genanki's own
 
 from __future__ import annotations
 
+import errno
 import html
 import io
 import itertools
@@ -183,16 +184,25 @@ def _html_text(text: str) -> str:
 
 
 def _database_in_file(database: Path, fill: Callable[[sqlite3.Cursor], None]) -> None:
-    """Create the SQLite database ``database`` and fill it with ``fill``."""
-    connection = sqlite3.connect(database)
+    """Create the SQLite database ``database`` and fill it with ``fill``; a disk that is full
+    or refuses the file is an OSError, as for any output (SQLite does not say which it was)."""
     try:
-        # A scratch file zipped at once: no rollback journal, no waiting for the disk.
-        connection.execute("PRAGMA journal_mode = OFF")
-        connection.execute("PRAGMA synchronous = OFF")
-        fill(connection.cursor())
-        connection.commit()
-    finally:
-        connection.close()
+        connection = sqlite3.connect(database)
+        try:
+            # A scratch file zipped at once: no rollback journal, no waiting for the disk.
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            fill(connection.cursor())
+            connection.commit()
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as error:
+        full = getattr(error, "sqlite_errorname", "") == "SQLITE_FULL"
+        folder = database.parent.parent
+        raise OSError(
+            errno.ENOSPC if full else errno.EIO,
+            f"the Anki collection could not be built in the temporary folder {folder} ({error})",
+        ) from None
 
 
 def _write_package(path: Path, collection: BinaryIO, timestamp: float) -> None:
