@@ -101,11 +101,13 @@ def _csv_rather_than_list(lines: list[str]) -> bool:
 
 def _zip_kind(head: bytes) -> str | None:
     import zipfile  # only for data that starts like a zip
-    from io import BytesIO
+
+    from ..errors import LimitError
+    from ._archive import open_zip
 
     try:
-        names = zipfile.ZipFile(BytesIO(head)).namelist()
-    except zipfile.BadZipFile:
+        names = open_zip(head, "").namelist()
+    except (zipfile.BadZipFile, LimitError):  # a directory too large to read: as if cut short
         # Only the start of the file: its local headers still name the first entries.
         names = []
         names += ["collection.anki2"] if b"collection.anki2" in head else []

@@ -11,21 +11,19 @@ are the notes' positions, oldest note first (Anki's own order of creation).
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import sqlite3
 import tempfile
-import zipfile
 from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import SourceError
+from ..errors import GlossaryError, SourceError
 from ..model import Glossary, Term
-from ._archive import NOT_A_ZIP, read_member, unzstd
+from ._archive import NOT_A_ZIP, open_zip, read_member, unzstd
 from ._text import html_to_text, split_tags
 
 if TYPE_CHECKING:
@@ -164,7 +162,9 @@ def _settings(database: sqlite3.Connection) -> dict[str, Any]:
 def _collection_bytes(data: bytes, file: str) -> bytes:
     """The SQLite bytes of the newest collection in the package."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = open_zip(data, file)
+    except GlossaryError:
+        raise  # a LimitError is a ValueError too
     except NOT_A_ZIP:
         raise SourceError(
             "not an Anki package (not a zip file); export the deck from Anki again", file=file
