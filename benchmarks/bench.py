@@ -87,9 +87,10 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
     out.write(text + "\\n")
 """,
 }
-# Issue 7's ratio targets, and issue 14's budget for Quizlet text against the deduplicating
-# baseline above (2.3x: what the export took before issue 14's simplifications).
-TARGETS = {"help": 1.3, "apkg": 0.5, "xlsx": 0.6, "csv": 1.5, "txt": 2.3}
+# Issue 7's ratio targets for --help, .apkg and .xlsx; for CSV and Quizlet text, issue 14's
+# budgets on its glossary-shaped data (what the exports took before its simplifications: "about
+# 1.5-1.9x" the bare csv module, and 2.3x the deduplicating baseline above).
+TARGETS = {"help": 1.3, "apkg": 0.5, "xlsx": 0.6, "csv": 1.9, "txt": 2.3}
 TARGET_SIZE = 100_000
 """The size issue 7's ratio targets are set for; rows of other sizes show theirs as (info)."""
 
