@@ -190,6 +190,17 @@ class _Entries:
             entry = self.built[key] = _Entry(row, self.first[key], row.tags, [row.definition])
         return entry
 
+    def merge_repeat(self, place: int, policy: str) -> Finding:
+        """Fold row ``place`` into the term of its key, which an earlier row has."""
+        row, key = self.rows[place], self.keys[place]
+        if key not in self.built:
+            kept = self.rows[self.first[key]]
+            # A row repeating the kept row's definition and tags (most repeats) changes nothing:
+            # it needs no entry, and the key stays one whose term is just its first row.
+            if row.definition == kept.definition and set(row.tags).issubset(kept.tags):
+                return Finding("duplicate", row, kept)
+        return _merge(self.entry(key), row, policy, kind_if_same="duplicate")
+
     def kept(self, key: str) -> Term:
         entry = self.built.get(key)
         return entry.kept if entry is not None else self.rows[self.first[key]]
@@ -247,9 +258,7 @@ def dedupe(glossary: Glossary, on_conflict: ConflictPolicy | str = "first") -> D
     names = list(map(operator.attrgetter("term"), rows))
     entries = _Entries(rows, names, list(map(term_key, names)))
     for place in entries.repeats():
-        entry = entries.entry(entries.keys[place])
-        merged = _merge(entry, rows[place], on_conflict, kind_if_same="duplicate")
-        found.append((places[place], merged))
+        found.append((places[place], entries.merge_repeat(place, on_conflict)))
     found.sort(key=operator.itemgetter(0))
     findings = [finding for _, finding in found]
     findings.extend(_merge_acronyms(entries, on_conflict))
@@ -276,7 +285,8 @@ def _merge(entry: _Entry, row: Term, policy: str, kind_if_same: FindingKind) -> 
     """Fold ``row`` into ``entry`` and say what happened."""
     _add_tags(entry, row.tags)
     kept = entry.kept
-    if normalise(row.definition) == normalise(kept.definition):
+    same = row.definition == kept.definition  # no need to normalise the same string twice
+    if same or normalise(row.definition) == normalise(kept.definition):
         return Finding(kind_if_same, row, kept)
     if policy == "join":
         return _join(entry, row)
