@@ -16,13 +16,13 @@ import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from ._options import CONFLICT_POLICIES as CONFLICT_POLICIES  # re-exported: defined here first
 from ._options import JOINED_DEFINITIONS
 from ._options import ConflictPolicy as ConflictPolicy
 from .errors import ConflictError, OptionError, shown
-from .keys import normalise, term_key
+from .keys import bracket_part_keys, normalise, term_key
 from .model import Glossary, Term, split_acronym
 
 FindingKind = Literal["duplicate", "acronym", "conflict", "empty definition", "near-duplicate"]
@@ -209,15 +209,30 @@ class _Entries:
         del self.first[key]
         self.built.pop(key, None)
 
-    def ending_in_parenthesis(self) -> list[str]:
-        """The keys whose first row or kept term ends in ")", in the order of their first rows
-        (only a kept term ending in ")" can be "Full Name (ACR)")."""
-        ending = itertools.compress(
-            itertools.count(), map(str.endswith, self.names, itertools.repeat(")"))
+    def may_have_aliases(self) -> list[str]:
+        """The keys whose kept term may be "Full Name (ACR)" or "ACR (Full Name)" with the full
+        name or the acronym another key, in the order of their first rows: a superset of those
+        with a merge to make (see :func:`_with_alias_parts`).
+
+        Only a term ending in ")" can be either. A key no merge has built an entry for has its
+        first row as its term; a built entry's kept term may be a later row (or a joined one).
+        """
+        first, keys, names = self.first, self.keys, self.names
+        ending = list(
+            itertools.compress(itertools.count(), map(str.endswith, names, itertools.repeat(")")))
         )
-        places = {p for p in ending if self.first.get(self.keys[p]) == p}
-        places.update(e.place for e in self.built.values() if e.kept.term.endswith(")"))
-        return [self.keys[place] for place in sorted(places)]
+        terms, row_keys = list(map(names.__getitem__, ending)), list(map(keys.__getitem__, ending))
+        rows = _with_alias_parts(ending, terms, row_keys, first)
+        # A row is its key's term only when it is the key's first row and no entry was built.
+        found = {place for place in rows if first.get(keys[place]) == place}
+        built = [
+            key
+            for key, entry in self.built.items()
+            if names[first[key]].endswith(")") or entry.kept.term.endswith(")")
+        ]
+        kept = [self.built[key].kept.term for key in built]
+        found.update(map(first.__getitem__, _with_alias_parts(built, kept, built, first)))
+        return [keys[place] for place in sorted(found)]
 
     def terms(self) -> tuple[Term, ...]:
         """The kept terms, in the order of their (possibly moved) places."""
@@ -320,7 +335,7 @@ def _merge_acronyms(entries: _Entries, policy: str) -> Iterator[Finding]:
     """Merge "ACR" (or "Full Name") rows into the "Full Name (ACR)" row: the richer one stays."""
     # Only a term ending in ")" can be "Full Name (ACR)", and only one whose alias is another
     # row's key has anything to merge: skip the rest up front, without split_acronym.
-    for key in _with_alias_rows(entries, entries.ending_in_parenthesis()):
+    for key in entries.may_have_aliases():
         if key not in entries.first:  # already merged into another entry
             continue
         name, acronym = split_acronym(entries.kept(key).term)
@@ -334,34 +349,38 @@ def _merge_acronyms(entries: _Entries, policy: str) -> Iterator[Finding]:
             yield _merge_alias(entries.entry(key), short, policy)
 
 
-def _with_alias_rows(entries: _Entries, keys: list[str]) -> list[str]:
-    """The ``keys`` (in order) whose kept term may be "Full Name (ACR)" or "ACR (Full Name)"
-    with the full name or the acronym another key: a superset of those with a merge to make.
+_T = TypeVar("_T")
+
+
+def _with_alias_parts(
+    items: list[_T], terms: list[str], keys: list[str], first: dict[str, int]
+) -> list[_T]:
+    """The ``items`` (in order) whose term (of key ``keys[i]``) holds a "(", with a text
+    before its last "(" or inside it whose key is another key in ``first``, or may be (where
+    :func:`~glossary_export.keys.bracket_part_keys` cannot tell it).
 
     split_acronym's two parts are always the text before the term's last "(" and the text
     inside it, so the keys of those two parts are the only aliases a term can have. Merging
     only removes keys and never changes the term of a key still to come, so checking them
     before the merges start misses none.
     """
-    terms = list(map(operator.attrgetter("term"), map(entries.kept, keys)))
-    opening = list(map(str.rfind, terms, itertools.repeat("(")))
-    before: list[str] = list(map(operator.getitem, terms, map(slice, itertools.repeat(0), opening)))
-    inside: list[str] = list(
-        map(
-            operator.getitem,
-            terms,
-            map(slice, map(operator.add, opening, itertools.repeat(1)), itertools.repeat(-1)),
-        )
-    )
-    names = list(map(term_key, before))
-    acronyms = list(map(term_key, inside))
-    first = entries.first
-    if first.keys().isdisjoint(names) and first.keys().isdisjoint(acronyms):
+    opening, names, acronyms = bracket_part_keys(terms, keys)
+    live = first.keys()
+    unknown = "" in names or "" in acronyms
+    if not unknown and live.isdisjoint(names) and live.isdisjoint(acronyms):
         return []  # the usual answer, found in C
     return [
-        key
-        for key, start, name, acronym in zip(keys, opening, names, acronyms, strict=True)
-        if start >= 0 and ((name != key and name in first) or (acronym != key and acronym in first))
+        item
+        for item, key, start, name, acronym in zip(
+            items, keys, opening, names, acronyms, strict=True
+        )
+        if start >= 0
+        and (
+            not name
+            or not acronym
+            or (name != key and name in first)
+            or (acronym != key and acronym in first)
+        )
     ]
 
 
