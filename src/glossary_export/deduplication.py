@@ -171,16 +171,17 @@ class _Entries:
         self.names = names
         """Each row's term."""
         self.keys = keys
-        # Built backwards so that each key ends up with the index of its first row.
-        self.first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+        self.first: dict[str, int] = {}
+        # One pass: setdefault stores each key's first row and gives every row that index.
+        self._firsts = list(map(self.first.setdefault, keys, itertools.count()))
         self.built: dict[str, _Entry] = {}
 
     def repeats(self) -> Iterator[int]:
         """The indexes of the rows whose key an earlier row has, in order."""
         if len(self.first) == len(self.keys):
             return iter(())
-        firsts = map(self.first.__getitem__, self.keys)
-        return itertools.compress(itertools.count(), map(operator.ne, firsts, itertools.count()))
+        count = itertools.count()
+        return itertools.compress(itertools.count(), map(operator.ne, self._firsts, count))
 
     def entry(self, key: str) -> _Entry:
         """The entry of ``key`` (which must be present), built on first use."""
