@@ -9,10 +9,10 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import example, given
+from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary_export.keys import bracket_part_keys, normalise, term_key
+from glossary_export.keys import normalise, term_key
 
 # The typographic quotes and dashes people type for the straight ones (the key's contract:
 # folding one more or one fewer would change GUIDs), listed here rather than borrowed.
@@ -85,28 +85,3 @@ def test_keys_equal_the_reference_definition_on_any_text(text: str) -> None:
 )
 def test_known_keys(term: str, key: str) -> None:
     assert term_key(term) == key
-
-
-# Terms, most ending in ")": white space of every kind, trailing punctuation, nested and empty
-# brackets, parts that are nothing but punctuation, and non-ASCII text.
-_BRACKET_PIECES = st.one_of(
-    st.sampled_from(["  ", "Low Rank", "(LR)", "...", "( ", " )", "(", ")", ")", ")"]),
-    _ALPHABET,
-)
-_BRACKETED = st.lists(_BRACKET_PIECES, max_size=10).map("".join)
-
-
-@given(st.lists(_BRACKETED, max_size=5))
-@example(["Low  Rank ( LR )", "(LR)  ", "a (b).", "... (x)", "Caf\u00e9 (CF)", "(\t)"])
-def test_bracket_part_keys_are_the_keys_of_the_parts(terms: list[str]) -> None:
-    """Where each term's last "(" is, and the reference key of the text before it and inside
-    it (bar the last character), or "" (not known) where that key is all trailing punctuation."""
-    opening, names, acronyms = bracket_part_keys(terms, [term_key(term) for term in terms])
-    for term, start, name, acronym in zip(terms, opening, names, acronyms, strict=True):
-        assert (start >= 0) == ("(" in term)
-        if start < 0:
-            continue
-        cut = term.rindex("(")
-        for made, part in ((name, term[:cut]), (acronym, term[cut + 1 : -1])):
-            expected = reference_term_key(part)
-            assert made == expected or (made == "" and not expected.strip(" .,;:!?"))

@@ -22,7 +22,7 @@ from ._options import CONFLICT_POLICIES as CONFLICT_POLICIES  # re-exported: def
 from ._options import JOINED_DEFINITIONS
 from ._options import ConflictPolicy as ConflictPolicy
 from .errors import ConflictError, OptionError, shown
-from .keys import bracket_part_keys, normalise, term_key
+from .keys import normalise, term_key
 from .model import Glossary, Term, split_acronym
 
 FindingKind = Literal["duplicate", "acronym", "conflict", "empty definition", "near-duplicate"]
@@ -224,7 +224,7 @@ class _Entries:
         )
         terms, row_keys = list(map(names.__getitem__, ending)), list(map(keys.__getitem__, ending))
         rows = _with_alias_parts(ending, terms, row_keys, first)
-        # A row is its key's term only when it is the key's first row and no entry was built.
+        # A row is its key's term when it is the key's first row, unless an entry was built.
         found = {place for place in rows if first.get(keys[place]) == place}
         built = [
             key
@@ -356,32 +356,28 @@ _T = TypeVar("_T")
 def _with_alias_parts(
     items: list[_T], terms: list[str], keys: list[str], first: dict[str, int]
 ) -> list[_T]:
-    """The ``items`` (in order) whose term (of key ``keys[i]``) holds a "(", with a text
-    before its last "(" or inside it whose key is another key in ``first``, or may be (where
-    :func:`~glossary_export.keys.bracket_part_keys` cannot tell it).
+    """The ``items`` (in order) whose term (of key ``keys[i]``) has a "(", with a text before
+    its last "(" or inside it whose key is another key in ``first``.
 
     split_acronym's two parts are always the text before the term's last "(" and the text
     inside it, so the keys of those two parts are the only aliases a term can have. Merging
     only removes keys and never changes the term of a key still to come, so checking them
     before the merges start misses none.
     """
-    opening, names, acronyms = bracket_part_keys(terms, keys)
-    live = first.keys()
-    unknown = "" in names or "" in acronyms
-    if not unknown and live.isdisjoint(names) and live.isdisjoint(acronyms):
+    opening = list(map(str.rfind, terms, itertools.repeat("(")))
+    before: Iterator[str] = map(operator.getitem, terms, map(slice, itertools.repeat(0), opening))
+    after = map(operator.add, opening, itertools.repeat(1))
+    inside: Iterator[str] = map(operator.getitem, terms, map(slice, after, itertools.repeat(-1)))
+    names = list(map(term_key, before))
+    acronyms = list(map(term_key, inside))
+    if first.keys().isdisjoint(names) and first.keys().isdisjoint(acronyms):
         return []  # the usual answer, found in C
     return [
         item
         for item, key, start, name, acronym in zip(
             items, keys, opening, names, acronyms, strict=True
         )
-        if start >= 0
-        and (
-            not name
-            or not acronym
-            or (name != key and name in first)
-            or (acronym != key and acronym in first)
-        )
+        if start >= 0 and ((name != key and name in first) or (acronym != key and acronym in first))
     ]
 
 

@@ -6,10 +6,7 @@ changes every note's GUID: treat it as a stable contract.
 
 from __future__ import annotations
 
-import itertools
-import operator
 import unicodedata
-from collections.abc import Iterator, Sequence
 
 # Typographic quotes and dashes that people type interchangeably with the straight ones.
 _FOLD = str.maketrans(
@@ -61,32 +58,3 @@ def term_key(term: str) -> str:
     # normalise()'s ASCII path inlined: dedupe calls this once per row.
     normalised = " ".join(term.lower().split()) if term.isascii() else normalise(term)
     return normalised.rstrip(_TRAILING) or normalised
-
-
-def bracket_part_keys(
-    terms: Sequence[str], keys: Sequence[str]
-) -> tuple[list[int], list[str], list[str]]:
-    """For each term, of key ``keys[i]``: where its last "(" is (-1: there is none), and the
-    term_key of the text before it and of the text inside it, up to the term's last character;
-    "" where that is not known (the part's key is empty or all trailing punctuation).
-
-    For an ASCII term ending in ")", both are made from its key alone, in C: on ASCII the key
-    of such a term is the term lowercased with its white space made single spaces (nothing
-    trailing to strip), so the key's last "(" is the term's; before it is the first part made
-    the same, with at most one space more at its end, and inside it the second, with at most
-    one more at either end. Stripping those and the trailing punctuation is the part's key,
-    unless it leaves nothing. Other terms' parts go through term_key.
-    """
-    opening = list(map(str.rfind, keys, itertools.repeat("(")))
-    before: Iterator[str] = map(operator.getitem, keys, map(slice, itertools.repeat(0), opening))
-    after = map(operator.add, opening, itertools.repeat(1))
-    inside: Iterator[str] = map(operator.getitem, keys, map(slice, after, itertools.repeat(-1)))
-    names = list(map(str.rstrip, before, itertools.repeat(_TRAILING)))
-    acronyms = list(map(str.rstrip, map(str.lstrip, inside), itertools.repeat(_TRAILING)))
-    ending = map(str.endswith, terms, itertools.repeat(")"))
-    plain = map(operator.and_, ending, map(str.isascii, terms))
-    for index in itertools.compress(itertools.count(), map(operator.not_, plain)):
-        term = terms[index]
-        cut = opening[index] = term.rfind("(")
-        names[index], acronyms[index] = term_key(term[:cut]), term_key(term[cut + 1 : -1])
-    return opening, names, acronyms
