@@ -336,8 +336,9 @@ def test_dedupe_decides_as_row_by_row(rows: list[Term], policy: str) -> None:
 
 
 # Full names and acronyms spelled every way a key folds (case, white space, trailing
-# punctuation, composed letters), in both orders and alone, ASCII or not, and a few parts no
-# key can tell from their term (empty, punctuation, brackets).
+# punctuation, composed letters), in both orders and alone, ASCII or not, and parts that are
+# empty, punctuation or brackets themselves. Conflicting definitions build entries whose kept
+# term is a later row ("last") or a joined one.
 _NAMES = ["Low-Rank Adaptation", "low rank  adaptation.", "Caf\u00e9 Au Lait", "CAFE\u0301 au lait"]
 _NAMES += ["\u212a Kelvin", "...", "", "a (b)", "b"]
 _SHORT = ["LoRA", "lora", "LRA", "CAL", "cal.", "KK", "..", "", " B ", "b"]

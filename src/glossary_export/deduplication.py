@@ -180,8 +180,8 @@ class _Entries:
         """The indexes of the rows whose key an earlier row has, in order."""
         if len(self.first) == len(self.keys):
             return iter(())
-        count = itertools.count()
-        return itertools.compress(itertools.count(), map(operator.ne, self._firsts, count))
+        differs = map(operator.ne, self._firsts, itertools.count())
+        return itertools.compress(itertools.count(), differs)
 
     def entry(self, key: str) -> _Entry:
         """The entry of ``key`` (which must be present), built on first use."""
