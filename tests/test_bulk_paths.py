@@ -335,6 +335,46 @@ def test_dedupe_decides_as_row_by_row(rows: list[Term], policy: str) -> None:
     assert result == expected
 
 
+# Full names and acronyms spelled every way a key folds (case, white space, trailing
+# punctuation, composed letters), in both orders and alone, ASCII or not, and parts that are
+# empty, punctuation or brackets themselves. Conflicting definitions build entries whose kept
+# term is a later row ("last") or a joined one.
+_NAMES = ["Low-Rank Adaptation", "low rank  adaptation.", "Caf\u00e9 Au Lait", "CAFE\u0301 au lait"]
+_NAMES += ["\u212a Kelvin", "...", "", "a (b)", "b"]
+_SHORT = ["LoRA", "lora", "LRA", "CAL", "cal.", "KK", "..", "", " B ", "b"]
+
+
+@st.composite
+def _alias_rows(draw: st.DrawFn) -> list[Term]:
+    """Rows spelling a few names and acronyms alone and together, "Name (ACR)" or "ACR (Name)"."""
+    names = draw(st.lists(st.sampled_from(_NAMES), min_size=1, max_size=3))
+    shorts = draw(st.lists(st.sampled_from(_SHORT), min_size=1, max_size=3))
+    name, short = st.sampled_from(names), st.sampled_from(shorts)
+    gap = st.sampled_from(["", " ", "  ", "\t", "\u00a0"])
+    spelling = st.one_of(
+        name,
+        short,
+        st.builds("{}{}({}){}".format, name, gap, short, st.sampled_from(["", "", ".", ")"])),
+        st.builds("{}{}({})".format, short, gap, name),
+    )
+    row = st.builds(
+        Term.create,
+        spelling,
+        st.sampled_from(["A", "a", "B longer", "C"]),
+        tags=st.sampled_from([(), ("x",)]),
+        file=st.just("a.csv"),
+        line=st.integers(1, 20),
+    )
+    return draw(st.lists(row, max_size=10))
+
+
+@SETTINGS
+@given(_alias_rows(), st.sampled_from(["first", "last", "join"]))
+def test_acronym_merges_are_those_made_row_by_row(rows: list[Term], policy: str) -> None:
+    glossary = Glossary(tuple(rows), sources=("a.csv",))
+    assert dedupe(glossary, policy) == _dedupe_row_by_row(glossary, policy)
+
+
 def test_ascii_bytes_in_another_encoding_are_still_trimmed(tmp_path: Path) -> None:
     """An ASCII source skips trimming only when read as ASCII: in UTF-7, "+IAs-" is U+200B."""
     source = tmp_path / "terms.csv"

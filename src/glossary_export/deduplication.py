@@ -16,7 +16,7 @@ import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from ._options import CONFLICT_POLICIES as CONFLICT_POLICIES  # re-exported: defined here first
 from ._options import JOINED_DEFINITIONS
@@ -171,16 +171,17 @@ class _Entries:
         self.names = names
         """Each row's term."""
         self.keys = keys
-        # Built backwards so that each key ends up with the index of its first row.
-        self.first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+        self.first: dict[str, int] = {}
+        # One pass: setdefault stores each key's first row and gives every row that index.
+        self._firsts = list(map(self.first.setdefault, keys, itertools.count()))
         self.built: dict[str, _Entry] = {}
 
     def repeats(self) -> Iterator[int]:
         """The indexes of the rows whose key an earlier row has, in order."""
         if len(self.first) == len(self.keys):
             return iter(())
-        firsts = map(self.first.__getitem__, self.keys)
-        return itertools.compress(itertools.count(), map(operator.ne, firsts, itertools.count()))
+        differs = map(operator.ne, self._firsts, itertools.count())
+        return itertools.compress(itertools.count(), differs)
 
     def entry(self, key: str) -> _Entry:
         """The entry of ``key`` (which must be present), built on first use."""
@@ -190,6 +191,17 @@ class _Entries:
             entry = self.built[key] = _Entry(row, self.first[key], row.tags, [row.definition])
         return entry
 
+    def merge_repeat(self, place: int, policy: str) -> Finding:
+        """Fold row ``place`` into the term of its key, which an earlier row has."""
+        row, key = self.rows[place], self.keys[place]
+        if key not in self.built:
+            kept = self.rows[self.first[key]]
+            # A row repeating the kept row's definition and tags (most repeats) changes nothing:
+            # it needs no entry, and the key stays one whose term is just its first row.
+            if row.definition == kept.definition and set(row.tags).issubset(kept.tags):
+                return Finding("duplicate", row, kept)
+        return _merge(self.entry(key), row, policy, kind_if_same="duplicate")
+
     def kept(self, key: str) -> Term:
         entry = self.built.get(key)
         return entry.kept if entry is not None else self.rows[self.first[key]]
@@ -198,15 +210,30 @@ class _Entries:
         del self.first[key]
         self.built.pop(key, None)
 
-    def ending_in_parenthesis(self) -> list[str]:
-        """The keys whose first row or kept term ends in ")", in the order of their first rows
-        (only a kept term ending in ")" can be "Full Name (ACR)")."""
-        ending = itertools.compress(
-            itertools.count(), map(str.endswith, self.names, itertools.repeat(")"))
+    def may_have_aliases(self) -> list[str]:
+        """The keys whose kept term may be "Full Name (ACR)" or "ACR (Full Name)" with the full
+        name or the acronym another key, in the order of their first rows: a superset of those
+        with a merge to make (see :func:`_with_alias_parts`).
+
+        Only a term ending in ")" can be either. A key no merge has built an entry for has its
+        first row as its term; a built entry's kept term may be a later row (or a joined one).
+        """
+        first, keys, names = self.first, self.keys, self.names
+        ending = list(
+            itertools.compress(itertools.count(), map(str.endswith, names, itertools.repeat(")")))
         )
-        places = {p for p in ending if self.first.get(self.keys[p]) == p}
-        places.update(e.place for e in self.built.values() if e.kept.term.endswith(")"))
-        return [self.keys[place] for place in sorted(places)]
+        terms, row_keys = list(map(names.__getitem__, ending)), list(map(keys.__getitem__, ending))
+        rows = _with_alias_parts(ending, terms, row_keys, first)
+        # A row is its key's term when it is the key's first row, unless an entry was built.
+        found = {place for place in rows if first.get(keys[place]) == place}
+        built = [
+            key
+            for key, entry in self.built.items()
+            if names[first[key]].endswith(")") or entry.kept.term.endswith(")")
+        ]
+        kept = [self.built[key].kept.term for key in built]
+        found.update(map(first.__getitem__, _with_alias_parts(built, kept, built, first)))
+        return [keys[place] for place in sorted(found)]
 
     def terms(self) -> tuple[Term, ...]:
         """The kept terms, in the order of their (possibly moved) places."""
@@ -247,9 +274,7 @@ def dedupe(glossary: Glossary, on_conflict: ConflictPolicy | str = "first") -> D
     names = list(map(operator.attrgetter("term"), rows))
     entries = _Entries(rows, names, list(map(term_key, names)))
     for place in entries.repeats():
-        entry = entries.entry(entries.keys[place])
-        merged = _merge(entry, rows[place], on_conflict, kind_if_same="duplicate")
-        found.append((places[place], merged))
+        found.append((places[place], entries.merge_repeat(place, on_conflict)))
     found.sort(key=operator.itemgetter(0))
     findings = [finding for _, finding in found]
     findings.extend(_merge_acronyms(entries, on_conflict))
@@ -276,7 +301,8 @@ def _merge(entry: _Entry, row: Term, policy: str, kind_if_same: FindingKind) -> 
     """Fold ``row`` into ``entry`` and say what happened."""
     _add_tags(entry, row.tags)
     kept = entry.kept
-    if normalise(row.definition) == normalise(kept.definition):
+    same = row.definition == kept.definition  # no need to normalise the same string twice
+    if same or normalise(row.definition) == normalise(kept.definition):
         return Finding(kind_if_same, row, kept)
     if policy == "join":
         return _join(entry, row)
@@ -310,7 +336,7 @@ def _merge_acronyms(entries: _Entries, policy: str) -> Iterator[Finding]:
     """Merge "ACR" (or "Full Name") rows into the "Full Name (ACR)" row: the richer one stays."""
     # Only a term ending in ")" can be "Full Name (ACR)", and only one whose alias is another
     # row's key has anything to merge: skip the rest up front, without split_acronym.
-    for key in _with_alias_rows(entries, entries.ending_in_parenthesis()):
+    for key in entries.may_have_aliases():
         if key not in entries.first:  # already merged into another entry
             continue
         name, acronym = split_acronym(entries.kept(key).term)
@@ -324,33 +350,33 @@ def _merge_acronyms(entries: _Entries, policy: str) -> Iterator[Finding]:
             yield _merge_alias(entries.entry(key), short, policy)
 
 
-def _with_alias_rows(entries: _Entries, keys: list[str]) -> list[str]:
-    """The ``keys`` (in order) whose kept term may be "Full Name (ACR)" or "ACR (Full Name)"
-    with the full name or the acronym another key: a superset of those with a merge to make.
+_T = TypeVar("_T")
+
+
+def _with_alias_parts(
+    items: list[_T], terms: list[str], keys: list[str], first: dict[str, int]
+) -> list[_T]:
+    """The ``items`` (in order) whose term (of key ``keys[i]``) has a "(", with a text before
+    its last "(" or inside it whose key is another key in ``first``.
 
     split_acronym's two parts are always the text before the term's last "(" and the text
     inside it, so the keys of those two parts are the only aliases a term can have. Merging
     only removes keys and never changes the term of a key still to come, so checking them
     before the merges start misses none.
     """
-    terms = list(map(operator.attrgetter("term"), map(entries.kept, keys)))
     opening = list(map(str.rfind, terms, itertools.repeat("(")))
-    before: list[str] = list(map(operator.getitem, terms, map(slice, itertools.repeat(0), opening)))
-    inside: list[str] = list(
-        map(
-            operator.getitem,
-            terms,
-            map(slice, map(operator.add, opening, itertools.repeat(1)), itertools.repeat(-1)),
-        )
-    )
+    before: Iterator[str] = map(operator.getitem, terms, map(slice, itertools.repeat(0), opening))
+    after = map(operator.add, opening, itertools.repeat(1))
+    inside: Iterator[str] = map(operator.getitem, terms, map(slice, after, itertools.repeat(-1)))
     names = list(map(term_key, before))
     acronyms = list(map(term_key, inside))
-    first = entries.first
     if first.keys().isdisjoint(names) and first.keys().isdisjoint(acronyms):
         return []  # the usual answer, found in C
     return [
-        key
-        for key, start, name, acronym in zip(keys, opening, names, acronyms, strict=True)
+        item
+        for item, key, start, name, acronym in zip(
+            items, keys, opening, names, acronyms, strict=True
+        )
         if start >= 0 and ((name != key and name in first) or (acronym != key and acronym in first))
     ]
 

@@ -37,9 +37,9 @@ def split_acronym(term: str) -> tuple[str, str]:
     match = _ACRONYM.match(term)
     if match is None:
         return _expanded_acronym(term)
-    acronym = match["acronym"]
-    if sum(ch.isupper() for ch in acronym) >= 2 or _initials(match["name"]) == acronym.casefold():
-        return match["name"], acronym
+    name, acronym = match.groups()
+    if sum(map(str.isupper, acronym)) >= 2 or _initials(name) == acronym.casefold():
+        return name, acronym
     return term, ""
 
 

@@ -35,20 +35,18 @@ def check_fields(glossary: Glossary) -> None:
     terms = glossary.terms
     for start in range(0, len(terms), _CHUNK):
         chunk = terms[start : start + _CHUNK]
-        # The chunk's fields joined and checked in C; Python only runs to name the culprit. A
-        # chunk shorter than the limit in all cannot hold a field longer than it (most do not).
-        joined = "\n".join(_fields(chunk))
-        too_long = len(joined) > MAX_FIELD_CHARACTERS and _longest(chunk) > MAX_FIELD_CHARACTERS
-        if too_long or (not joined.isascii() and _has_surrogate(joined)):
+        # Each field's length and whether it is ASCII are stored in the string, read in C; only
+        # a chunk with non-ASCII text is joined, to look for a surrogate. Python only runs to
+        # name the culprit.
+        fields = list(_fields(chunk))
+        too_long = max(map(len, fields), default=0) > MAX_FIELD_CHARACTERS
+        plain = all(map(str.isascii, fields))
+        if too_long or (not plain and _has_surrogate("\n".join(fields))):
             _raise_for_first(chunk)
 
 
 def _fields(chunk: Sequence[Term]) -> Iterator[str]:
     return itertools.chain(map(_TERM, chunk), map(_DEFINITION, chunk), _tags_and_extras(chunk))
-
-
-def _longest(chunk: Sequence[Term]) -> int:
-    return max(map(len, _fields(chunk)), default=0)
 
 
 def _has_surrogate(text: str) -> bool:
