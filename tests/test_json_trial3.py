@@ -21,10 +21,10 @@ def run(*args: str | Path) -> Result:
     return result
 
 
-def exported(source: Path) -> tuple[Result, list[dict[str, str]]]:
+def exported(source: Path, *options: str) -> tuple[Result, list[dict[str, str]]]:
     """Export ``source`` to CSV; the summary and the rows read back by the csv module."""
     out = source.parent / f"{source.stem}-out.csv"
-    result = run("export", source, "-o", out, "--no-memory")
+    result = run("export", source, "-o", out, "--no-memory", *options)
     assert result.exit_code == 0, result.output
     with out.open(encoding="utf-8-sig", newline="") as handle:
         return result, list(csv.DictReader(handle))
@@ -123,3 +123,41 @@ def test_json_lines_are_read_one_object_a_line(tmp_path: Path) -> None:
     result = run("export", source, "-o", tmp_path / "out.csv")
     assert result.exit_code == 1
     assert "cards.jsonl:3: invalid JSON on this line of a JSON Lines file" in result.output
+
+
+def test_one_object_of_terms_under_a_single_key_is_read(tmp_path: Path) -> None:
+    source = tmp_path / "fr.json"
+    source.write_text(json.dumps({"translations": {"cat": "le chat", "dog": "le chien"}}))
+    glossary = load_glossary(source)
+    assert [(t.term, t.definition, t.subdeck) for t in glossary.terms] == [
+        ("cat", "le chat", ""),
+        ("dog", "le chien", ""),
+    ]
+    assert any("the keys under 'translations' as terms" in note for note in glossary.notes)
+
+
+def test_records_keyed_by_ids_are_no_groups_of_terms(tmp_path: Path) -> None:
+    source = tmp_path / "quiz.json"
+    records = {
+        "1": {"q": "What is an ion?", "a": "a charged atom"},
+        "2": {"q": "pH?", "a": "acidity"},
+    }
+    source.write_text(json.dumps(records, indent=1))
+    result = run("export", source, "-o", tmp_path / "out.csv")
+    assert result.exit_code == 1
+    assert "quiz.json:2: this object has no text term" in result.output
+    assert "--columns q,a" in result.output
+    _, read = exported(source, "--columns", "q,a")
+    assert cards(read) == [("What is an ion?", "a charged atom"), ("pH?", "acidity")]
+
+
+def test_groups_nested_deeper_are_refused_saying_so(tmp_path: Path) -> None:
+    source = tmp_path / "i18n.json"
+    nested = {"animals": {"cat": "le chat"}, "food": {"fruit": {"apple": "la pomme"}}}
+    source.write_text(json.dumps(nested, indent=1))
+    result = run("export", source, "-o", tmp_path / "out.csv")
+    assert result.exit_code == 1
+    assert "i18n.json:2: 'animals' holds what reads as terms with their definitions" in (
+        result.output
+    )
+    assert "nested no deeper" in result.output

@@ -58,7 +58,7 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         forced = parse_columns(options.columns)
         if forced is None and _groups(document):
             return _from_groups(lines, file)
-        return _from_mapping(lines, file, forced)
+        return _from_mapping(lines, file, forced, forced is None and _mixed_groups(document))
     holder = _at(document, path[:-1]) if path else {}
     items = holder[path[-1]] if path else document
     if not isinstance(items, list):
@@ -112,14 +112,47 @@ def _json_lines(text: str, file: str, error: json.JSONDecodeError) -> list[tuple
 
 def _groups(document: dict[str, Any]) -> bool:
     """Whether ``document`` groups terms by topic, as translation files do: each value an
-    object of {"term": "definition"} members ({"animals": {"cat": "le chat"}}), none of them
-    an object with a term key."""
-    return bool(document) and all(
-        isinstance(group, dict)
-        and group
-        and all(_scalar_text(value) is not None for value in group.values())
-        and not any(key.strip().casefold() in TERM_NAMES for key in group)
-        for group in document.values()
+    object of {"term": "definition"} members ({"animals": {"cat": "le chat"}}), or the only
+    value is one (as a list under a single key is read). Objects keyed by ids that share the
+    same keys ({"1": {"q": ..., "a": ...}, "2": {"q": ..., "a": ...}}) are records, not groups:
+    their keys name fields."""
+    groups = list(document.values())
+    if not groups or not all(map(_group, groups)):
+        return False
+    return len(groups) == 1 or len({frozenset(group) for group in groups}) > 1
+
+
+def _mixed_groups(document: dict[str, Any]) -> bool:
+    """Whether some values of ``document`` are groups of terms and others objects nested
+    deeper (groups of groups), which are not read."""
+    nested = [value for value in document.values() if isinstance(value, dict)]
+    return any(map(_group, nested)) and any(
+        not _group(value) and not any(key.strip().casefold() in TERM_NAMES for key in value)
+        for value in nested
+    )
+
+
+def _group(value: Any) -> bool:
+    """Whether ``value`` is an object of {"term": "definition"} members: text values, and no
+    key naming a term (then it is one term's object)."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(_scalar_text(member) is not None for member in value.values())
+        and not any(key.strip().casefold() in TERM_NAMES for key in value)
+    )
+
+
+def _mixed_groups_error(key: str, group: dict[str, Any], file: str, line: int) -> SourceError:
+    """The error for a group of terms beside values that are no such group (nested deeper)."""
+    first, definition = next(iter(group.items()))
+    return SourceError(
+        f"{shown(key)} holds what reads as terms with their definitions ({first!r}: "
+        f"{definition!r}), but not every top-level value does: groups of terms are read when "
+        "each top-level value is one object of term: definition members, nested no deeper; "
+        "if its keys are field names instead, name the term and definition keys with --columns",
+        file=file,
+        line=line,
     )
 
 
@@ -127,13 +160,18 @@ def _from_groups(lines: _Lines, file: str) -> Glossary:
     """{"group": {"term": "definition", ...}, ...}: each group a sub-deck named by its key."""
     terms = []
     groups = list(lines.nested_members())
+    several = len(groups) > 1
     for group, _, members in groups:
         for key, line, definition in members:
             term = _cleaned(key, file, line)
             text = _cleaned(_scalar_text(definition) or "", file, line)
-            terms.append(Term.create(term, text, file=file, line=line, subdeck=group))
+            subdeck = group if several else ""
+            terms.append(Term.create(term, text, file=file, line=line, subdeck=subdeck))
     names = ", ".join(repr(group) for group, _, _ in groups)
-    note = f"{file}: read each of {names} as a group of terms, a sub-deck in Anki"
+    if several:
+        note = f"{file}: read each of {names} as a group of terms, a sub-deck in Anki"
+    else:
+        note = f"{file}: read the keys under {names} as terms, their values as definitions"
     return Glossary(tuple(terms), sources=(file,), notes=(note,))
 
 
@@ -204,12 +242,17 @@ def _array_note(items: list[Any], starts: list[int], file: str) -> list[str]:
     ]
 
 
-def _from_mapping(lines: _Lines, file: str, forced: tuple[str, str] | None) -> Glossary:
-    """{"term": "definition", ...}, or {"id": {"term": ..., "definition": ...}, ...}."""
+def _from_mapping(
+    lines: _Lines, file: str, forced: tuple[str, str] | None, mixed: bool = False
+) -> Glossary:
+    """{"term": "definition", ...}, or {"id": {"term": ..., "definition": ...}, ...};
+    ``mixed``: some values are groups of terms, others nested deeper (an error)."""
     # Walk the members rather than use the parsed dict: a term repeated as a key is kept.
     terms = []
     for key, line, value in lines.members():
         if isinstance(value, dict):
+            if mixed and _group(value):
+                raise _mixed_groups_error(key, value, file, line)
             terms.append(_from_object(value, line, file, forced))
             continue
         text = _scalar_text(value) if value is not None else ""
