@@ -163,6 +163,18 @@ def test_stacked_tables_in_a_csv_file_are_sub_decks(tmp_path: Path) -> None:
             [("1", "eins"), ("2", "zwei"), ("12", "zwölf"), ("20", "zwanzig")],
             None,
         ),
+        (
+            ["Number", "German"],
+            [["1", "eins"], ["2", "zwei"], ["3", "drei"]],
+            [("1", "eins"), ("2", "zwei"), ("3", "drei")],
+            None,
+        ),
+        (
+            ["Nr", "German", "Notes"],
+            [["1", "eins", "a"], ["2", "zwei", "b"], ["3", "drei", "c"]],
+            [("eins", "a"), ("zwei", "b"), ("drei", "c")],
+            None,
+        ),
     ],
 )
 def test_the_term_is_the_first_column_and_romanisation_an_extra(

@@ -476,12 +476,14 @@ def _term_before(
     names: Sequence[str], below: Sequence[Sequence[str]], language: int, taken: Set[int | None]
 ) -> int | None:
     """The column left of the only language column that holds the terms: the first free one
-    whose cells are filled, do not count the rows and mostly differ (not a lesson number)."""
+    whose cells are filled and mostly differ (not a lesson number), and do not count the rows
+    unless the two are the whole table ("Number,French" above 1 un, 2 deux, 3 trois)."""
+    two = sum(1 for name in names if name) == 2
     for index in range(language):
         cells = _column(below, index)
         if index in taken or names[index] in _ROW_NUMBER_NAMES or not cells:
             continue
-        if not _counts_rows(cells) and len(set(cells)) * 10 >= len(cells) * 8:
+        if (two or not _counts_rows(cells)) and len(set(cells)) * 10 >= len(cells) * 8:
             return index
     return None
 
@@ -507,8 +509,15 @@ def _first_two(names: Sequence[str]) -> tuple[int, int]:
 def _text_column(
     names: Sequence[str], below: Sequence[Sequence[str]], taken: set[int | None]
 ) -> int | None:
-    """The first free column of real text (not a column of codes), else the first free one."""
+    """The first free column of real text (not a column of codes, nor of row numbers), else
+    the first free one."""
     free = [index for index in range(len(names)) if index not in taken]
+    counted = [
+        index
+        for index in free
+        if names[index] in _ROW_NUMBER_NAMES and _counts_rows(_column(below, index))
+    ]
+    free = [index for index in free if index not in counted] or free
     texts = [index for index in free if _real_text(_column(below, index))]
     return texts[0] if texts else (free[0] if free else None)
 
