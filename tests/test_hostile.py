@@ -184,7 +184,7 @@ CASES = [
     bad("json-scalar", "scalar.json", 1, "scalar.json:1: this JSON holds no list of terms"),
     bad("json-list-of-numbers", "list-of-numbers.json", 1, "this item is not an object"),
     bad("json-invalid", "invalid.json", 1, "invalid.json:3: invalid JSON"),
-    bad("json-number-definition", "non-text-definition.json", 1, "'Drift' is not a text defin"),
+    ok("json-number-definition", "non-text-definition.json", 2),  # a number is read as text
     bad(
         "json-nested-deep",
         "deep.json",

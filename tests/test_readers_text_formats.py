@@ -169,7 +169,8 @@ def test_json_wrapper_with_title(tmp_path: Path) -> None:
     [
         ('[{"term": "a", "definition": "b"},\n {"term": "c", ', "invalid JSON", 2),
         ('"just a string"', "no list of terms", 1),
-        ('[\n {"term": "a", "definition": "b"},\n {"word": 3}\n]', "no text term", 3),
+        ('[\n {"term": "a", "definition": "b"},\n {"word": [3]}\n]', "no text term", 3),
+        ('[\n {"term": "a", "definition": "b"},\n {"word": true}\n]', "no text term", 3),
         ('{"a": "b",\n "c": ["not", "text"]}', "not a text definition", 2),
         ("[\n 1\n]", "not an object", 2),
     ],

@@ -71,8 +71,17 @@ LANGUAGE_WORDS = frozenset(
     russian russisch русский greek griechisch ελληνικά latin latein latine latino latim
     chinese chinesisch 中文 汉语 japanese japanisch 日本語 korean koreanisch 한국어
     영어 일본어 중국어 arabic arabisch العربية turkish türkisch türkçe hindi hebrew ukrainian
-    norwegian danish finnish hungarian mandarin cantonese pinyin vietnamese tiếng
+    norwegian danish finnish hungarian mandarin cantonese vietnamese tiếng
     indonesian""".split()
+)
+# How a word is spoken or spelled in Latin letters: a column of these is an extra beside the
+# term, never the definition when a language column (the learner's language) is there too
+# ("Hanzi,Pinyin,English": the definition is English).
+ROMANISATION_WORDS = frozenset(
+    """pinyin romaji rōmaji romanization romanisation romanized romanised transliteration
+    transcription pronunciation reading readings ipa phonetic phonetics furigana kana
+    hiragana katakana jyutping zhuyin bopomofo 読み 読み方 よみ ふりがな 拼音 读音 發音 发音
+    注音 발음 транскрипция транслитерация произношение""".split()
 )
 # Names of the other columns vocabulary lists and glossaries carry: a row of these is a header.
 EXTRA_WORDS = frozenset(
@@ -84,7 +93,7 @@ EXTRA_WORDS = frozenset(
     domain field subject leçon exemple lección ejemplo nota lezione esempio
     品詞 例文 読み 備考 词性 例句 备注 拼音 读音 품사 예문 пример примечание""".split()
 )
-_ALL_WORDS = TERM_WORDS | DEFINITION_WORDS | LANGUAGE_WORDS | EXTRA_WORDS
+_ALL_WORDS = TERM_WORDS | DEFINITION_WORDS | LANGUAGE_WORDS | EXTRA_WORDS | ROMANISATION_WORDS
 _TOKEN = re.compile(r"[^\W\d_]+")
 # A code of one to four ASCII letters, perhaps with a dot: v., n., adj., m, f.
 _CODE = re.compile(r"[A-Za-z]{1,4}\.?")
@@ -106,24 +115,66 @@ class Choice:
     body when there is no header: the rows above it are blank or titles."""
     titles: tuple[int, ...] = ()
     """Positions of the title rows above the header ("Biology Unit 3 vocabulary")."""
+    fields: tuple[int, ...] = ()
+    """Positions of the form fields above the header ("Name: ________"): not titles."""
 
-    def title_text(self, rows: Sequence[Sequence[object]]) -> tuple[str, str]:
+    def title_text(
+        self, rows: Sequence[Sequence[object]], stacked: bool = False
+    ) -> tuple[str, str]:
         """The glossary's title and description from the title rows of ``rows`` (the rows given
-        to :func:`choose`): the first title row, and the others."""
-        texts = [_row_text(rows[position]) for position in self.titles]
+        to :func:`choose`): the first title row, and the others; ``stacked``: the last title
+        names the first of the tables stacked on the sheet, not the glossary."""
+        positions = self.titles[:-1] if stacked else self.titles
+        texts = [title_of(rows[position]) for position in positions]
         return (texts[0], "\n".join(texts[1:])) if texts else ("", "")
 
     def extra_columns(self) -> list[tuple[int, str]]:
         """(index, name) of each named column that is not read as a field: its values travel
-        with the term as extras."""
+        with the term as extras (not the columns of a second table beside, which repeat the
+        names of the term and the definition)."""
         if self.header is None:
             return []
         used = set(self.columns.used())
+        read = {header_name(self.header[index]) for index in used if index < len(self.header)}
         return [
             (index, name.strip())
             for index, name in enumerate(self.header)
-            if index not in used and name.strip()
+            if index not in used and name.strip() and header_name(name) not in read
         ]
+
+
+def title_of(row: Sequence[object]) -> str:
+    """A title row's text as the deck's name: its cells, or a comment's text without its
+    leading ``#`` ("# Vocabulary for week 3", a line some exporters write above the header;
+    cut at its commas, which were text)."""
+    if _is_comment(row):
+        return ", ".join(_texts(row)).lstrip("#").strip()
+    return _row_text(row)
+
+
+# A comment line above a table's header: "# Vocabulary for week 3", "## exported ...".
+_COMMENT = re.compile(r"#+\s")
+
+
+def _is_comment(row: Sequence[object]) -> bool:
+    texts = _texts(row)
+    return bool(texts) and bool(_COMMENT.match(texts[0]))
+
+
+# The blank of a form field to fill in: "________", "..........".
+_BLANK = re.compile(r"_{3,}|\.{4,}|…+")
+# A form field's label: "Name:", "Class", "Date :".
+_LABEL = re.compile(r"[^\W_][^:_]{0,29}[:：]?")
+
+
+def is_form_field(row: Sequence[object]) -> bool:
+    """Whether a row above a table holds form fields to fill in ("Name: ________", "Name
+    ______ Date ______") rather than a title: each label followed by its blank."""
+    text = _row_text(row)
+    if len(text) > 200 or not _BLANK.search(text):
+        return False
+    *labels, rest = _BLANK.split(text)
+    return not rest.strip() and all(_LABEL.fullmatch(label.strip()) for label in labels)
 
 
 def _tokens(name: str) -> list[str]:
@@ -182,8 +233,10 @@ def _unlike_its_column(cells: Sequence[object], below: Sequence[Sequence[str]]) 
 
 
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
-# A number or a date (1066, 0.5, 1969-07-20, 20.07.1969, 7/20/1969).
-_NUMBER_OR_DATE = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?|[0-9]{1,4}([-./])[0-9]{1,2}\1[0-9]{1,4}")
+# A number or a date (1066, 0.5, 1,000.25, 71%, 6.022E+23, 1969-07-20, 20.07.1969, 7/20/1969).
+_NUMBER_OR_DATE = re.compile(
+    r"-?[0-9]+(?:[.,][0-9]+)*(?:[eE][+-]?[0-9]+)?%?|[0-9]{1,4}([-./])[0-9]{1,2}\1[0-9]{1,4}"
+)
 
 
 def _capitalised(name: str) -> bool:
@@ -223,18 +276,82 @@ def choose(
     the line of ``rows[0]``, for errors.
     """
     start, named = _header_position(rows, forced)
-    titles = tuple(position for position in range(start) if _filled(rows[position]))
+    above = [position for position in range(start) if _filled(rows[position])]
+    fields = tuple(position for position in above if is_form_field(rows[position]))
+    titles = tuple(position for position in above if position not in fields)
     first = [str(cell) for cell in rows[start]] if rows else []
     below = rows[start + 1 : start + _SAMPLE + 1]
-    header = tuple(first) if named or is_header(first, below) else None
+    # ``line`` is that of rows[0]; the row below titles has no line known here.
+    at = line if start == 0 else None
+    beside = _side_by_side(first, below)
+    if beside and forced is None:
+        raise _side_by_side_error(first, beside, file, at)
+    header = tuple(first) if named or beside or is_header(first, below) else None
     if forced is not None:
-        # ``line`` is that of rows[0]; the row below titles has no line known here.
-        choice = _forced(forced, header, first, below, file, line if start == 0 else None)
+        choice = _forced(forced, header, first, below, file, at)
     elif header is None:
         choice = _by_content(rows[start : start + _SAMPLE])
     else:
         choice = _by_name(header, below)
-    return dataclasses.replace(choice, start=start, titles=titles)
+    note = "; ".join(filter(None, (choice.note, _html_note(rows[start : start + _SAMPLE]))))
+    return dataclasses.replace(choice, start=start, titles=titles, fields=fields, note=note)
+
+
+def _side_by_side(first: Sequence[str], below: Sequence[Sequence[str]]) -> list[list[int]]:
+    """The column groups of a header that names the same columns twice or more, in the same
+    order ("English,Spanish,,English,Spanish": a printed sheet of two tables beside each
+    other), when the first group is a header; else nothing."""
+    names = [header_name(cell) for cell in first]
+    filled = [index for index, name in enumerate(names) if name]
+    sequence = [names[index] for index in filled]
+    for size in range(2, len(sequence) // 2 + 1):
+        groups = [filled[start : start + size] for start in range(0, len(filled), size)]
+        if (
+            len(sequence) % size == 0
+            and len(set(sequence[:size])) == size
+            and all([names[index] for index in group] == sequence[:size] for group in groups)
+        ):
+            group = groups[0]
+            cells = [first[index] for index in group]
+            projected = [[row[i] if i < len(row) else "" for i in group] for row in below]
+            return groups if is_header(cells, projected) else []
+    return []
+
+
+def _side_by_side_error(
+    first: Sequence[str], groups: Sequence[Sequence[int]], file: str | None, line: int | None
+) -> SourceError:
+    names = ", ".join(repr(first[index].strip()) for index in groups[0])
+    spans = " and ".join(f"{group[0] + 1}-{group[-1] + 1}" for group in groups)
+    choices = " or ".join(f"--columns {group[0] + 1},{group[1] + 1}" for group in groups)
+    return SourceError(
+        f"columns {spans} are each headed {names}: tables side by side, which are not read "
+        f"as one; put each table below the first, or read one of them with {choices}",
+        file=file,
+        line=line,
+    )
+
+
+# Formatting markup study sites export inside cells (Cram, Brainscape): tags and entities.
+_HTML = re.compile(
+    r"</?(?:b|i|u|s|br|p|div|span|strong|em|sup|sub|ul|ol|li|font|img|a|hr|code|mark)\b[^<>]*>"
+    r"|&(?:amp|lt|gt|quot|nbsp|apos|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});",
+    re.IGNORECASE,
+)
+
+
+def _html_note(rows: Sequence[Sequence[str]]) -> str:
+    """What to say when the cells of a table (its first rows) hold HTML markup."""
+    found = dict.fromkeys(
+        match.group().lower() for row in rows for cell in row for match in _HTML.finditer(cell)
+    )
+    if not found:
+        return ""
+    shown = ", ".join(map(repr, list(found)[:3]))
+    return (
+        f"the cells hold HTML ({shown}), kept as written; pass --html if it is markup for "
+        "Anki to show as formatting"
+    )
 
 
 _HEADER_SEARCH = 10
@@ -262,11 +379,17 @@ def _header_position(
         for position, cells in top:
             if wanted <= {header_name(str(cell)) for cell in cells}:
                 return position, True
-    several = next((position for position, cells in top if _filled(cells) > 1), None)
+    several = next(
+        (position for position, cells in top if _filled(cells) > 1 and not _is_comment(cells)),
+        None,
+    )
     if several is not None and is_header(rows[several], rows[several + 1 : several + _SAMPLE]):
         return several, False
     # No header: a row of one cell at the top may be a term missing its definition.
-    return next((position for position, cells in top if _filled(cells)), 0), False
+    # A comment line ("# exported 2026-11-30") above it is a title all the same.
+    return next(
+        (position for position, cells in top if _filled(cells) and not _is_comment(cells)), 0
+    ), False
 
 
 def _by_name(header: tuple[str, ...], below: Sequence[Sequence[str]]) -> Choice:
@@ -287,6 +410,11 @@ def _by_name(header: tuple[str, ...], below: Sequence[Sequence[str]]) -> Choice:
     ]
     if term is None and definition is None and len(languages) >= 2:
         term, definition = languages[0], languages[1]
+    elif term is None and definition is None and languages:
+        # One language column: a list read left to right ("Number,French", "Pinyin,English")
+        # has its term before the translation; with nothing before it, the language is the term.
+        before = _term_before(names, below, languages[0], taken)
+        term, definition = (before, languages[0]) if before is not None else (languages[0], None)
     elif term is None and languages:
         term = languages[0]
     elif definition is None and languages:
@@ -306,11 +434,58 @@ def _by_name(header: tuple[str, ...], below: Sequence[Sequence[str]]) -> Choice:
     if term is None or definition is None:
         term, definition = _first_two(names)
     columns = Columns(term, definition, tags, acronym)
-    return Choice(columns, header, _note(columns, header))
+    unnamed = [
+        index
+        for index, name in enumerate(names)
+        if not name
+        and index not in columns.used()
+        and _column(below, index)
+        and not _counts_rows(_column(below, index))  # a program's index (pandas, R)
+    ]
+    unread = _unread_note(unnamed, "no name", "name it in the header row to keep it")
+    note = "; ".join(filter(None, (_note(columns, header), unread)))
+    return Choice(columns, header, note)
+
+
+def _unread_note(columns: Sequence[int], why: str, keep: str) -> str:
+    """What to say of the filled columns no cell of the header names: they are not read."""
+    if not columns:
+        return ""
+    numbers = [str(index + 1) for index in columns]
+    shown = " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
+    noun, have = ("columns", "have") if len(numbers) > 1 else ("column", "has")
+    return (
+        f"{noun} {shown} {have} {why} and {'were' if len(numbers) > 1 else 'was'} not read "
+        f"({keep}; --columns TERM,DEFINITION picks others)"
+    )
 
 
 def _is_language(name: str) -> bool:
+    """Whether a column is named by a language ("English", "English Term"), not by how that
+    language is spoken ("Pinyin", "English pronunciation")."""
+    if name in ROMANISATION_WORDS or any(token in ROMANISATION_WORDS for token in _tokens(name)):
+        return False
     return name in LANGUAGE_WORDS or any(token in LANGUAGE_WORDS for token in _tokens(name))
+
+
+# Names of a column that numbers the rows (never the term, whatever it holds).
+_ROW_NUMBER_NAMES = frozenset(("id", "no", "nr", "nº", "index", "", "n", "num"))
+
+
+def _term_before(
+    names: Sequence[str], below: Sequence[Sequence[str]], language: int, taken: Set[int | None]
+) -> int | None:
+    """The column left of the only language column that holds the terms: the first free one
+    whose cells are filled and mostly differ (not a lesson number), and do not count the rows
+    unless the two are the whole table ("Number,French" above 1 un, 2 deux, 3 trois)."""
+    two = sum(1 for name in names if name) == 2
+    for index in range(language):
+        cells = _column(below, index)
+        if index in taken or names[index] in _ROW_NUMBER_NAMES or not cells:
+            continue
+        if (two or not _counts_rows(cells)) and len(set(cells)) * 10 >= len(cells) * 8:
+            return index
+    return None
 
 
 def _holds(words: frozenset[str]) -> Callable[[str], bool]:
@@ -334,8 +509,15 @@ def _first_two(names: Sequence[str]) -> tuple[int, int]:
 def _text_column(
     names: Sequence[str], below: Sequence[Sequence[str]], taken: set[int | None]
 ) -> int | None:
-    """The first free column of real text (not a column of codes), else the first free one."""
+    """The first free column of real text (not a column of codes, nor of row numbers), else
+    the first free one."""
     free = [index for index in range(len(names)) if index not in taken]
+    counted = [
+        index
+        for index in free
+        if names[index] in _ROW_NUMBER_NAMES and _counts_rows(_column(below, index))
+    ]
+    free = [index for index in free if index not in counted] or free
     texts = [index for index in free if _real_text(_column(below, index))]
     return texts[0] if texts else (free[0] if free else None)
 
@@ -380,7 +562,9 @@ def _by_content(rows: Sequence[Sequence[str]]) -> Choice:
         shown = ", ".join(str(index + 1) for index in numbered)
         note = f"{note} (column {shown} numbers the rows)"
     doubt = _maybe_a_header(rows[0]) if rows else ""
-    return Choice(columns, None, "; ".join(filter(None, (note, doubt))))
+    unread = [index for index in filled if index not in (term, definition)]
+    unread_note = _unread_note(unread, "no header", "a header row naming them keeps them")
+    return Choice(columns, None, "; ".join(filter(None, (note, doubt, unread_note))))
 
 
 def _maybe_a_header(first: Sequence[str]) -> str:
@@ -533,4 +717,72 @@ def without_totals_row(glossary: Glossary) -> Glossary:
         glossary,
         terms=glossary.terms[:-1],
         notes=(*glossary.notes, totals_note(last.where, last.term, others)),
+    )
+
+
+def fields_note(where: str, rows: Sequence[Sequence[object]]) -> str:
+    """The summary's line for the form fields above a table ("Name: ________") left out:
+    ``where`` is "FILE:LINES" (and the sheet)."""
+    shown = ", ".join(repr(_row_text(row)) for row in rows)
+    noun, cards = ("a form field", "a card") if len(rows) == 1 else ("form fields", "cards")
+    return f"{where}: {noun} above the table ({shown}): not {cards}, nor the deck's name"
+
+
+@dataclass(frozen=True)
+class Stacked:
+    """A table's body with the tables stacked below its first one (each with its title and
+    the header again) told apart."""
+
+    rows: list[tuple[int, list[str], str]]
+    """(line, cells, the title of the table it belongs to, "" for the first untitled one)."""
+    repeated: list[int]
+    """Lines of the header again with no title above it (two exports pasted together)."""
+    titles: list[tuple[int, str]]
+    """(line, text) of the titles of the stacked tables below the first."""
+    headers: list[int]
+    """Lines of the header again below those titles."""
+
+
+def stacked(body: Sequence[tuple[int, list[str]]], header: Sequence[str] | None) -> Stacked:
+    """The rows of ``body`` (filled rows below ``header``), with each row equal to the header
+    left out, and the row of one cell just above it, its table's title (a sheet of
+    "Unit 1 / Word,Meaning / ... / Unit 2 / Word,Meaning / ..."), read as that title."""
+    names = _names(header) if header is not None else []
+    if not names:
+        return Stacked([(line, cells, "") for line, cells in body], [], [], [])
+    rows: list[tuple[int, list[str], str]] = []
+    repeated: list[int] = []
+    titles: list[tuple[int, str]] = []
+    headers: list[int] = []
+    section = ""
+    for line, cells in body:
+        # The first cell alone tells most rows from the header: one comparison a row.
+        if not cells or header_name(cells[0]) != names[0] or _names(cells) != names:
+            rows.append((line, cells, section))
+        elif rows and _filled(rows[-1][1]) == 1:
+            title_line, title_cells, _ = rows.pop()
+            section = title_of(title_cells)
+            titles.append((title_line, section))
+            headers.append(line)
+        else:
+            repeated.append(line)
+    return Stacked(rows, repeated, titles, headers)
+
+
+def _names(cells: Sequence[object]) -> list[str]:
+    """A row's cells as header names, without the empty cells at its end."""
+    names = [header_name(cell) for cell in cells]
+    while names and not names[-1]:
+        names.pop()
+    return names
+
+
+def stacked_note(where: str, titles: Sequence[tuple[int, str]], first: str) -> str:
+    """The summary's line for the tables stacked below the first (``first`` is its title):
+    ``where`` is the file and the lines (and the sheet)."""
+    names = ", ".join(repr(text) for _, text in titles)
+    deck = f"{first!r}, " if first else "the deck itself, "
+    return (
+        f"{where}: a title and the header again ({names}): tables stacked on each other, "
+        f"each read into a sub-deck named by its title ({deck}{names})"
     )

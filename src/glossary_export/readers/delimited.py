@@ -23,8 +23,17 @@ from typing import TYPE_CHECKING
 from ..errors import SourceError
 from ..formula_guard import may_hold_guarded_cells, unguard_cell
 from ..model import Glossary, Term, recognised_acronyms, terms_from_columns
-from ._text import Columns, ReadWarning, header_name, split_tags
-from .columns import Choice, choose, parse_columns, without_totals_row
+from ._text import Columns, ReadWarning, split_tags
+from .columns import (
+    Choice,
+    choose,
+    fields_note,
+    parse_columns,
+    stacked,
+    stacked_note,
+    title_of,
+    without_totals_row,
+)
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -190,7 +199,8 @@ def sniff(text: str) -> str:
 
 def _rows(text: str, file: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """Each row with the line it starts on; a broken quote is an error naming its line."""
-    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
+    spaced = _spaced_quotes(text, delimiter)
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True, skipinitialspace=spaced)
     start = 1
     try:
         for row in reader:
@@ -198,6 +208,25 @@ def _rows(text: str, file: str, delimiter: str) -> Iterator[tuple[int, list[str]
             start = reader.line_num + 1
     except csv.Error as error:
         raise csv_error(error, file, start) from None
+
+
+def _spaced_quotes(text: str, delimiter: str) -> bool:
+    """Whether the cells are quoted after a space (``"Term", "Definition"``, as people type
+    CSV by hand): on most of the first lines a delimiter is followed by spaces and a quote,
+    and the lines read as quoted cells that way (csv's skipinitialspace)."""
+    sample = text[:65536]
+    if f'{delimiter} "' not in sample:
+        return False
+    lines = [line for line in sample.splitlines()[:100] if line.strip()]
+    pattern = re.compile(re.escape(delimiter) + ' +"')
+    if sum(1 for line in lines if pattern.search(line)) * 2 < len(lines):
+        return False
+    try:
+        for _ in csv.reader(lines, delimiter=delimiter, strict=True, skipinitialspace=True):
+            pass
+    except csv.Error:  # a quote inside a cell after all: "great" weather
+        return False
+    return True
 
 
 # Characters of text turned into lines at a time (see _lines).
@@ -314,39 +343,58 @@ def read_rows(
     width = _table_width(choice, sample[choice.start :])
     named = choice.extra_columns()
     labels = [name for _, name in named]
+    rows_read = [
+        (line, _rejoined(row, width, choice.columns, delimiter, file, line))
+        if len(row) > width
+        else (line, row)
+        for line, row in body
+    ]
+    tables = stacked(rows_read, choice.header)
+    title, description = choice.title_text(sample)
+    first = ""
+    if tables.titles and choice.titles:
+        # The title right above the first header names the first of the stacked tables.
+        first = title_of(sample[choice.titles[-1]])
+        title, description = choice.title_text(sample, stacked=True)
     terms: list[Term] = []
-    repeated: list[int] = []
-    for line, row in body:
-        if len(row) > width:
-            row = _rejoined(row, width, choice.columns, delimiter, file, line)
-        if choice.header is not None and _same_cells(row, choice.header):
-            repeated.append(line)  # two exports pasted together: the header again
-            continue
+    for line, row, section in tables.rows:
         created = row_term(row, choice.columns, file, line)
         if named:
             values = [row[index] if index < len(row) else "" for index, _ in named]
             created = dataclasses.replace(created, extras=_extras(labels, values))
+        if tables.titles and (section or first):
+            created = dataclasses.replace(created, subdeck=section or first)
         terms.append(created)
-    title, description = choice.title_text(sample)
+    lines = [line for line, _ in filled]
     notes = (
-        *_title_notes(choice, [line for line, _ in filled], file, title),
+        *_title_notes(choice, lines, file, title),
+        *_fields_notes(choice, lines, sample, file),
         *_notes(choice, file),
-        *_repeated_notes(repeated, file),
+        *_repeated_notes(tables.repeated, file),
+        *_stacked_notes(tables.titles, file, first),
     )
     return Glossary(
         tuple(terms), title=title, description=description, sources=(file,), notes=notes
     )
 
 
+def _fields_notes(
+    choice: Choice, lines: Sequence[int], sample: Sequence[list[str]], file: str
+) -> tuple[str, ...]:
+    if not choice.fields:
+        return ()
+    where = ", ".join(str(lines[position]) for position in choice.fields)
+    return (fields_note(f"{file}:{where}", [sample[position] for position in choice.fields]),)
+
+
+def _stacked_notes(titles: Sequence[tuple[int, str]], file: str, first: str) -> tuple[str, ...]:
+    if not titles:
+        return ()
+    return (stacked_note(f"{file}:{', '.join(str(line) for line, _ in titles)}", titles, first),)
+
+
 _SAMPLE_ROWS = 210
 """Rows given to :func:`choose`: the top rows where a header may be, and a sample below."""
-
-
-def _same_cells(row: Sequence[str], header: Sequence[str]) -> bool:
-    cells = list(map(header_name, row))
-    names = list(map(header_name, header))
-    width = max(len(cells), len(names))
-    return [*cells, *[""] * (width - len(cells))] == [*names, *[""] * (width - len(names))]
 
 
 def _header_repeats(choice: Choice, names: Sequence[str]) -> bool:
@@ -366,9 +414,10 @@ def _title_notes(choice: Choice, lines: Sequence[int], file: str, title: str) ->
     where = ", ".join(str(lines[position]) for position in choice.titles)
     below = "the header" if choice.header is not None else "the first entry"
     rows = "a title row" if len(choice.titles) == 1 else "title rows"
+    named = f"the deck is named {title!r} after it" if title else "it names the first table"
     return (
-        f"{file}:{where}: {rows} above the table, not a card; the deck is named {title!r} "
-        f"after it; {below} is on line {lines[choice.start]}",
+        f"{file}:{where}: {rows} above the table, not a card; {named}; {below} is on line "
+        f"{lines[choice.start]}",
     )
 
 

@@ -26,7 +26,7 @@ from ._text import (
     replace_controls,
     split_tags,
 )
-from .columns import parse_columns
+from .columns import DEFINITION_WORDS, parse_columns
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -40,10 +40,12 @@ _SHAPE_HINT = (
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Terms of a JSON glossary, with the line each one starts on."""
+    json_lines: list[tuple[int, Any]] | None = None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise SourceError(f"invalid JSON: {error.msg}", file=file, line=error.lineno) from None
+        json_lines = _json_lines(text, file, error)
+        document = [value for _, value in json_lines]
     except RecursionError:
         raise SourceError(
             f"the JSON is nested too deeply to be a glossary; {_SHAPE_HINT}", file=file
@@ -53,12 +55,18 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     notes: list[str] = []
     path = _list_path(document) if isinstance(document, dict) else None
     if isinstance(document, dict) and path is None:
-        return _from_mapping(lines, file, parse_columns(options.columns))
+        forced = parse_columns(options.columns)
+        if forced is None and _groups(document):
+            return _from_groups(lines, file)
+        return _from_mapping(lines, file, forced, forced is None and _mixed_groups(document))
     holder = _at(document, path[:-1]) if path else {}
     items = holder[path[-1]] if path else document
     if not isinstance(items, list):
         raise SourceError(f"this JSON holds no list of terms; {_SHAPE_HINT}", file=file, line=1)
-    starts = list(lines.of_path(path) if path else lines.of_items(0))
+    if json_lines is not None:
+        starts = [line for line, _ in json_lines]
+    else:
+        starts = list(lines.of_path(path) if path else lines.of_items(0))
     if path:
         title = _text(holder.get("title", "")) or _text(document.get("title", ""))
         description = _text(holder.get("description", "")) or _text(document.get("description"))
@@ -69,9 +77,112 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         _from_object(item, line, file, forced) for item, line in zip(items, starts, strict=False)
     ]
     notes.extend(_array_note(items, starts, file))
+    notes.extend(_senses_note(items, starts, file))
+    if json_lines is not None:
+        notes.append(f"{file}: read as JSON Lines, one object a line")
     return Glossary(
         tuple(terms), title=title, description=description, sources=(file,), notes=tuple(notes)
     )
+
+
+def _json_lines(text: str, file: str, error: json.JSONDecodeError) -> list[tuple[int, Any]]:
+    """The values of a JSON Lines file (one JSON value a line, ``.jsonl``) with their lines;
+    the parse error of the whole text when its first line is not a whole value."""
+    values: list[tuple[int, Any]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            values.append((number, json.loads(line)))
+        except (json.JSONDecodeError, RecursionError) as line_error:
+            if not values:
+                raise SourceError(
+                    f"invalid JSON: {error.msg}", file=file, line=error.lineno
+                ) from None
+            raise SourceError(
+                f"invalid JSON on this line of a JSON Lines file (one object a line): "
+                f"{getattr(line_error, 'msg', 'nested too deeply')}",
+                file=file,
+                line=number,
+            ) from None
+    if len(values) < 2:
+        raise SourceError(f"invalid JSON: {error.msg}", file=file, line=error.lineno)
+    return values
+
+
+def _groups(document: dict[str, Any]) -> bool:
+    """Whether ``document`` groups terms by topic, as translation files do: each value an
+    object of {"term": "definition"} members ({"animals": {"cat": "le chat"}}), or the only
+    value is one (as a list under a single key is read). Objects keyed by ids that share the
+    same keys ({"1": {"q": ..., "a": ...}, "2": {"q": ..., "a": ...}}) are records, not groups:
+    their keys name fields."""
+    groups = list(document.values())
+    if not groups or not all(map(_group, groups)):
+        return False
+    return len(groups) == 1 or len({frozenset(group) for group in groups}) > 1
+
+
+def _mixed_groups(document: dict[str, Any]) -> bool:
+    """Whether some values of ``document`` are groups of terms and others objects nested
+    deeper (groups of groups), which are not read."""
+    nested = [value for value in document.values() if isinstance(value, dict)]
+    return any(map(_group, nested)) and any(
+        not _group(value) and not any(key.strip().casefold() in TERM_NAMES for key in value)
+        for value in nested
+    )
+
+
+def _group(value: Any) -> bool:
+    """Whether ``value`` is an object of {"term": "definition"} members: text values, and no
+    key naming a term (then it is one term's object)."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(_scalar_text(member) is not None for member in value.values())
+        and not any(key.strip().casefold() in TERM_NAMES for key in value)
+    )
+
+
+def _mixed_groups_error(key: str, group: dict[str, Any], file: str, line: int) -> SourceError:
+    """The error for a group of terms beside values that are no such group (nested deeper)."""
+    first, definition = next(iter(group.items()))
+    return SourceError(
+        f"{shown(key)} holds what reads as terms with their definitions ({first!r}: "
+        f"{definition!r}), but not every top-level value does: groups of terms are read when "
+        "each top-level value is one object of term: definition members, nested no deeper; "
+        "if its keys are field names instead, name the term and definition keys with --columns",
+        file=file,
+        line=line,
+    )
+
+
+def _from_groups(lines: _Lines, file: str) -> Glossary:
+    """{"group": {"term": "definition", ...}, ...}: each group a sub-deck named by its key."""
+    terms = []
+    groups = list(lines.nested_members())
+    several = len(groups) > 1
+    for group, _, members in groups:
+        for key, line, definition in members:
+            term = _cleaned(key, file, line)
+            text = _cleaned(_scalar_text(definition) or "", file, line)
+            subdeck = group if several else ""
+            terms.append(Term.create(term, text, file=file, line=line, subdeck=subdeck))
+    names = ", ".join(repr(group) for group, _, _ in groups)
+    if several:
+        note = f"{file}: read each of {names} as a group of terms, a sub-deck in Anki"
+    else:
+        note = f"{file}: read the keys under {names} as terms, their values as definitions"
+    return Glossary(tuple(terms), sources=(file,), notes=(note,))
+
+
+def _scalar_text(value: Any) -> str | None:
+    """A JSON string, number or boolean as text ("3.14159", "true", as JSON writes them);
+    None for anything else."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bool, int, float)):
+        return json.dumps(value)
+    return None
 
 
 def _list_key(document: dict[str, Any]) -> str | None:
@@ -131,21 +242,27 @@ def _array_note(items: list[Any], starts: list[int], file: str) -> list[str]:
     ]
 
 
-def _from_mapping(lines: _Lines, file: str, forced: tuple[str, str] | None) -> Glossary:
-    """{"term": "definition", ...}, or {"id": {"term": ..., "definition": ...}, ...}."""
+def _from_mapping(
+    lines: _Lines, file: str, forced: tuple[str, str] | None, mixed: bool = False
+) -> Glossary:
+    """{"term": "definition", ...}, or {"id": {"term": ..., "definition": ...}, ...};
+    ``mixed``: some values are groups of terms, others nested deeper (an error)."""
     # Walk the members rather than use the parsed dict: a term repeated as a key is kept.
     terms = []
     for key, line, value in lines.members():
         if isinstance(value, dict):
+            if mixed and _group(value):
+                raise _mixed_groups_error(key, value, file, line)
             terms.append(_from_object(value, line, file, forced))
             continue
-        if not isinstance(value, str):
+        text = _scalar_text(value) if value is not None else ""
+        if text is None:
             raise SourceError(
                 f"the value of {shown(key)} is not a text definition; {_SHAPE_HINT}",
                 file=file,
                 line=line,
             )
-        term, definition = _cleaned(key, file, line), _cleaned(value, file, line)
+        term, definition = _cleaned(key, file, line), _cleaned(text, file, line)
         terms.append(Term.create(term, definition, file=file, line=line))
     return Glossary(tuple(terms), sources=(file,))
 
@@ -204,12 +321,19 @@ def _from_object(item: Any, line: int, file: str, forced: tuple[str, str] | None
         definition_key = next((name for name in DEFINITION_NAMES if name in fields), None)
     term = fields.get(term_key) if term_key else None
     definition = fields.get(definition_key) if definition_key else None
-    if not isinstance(term, str) or not term.strip():
+    term = _scalar_text(term) if not isinstance(term, bool) else None
+    if not term or not term.strip():
         raise SourceError(f"this object has no text term; {_keys_hint(item)}", file=file, line=line)
-    if definition is not None and not isinstance(definition, str):
+    parts: list[str] = []
+    if definition_key is None and forced is None:
+        definition, parts = _first_senses(fields.get("meanings"))
+        if definition is None:
+            _no_nested_definition(item, term, file, line)
+    if definition is not None and _scalar_text(definition) is None:
         raise SourceError(
             f"the definition of {shown(term)} is not text; {_SHAPE_HINT}", file=file, line=line
         )
+    definition = _scalar_text(definition) if definition is not None else None
     tags = next((fields[name] for name in TAGS_NAMES if name in fields), ())
     used = {term_key, definition_key, *TAGS_NAMES, *ACRONYM_NAMES}
     extras = tuple(
@@ -217,6 +341,8 @@ def _from_object(item: Any, line: int, file: str, forced: tuple[str, str] | None
         for key, value in item.items()
         if key.strip().casefold() not in used and isinstance(value, str) and value.strip()
     )
+    if parts:
+        extras = (*extras, ("part of speech", ", ".join(dict.fromkeys(parts))))
     created = Term.create(
         _cleaned(term, file, line),
         _cleaned(definition or "", file, line),
@@ -229,6 +355,84 @@ def _from_object(item: Any, line: int, file: str, forced: tuple[str, str] | None
     if isinstance(acronym, str) and acronym.strip() and not created.acronym:
         created = dataclasses.replace(created, acronym=acronym.strip())
     return created
+
+
+def _first_senses(meanings: Any) -> tuple[str | None, list[str]]:
+    """A dictionary entry's definition, in dictionaryapi.dev's shape ("meanings": [{
+    "partOfSpeech": ..., "definitions": [{"definition": ...}, ...]}, ...]): the first sense
+    of each part of speech, joined with "; " (a card's back holds the main senses, not the
+    whole entry), and the parts of speech; (None, []) for any other shape."""
+    if not isinstance(meanings, list) or not meanings:
+        return None, []
+    senses: list[str] = []
+    parts: list[str] = []
+    for meaning in meanings:
+        if not isinstance(meaning, dict) or not isinstance(meaning.get("definitions"), list):
+            return None, []
+        first = next(iter(meaning["definitions"]), None)
+        text = first.get("definition") if isinstance(first, dict) else None
+        if isinstance(text, str) and text.strip():
+            senses.append(text.strip())
+        if isinstance(meaning.get("partOfSpeech"), str) and meaning["partOfSpeech"].strip():
+            parts.append(meaning["partOfSpeech"].strip())
+    return ("; ".join(dict.fromkeys(senses)) if senses else None), parts
+
+
+def _senses_note(items: list[Any], starts: list[int], file: str) -> list[str]:
+    """Where dictionary entries (meanings[].definitions[]) were read, and the senses left."""
+    entries = [
+        (item, line)
+        for item, line in zip(items, starts, strict=False)
+        if isinstance(item, dict) and _first_senses(item.get("meanings"))[0] is not None
+    ]
+    if not entries:
+        return []
+    left = sum(
+        max(len(meaning["definitions"]) - 1, 0)
+        for item, _ in entries
+        for meaning in item["meanings"]
+    )
+    more = f"; {left} later senses left out" if left else ""
+    return [
+        f"{file}:{entries[0][1]}: read each meanings[].definitions[0].definition as the "
+        f"definition (the first sense of each part of speech){more}"
+    ]
+
+
+def _no_nested_definition(item: dict[str, Any], term: str, file: str, line: int) -> None:
+    """An object with a term and no definition key, whose definition is nested in a list or an
+    object under another key (an API's entry: "senses": [{"gloss": ...}]): an error naming
+    where, rather than a term without a definition."""
+    for key, value in item.items():
+        path = _definition_path(value)
+        if path is not None:
+            raise SourceError(
+                f"{shown(term)} has no definition key; its definition seems to be at "
+                f"{key}{path} (in {key!r}), which is not read; write each term as "
+                '{"term": ..., "definition": ...}',
+                file=file,
+                line=line,
+            )
+
+
+def _definition_path(value: Any, depth: int = 0) -> str | None:
+    """The path (``[].gloss``) to the first key naming a definition inside ``value``, a few
+    levels down at most; None when there is none."""
+    if depth > 3:
+        return None
+    if isinstance(value, list):
+        below = next((item for item in value if isinstance(item, (dict, list))), None)
+        path = _definition_path(below, depth + 1) if below is not None else None
+        return f"[]{path}" if path is not None else None
+    if not isinstance(value, dict):
+        return None
+    for key, inner in value.items():
+        if key.strip().casefold() in DEFINITION_WORDS:
+            return f".{key}"
+        path = _definition_path(inner, depth + 1)
+        if path is not None:
+            return f".{key}{path}"
+    return None
 
 
 def _keys_hint(item: dict[str, Any]) -> str:
@@ -327,6 +531,15 @@ class _Lines:
         """(key, line, value) of each member of the top-level object, repeated keys included."""
         for key, line, value in self._members(0):
             yield key, line, self.decoder.raw_decode(self.text, value)[0]
+
+    def nested_members(self) -> Iterator[tuple[str, int, list[tuple[str, int, Any]]]]:
+        """(key, line, members of its object value) of each member of the top-level object."""
+        for key, line, value in self._members(0):
+            inner = [
+                (name, member_line, self.decoder.raw_decode(self.text, index)[0])
+                for name, member_line, index in self._members(value)
+            ]
+            yield key, line, inner
 
     def of_path(self, path: list[str]) -> Iterator[int]:
         """Lines of the items of the array under the keys ``path``, from the top-level object.

@@ -30,7 +30,18 @@ from ..errors import (
 from ..model import Glossary, LineReading, Term
 from ._archive import check_expanded_size
 from ._text import ReadWarning, replace_controls
-from .columns import Choice, choose, is_totals_row, parse_columns, totals_note
+from .columns import (
+    Choice,
+    Stacked,
+    choose,
+    fields_note,
+    is_totals_row,
+    parse_columns,
+    stacked,
+    stacked_note,
+    title_of,
+    totals_note,
+)
 from .delimited import row_term
 
 if TYPE_CHECKING:
@@ -58,8 +69,16 @@ def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             unescape = _uses_inline_strings(data)
+            formatted = _shows_formatted_numbers(workbook)
             sheets = [
-                (name, [(number, cells) for number, cells in _rows(sheet, unescape) if any(cells)])
+                (
+                    name,
+                    [
+                        (number, cells)
+                        for number, cells in _rows(sheet, unescape, formatted)
+                        if any(cells)
+                    ],
+                )
                 for name, sheet in _sheets(workbook, options.sheet, file)
             ]
             hidden = _hidden_sheets(workbook) if options.sheet is None else []
@@ -114,18 +133,20 @@ def _glossary(
             continue  # our own "About" sheet: what was exported, not terms
         choice, body, title_rows = _columns(rows, forced, file)
         body, merged = _unmerged(body, choice.columns.term, merges.get(name, []), file, name)
+        tables = _Tables.of(body, choice, title_rows, file, name)
+        body = tables.body
         read_body, totals = _without_totals_row(body, choice, unsaved, file, name)
-        terms = _sheet_terms(read_body, choice, file, name, unsaved.get(name, []))
+        terms = tables.sub_decks(_sheet_terms(read_body, choice, file, name, unsaved.get(name, [])))
         if any(term.definition for term in terms) or options.sheet is not None:
             read.append((name, terms, choice))
-            sheet_titles.append((name, title_rows))
-            totals_notes.extend(totals)
+            sheet_titles.append((name, tables.titles))
+            totals_notes.extend([*tables.notes(rows, choice), *totals])
             header = rows[choice.start] if choice.header is not None and rows else None
-            readings.extend(
-                _sheet_readings(
-                    name, title_rows, header, terms, merged, body[-1] if totals else None
-                )
+            sheet_readings = _sheet_readings(
+                name, tables.titles, header, terms, merged, body[-1] if totals else None
             )
+            sheet_readings += tables.readings(rows, choice)
+            readings.extend(sorted(sheet_readings, key=lambda reading: reading.line))
         else:
             skipped.append(name)
     if not read:
@@ -139,7 +160,9 @@ def _glossary(
         _warn_unsaved(file, name, unsaved.get(name, []))
     several = len(read) > 1
     terms = [
-        dataclasses.replace(term, subdeck=name) if several else term
+        dataclasses.replace(term, subdeck=f"{name}::{term.subdeck}" if term.subdeck else name)
+        if several
+        else term
         for name, sheet_terms, _ in read
         for term in sheet_terms
     ]
@@ -158,6 +181,74 @@ def _glossary(
         notes=(*notes, *_skipped_note(file, skipped)),
         lines=tuple(readings),
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class _Tables:
+    """A sheet's body with the tables stacked below its first one told apart (see
+    :func:`.columns.stacked`), and what to say about them and the form fields above."""
+
+    body: Rows
+    sections: dict[int, str]
+    """The title of the stacked table each row belongs to, by row number."""
+    titles: list[tuple[int, str]]
+    """The sheet's title rows that name the glossary (not the first stacked table)."""
+    first: tuple[int, str] | None
+    """The title of the first table (row number, text), when tables are stacked."""
+    stacked: Stacked
+    file: str
+    sheet: str
+
+    @classmethod
+    def of(
+        cls, body: Rows, choice: Choice, titles: list[tuple[int, str]], file: str, sheet: str
+    ) -> _Tables:
+        header = [str(cell) for cell in choice.header] if choice.header is not None else None
+        tables = stacked(body, header)
+        first = None
+        if tables.titles and titles:
+            first, titles = titles[-1], titles[:-1]
+        rows = [(line, cells) for line, cells, _ in tables.rows]
+        sections = {line: section for line, _, section in tables.rows}
+        return cls(rows, sections, titles, first, tables, file, sheet)
+
+    def sub_decks(self, terms: list[Term]) -> list[Term]:
+        """The terms, each in the sub-deck of its stacked table when there are several."""
+        if not self.stacked.titles:
+            return terms
+        first = self.first[1] if self.first else ""
+        named = [(term, self.sections.get(term.line or 0, "") or first) for term in terms]
+        return [dataclasses.replace(term, subdeck=name) if name else term for term, name in named]
+
+    def notes(self, rows: Rows, choice: Choice) -> list[str]:
+        """The summary's lines for the form fields above the table and the stacked tables."""
+        where = f"{self.file}:{{}}: sheet {self.sheet!r}"
+        found = []
+        if choice.fields:
+            numbers = ", ".join(str(rows[position][0]) for position in choice.fields)
+            cells = [rows[position][1] for position in choice.fields]
+            found.append(fields_note(where.format(numbers), cells))
+        if self.stacked.repeated:
+            numbers = ", ".join(map(str, self.stacked.repeated))
+            found.append(f"{where.format(numbers)}: the header row again, not a card")
+        if self.stacked.titles:
+            numbers = ", ".join(str(line) for line, _ in self.stacked.titles)
+            first = self.first[1] if self.first else ""
+            found.append(stacked_note(where.format(numbers), self.stacked.titles, first))
+        return found
+
+    def readings(self, rows: Rows, choice: Choice) -> list[LineReading]:
+        """What ``check --explain`` says of the rows no term came from."""
+        where = f"sheet {self.sheet!r}"
+        found = [
+            LineReading(rows[position][0], f"{where}: a form field: {_title(rows[position][1])}")
+            for position in choice.fields
+        ]
+        headers = [*self.stacked.repeated, *self.stacked.headers]
+        found += [LineReading(n, f"{where}: the header again") for n in headers]
+        titles = [*([self.first] if self.first else []), *self.stacked.titles]
+        found += [LineReading(n, f"{where}: title of a stacked table: {t}") for n, t in titles]
+        return found
 
 
 def _sheet_readings(
@@ -451,9 +542,31 @@ def _sheet(workbook: Any, name: str | None, file: str) -> Any:
     raise OptionError(f"there is no sheet {name!r}; the sheets are {known}", file=file)
 
 
-def _rows(sheet: Any, unescape: bool) -> Iterator[tuple[int, list[str]]]:
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = [_text(value) for value in values]
+def _shows_formatted_numbers(workbook: Any) -> bool:
+    """Whether a cell style of the workbook has a number format that shows a number other
+    than General does (``0%``, ``0.00``, ``0.00E+00``): only then are the cells' formats read,
+    which costs about 15% more time than reading their values alone."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    try:
+        ids = {style.numFmtId for style in workbook._cell_styles}
+        custom = list(workbook._number_formats)
+    except AttributeError:  # another openpyxl: read every cell's format
+        return True
+    formats = [
+        BUILTIN_FORMATS.get(i, "General") if i < BUILTIN_FORMATS_MAX_SIZE else custom[i - 164]
+        for i in ids
+        if i < BUILTIN_FORMATS_MAX_SIZE + len(custom)
+    ]
+    return any(_number(0.5, number_format) != _number(0.5, "General") for number_format in formats)
+
+
+def _rows(sheet: Any, unescape: bool, formatted: bool) -> Iterator[tuple[int, list[str]]]:
+    if formatted:
+        rows: Iterator[list[str]] = ([_shown(cell) for cell in row] for row in sheet.iter_rows())
+    else:
+        rows = ([_text(value) for value in row] for row in sheet.iter_rows(values_only=True))
+    for number, cells in enumerate(rows, start=1):
         if unescape:
             cells = [_ESCAPE.sub(_unescaped, cell) if "_x" in cell else cell for cell in cells]
         yield number, cells
@@ -478,12 +591,42 @@ def _uses_inline_strings(data: bytes) -> bool:
         )
 
 
-def _text(value: object) -> str:
-    """A cell as the user sees it: 3 rather than 3.0, dates as ISO dates."""
+def _shown(cell: Any) -> str:
+    """A cell as Excel shows it: a number in its cell's number format (see :func:`_number`)."""
+    return _text(cell.value, getattr(cell, "number_format", None) or "General")
+
+
+# The number formats shown as Excel shows them: fixed decimals with or without thousands
+# separators ("0.00", "#,##0"), percentages ("0%", "0.0%") and scientific ("0.00E+00").
+_FIXED = re.compile(r"[#0]*(,[#0]{3})?[#0]*(?:\.(0+))?(%?)")
+_SCIENTIFIC = re.compile(r"[#0]*(?:\.(0+))?E\+0+", re.IGNORECASE)
+
+
+def _number(value: float, number_format: str) -> str:
+    """A number as its cell shows it: its format when it is one of the common ones (Excel's
+    ``0%`` shows 0.71 as 71%), else as Excel's General format does: 3 rather than 3.0, and
+    6.022E+23 for a number too large to show its digits."""
+    section = number_format.split(";")[0] if number_format != "General" else ""
+    if (fixed := _FIXED.fullmatch(section)) and section not in ("", "#"):
+        places = len(fixed[2] or "")
+        if fixed[3]:
+            return f"{value * 100:.{places}f}%"
+        return f"{value:,.{places}f}" if fixed[1] else f"{value:.{places}f}"
+    if scientific := _SCIENTIFIC.fullmatch(section):
+        return f"{value:.{len(scientific[1] or '')}E}"
+    if isinstance(value, int) or (value.is_integer() and abs(value) < 1e15):
+        return str(int(value))
+    return repr(value).upper() if "e" in repr(value) else repr(value)
+
+
+def _text(value: object, number_format: str = "General") -> str:
+    """A cell as the user sees it: a number in ``number_format``, dates as ISO dates."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"  # as Excel shows them
+    if isinstance(value, (int, float)):
+        return _number(value, number_format)
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
         return value.date().isoformat()
     if isinstance(value, (datetime.date, datetime.time)):
@@ -501,7 +644,7 @@ def _columns(
     sample = [cells for _, cells in rows[:_SAMPLE_ROWS]]
     choice = choose(sample, forced, file, rows[0][0])
     body = rows[choice.start + (choice.header is not None) :]
-    titles = [(rows[position][0], _title(rows[position][1])) for position in choice.titles]
+    titles = [(rows[position][0], title_of(rows[position][1])) for position in choice.titles]
     return choice, body, titles
 
 
