@@ -9,6 +9,7 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from glossary_export import load_glossary
@@ -149,6 +150,28 @@ def test_records_keyed_by_ids_are_no_groups_of_terms(tmp_path: Path) -> None:
     assert "--columns q,a" in result.output
     _, read = exported(source, "--columns", "q,a")
     assert cards(read) == [("What is an ion?", "a charged atom"), ("pH?", "acidity")]
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ({"1": {"q": "What is an ion?", "a": "a charged atom"}}, None),  # keys name no field
+        ({"7": {"word": "Hund", "meaning": "dog"}}, [("Hund", "dog")]),
+        ({"card": {"term": "Hund", "definition": "dog"}}, [("Hund", "dog")]),
+    ],
+)
+def test_one_record_under_an_id_is_a_record_not_a_group_of_terms(
+    record: dict[str, dict[str, str]], expected: list[tuple[str, str]] | None, tmp_path: Path
+) -> None:
+    source = tmp_path / "one.json"
+    source.write_text(json.dumps(record, indent=1))
+    if expected is None:
+        result = run("export", source, "-o", tmp_path / "out.csv")
+        assert result.exit_code == 1
+        assert "one.json:2: this object has no text term" in result.output
+    else:
+        _, read = exported(source)
+        assert cards(read) == expected
 
 
 def test_groups_nested_deeper_are_refused_saying_so(tmp_path: Path) -> None:

@@ -119,7 +119,14 @@ def _groups(document: dict[str, Any]) -> bool:
     groups = list(document.values())
     if not groups or not all(map(_group, groups)):
         return False
-    return len(groups) == 1 or len({frozenset(group) for group in groups}) > 1
+    if len(groups) == 1:
+        # One object under an id ({"1": {"q": ..., "a": ...}}) is one record, not a group.
+        (key,) = document
+        (group,) = groups
+        return not key.strip().isdigit() and not any(
+            name.strip().casefold() in DEFINITION_NAMES for name in group
+        )
+    return len({frozenset(group) for group in groups}) > 1
 
 
 def _mixed_groups(document: dict[str, Any]) -> bool:
