@@ -46,6 +46,9 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 # Bounded repeats keep every pattern linear in the line's length, whatever it holds.
 _CODE_SPAN = re.compile(r"(`+)(.{0,2000}?)\1")
 _INLINE = (
+    (re.compile(r"[ \t]{0,8}\[\^[^\]\s]{1,100}\]"), ""),  # footnote marker: not the text
+    (re.compile(r"!?\[\[[^\]\[|]{1,500}\|([^\]\[]{1,500})\]\]"), r"\1"),  # [[page|shown]]
+    (re.compile(r"!?\[\[([^\]\[|]{1,500})\]\]"), r"\1"),  # Obsidian wiki-link: its page
     (re.compile(r"!\[([^\]\[]{0,500})\]\([^()]{0,2000}\)"), r"\1"),  # image: its alt text
     (re.compile(r"\[([^\]\[]{1,500})\]\([^()]{0,2000}\)"), r"\1"),  # link: its text
     (re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1"), r"\2"),
@@ -53,6 +56,14 @@ _INLINE = (
     (re.compile(r"(?<![\w_])_(?=\S)([^_]{1,300}?)(?<=\S)_(?![\w_])"), r"\1"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])"), r"\1"),
 )
+_TASK = re.compile(r"\[[ xX]\](?:[ \t]+|$)")
+"""A task-list box after a bullet (``- [x] Term: ...``): not part of the term."""
+_ABBREVIATION = re.compile(r"\*\[([^\]\[]{1,300})\]:[ \t]*(.*)")
+"""A Markdown Extra / MkDocs abbreviation, ``*[HTML]: Hyper Text Markup Language``."""
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,100}\]:")
+_TAG = re.compile(r"#[\w/-]{1,100}")
+_HEADING_ATTRIBUTES = re.compile(r"\{[ \t]*[#.:][^{}]{0,300}\}")
+"""Pandoc / kramdown heading attributes, ``## Endpoint {#endpoint}``: not the heading's text."""
 _CODE_MARK = "\x00"
 _MARKUP = re.compile(r"[*_`\[\\]")
 _NESTED_ENTRY_SHARE = 0.8
@@ -86,7 +97,8 @@ class _Item:
     kind: str
     """ "heading", "text", "quote" (``> ...``), "definition" (``: ...``), "table", "rule",
     "code", "fence", "front matter", "comment", "break" (a thematic break), "underline" (of a
-    setext heading)."""
+    setext heading), "tags" (a line of Obsidian ``#tags``), "abbreviation" (``*[HTML]: ...``),
+    "footnote" (``[^1]: ...``)."""
     text: str
     indent: int = 0
     bullet: bool = False
@@ -105,6 +117,9 @@ class _Entry:
     section: str = ""
     row: tuple[list[str], Choice] | None = None
     """A table row entry: its cells and its table's columns, for :func:`row_term`."""
+    tags: list[str] = field(default_factory=list)
+    bullets: int = 0
+    """How many bulleted lines the definition holds (one alone is the definition, no list)."""
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
@@ -128,7 +143,7 @@ def _items(lines: list[tuple[int, str]]) -> list[_Item]:
             and previous.number == item.number - 1
         ):
             previous.kind, previous.level = "heading", 1 if item.text[0] == "=" else 2
-            previous.text = plain(previous.text)
+            previous.text = _heading_text(previous.text)
             item.kind = "underline"
         items.append(item)
     return items
@@ -162,6 +177,8 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
             yield _Item(number, "fence", stripped, indent, blank_before=blank)
         elif stripped.startswith("#") and (heading := _heading(stripped)) is not None:
             yield _Item(number, "heading", heading[1], level=heading[0], blank_before=blank)
+        elif stripped.startswith("#") and _is_tag_line(stripped):
+            yield _Item(number, "tags", stripped)
         elif "|" in stripped and (
             TABLE_RULE.match(stripped) or stripped.startswith("|") or stripped.endswith("|")
         ):
@@ -170,6 +187,10 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
             yield _Item(number, "break", stripped)
         elif stripped.startswith(":") and stripped[1:2] in (" ", "\t") and indent < 4:
             yield _Item(number, "definition", stripped[1:].strip(), indent, blank_before=blank)
+        elif stripped.startswith("*[") and _ABBREVIATION.fullmatch(stripped):
+            yield _Item(number, "abbreviation", stripped, indent)
+        elif stripped.startswith("[^") and _FOOTNOTE.match(stripped):
+            yield _Item(number, "footnote", stripped, indent)
         else:
             kind = "text"
             if stripped.startswith(">"):
@@ -177,6 +198,8 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
             bullet = _BULLET.match(stripped)
             if bullet:
                 stripped = stripped[bullet.end() :].strip()
+                if stripped.startswith("[") and (task := _TASK.match(stripped)):
+                    stripped = stripped[task.end() :]
             yield _Item(number, kind, stripped, indent, bool(bullet), blank_before=blank)
         blank = False
 
@@ -201,7 +224,23 @@ def _heading(text: str) -> tuple[int, str] | None:
     closing = rest.rstrip("#")
     if closing != rest and (not closing or closing[-1] in " \t"):
         rest = closing.strip()
-    return level, plain(rest)
+    return level, _heading_text(rest)
+
+
+def _heading_text(text: str) -> str:
+    """A heading's text without its attributes (``{#id .class}``), its markup reduced."""
+    text = text.strip()
+    if text.endswith("}"):
+        start = text.rfind("{")  # rfind and fullmatch: linear, whatever the line holds
+        if start > 0 and _HEADING_ATTRIBUTES.fullmatch(text, start):
+            text = text[:start]
+    return plain(text)
+
+
+def _is_tag_line(text: str) -> bool:
+    """Whether a line is only Obsidian tags (``#kinematics #exam``; ``#1`` is no tag)."""
+    words = text.split()
+    return all(_TAG.fullmatch(word) and not word[1:].isdigit() for word in words)
 
 
 def _bold_entry(text: str) -> tuple[str, str, bool] | None:
@@ -285,6 +324,16 @@ class _Document:
                 else:
                     section = item.text
                     self.log.read_as(item.number, "heading")
+            elif item.kind == "tags":
+                # Under a term (its heading or line), the term's tags; elsewhere the page's.
+                if current is not None:
+                    current.tags += [word[1:] for word in item.text.split()]
+                self.log.read_as(item.number, "tags")
+            elif item.kind == "abbreviation":
+                current = None
+                self._abbreviation(item, section)
+            elif item.kind == "footnote":
+                self.log.unread(item.number, "footnote")
             elif current is not None and current.style == "heading":
                 index = self._definition_item(current, index)
                 continue
@@ -383,6 +432,13 @@ class _Document:
             self.log.unread(item.number, "paragraph between entries")
         return None
 
+    def _abbreviation(self, item: _Item, section: str) -> None:
+        """``*[HTML]: Hyper Text Markup Language``: the abbreviation and what it stands for."""
+        match = _ABBREVIATION.fullmatch(item.text)
+        assert match is not None  # the item is one because it matched
+        entry = self._start(item.number, plain(match[1]), "abbreviation", section)
+        entry.parts.append(plain(match[2]))
+
     def _start(self, number: int, term: str, style: str, section: str) -> _Entry:
         entry = _Entry(number, term, style=style, section=section)
         self.entries.append(entry)
@@ -394,6 +450,7 @@ class _Document:
         text = plain(item.text) if item.kind in ("text", "definition", "quote") else item.text
         if item.kind == "text" and item.bullet:
             text = f"- {text}"
+            entry.bullets += 1
         if entry.parts and not paragraph and item.kind == "text" and not item.bullet:
             entry.parts[-1] = f"{entry.parts[-1]} {text}"
         elif text:
@@ -479,9 +536,16 @@ class _Document:
                 if index < len(cells) and cells[index].strip()
             )
             return dataclasses.replace(term, extras=extras, subdeck=subdeck)
-        definition = "\n".join(part for part in entry.parts if part)
+        parts = [part for part in entry.parts if part]
+        if len(parts) == 1 and entry.bullets == 1 and parts[0].startswith("- "):
+            parts[0] = parts[0][2:]  # "**Mean**" then "- the sum...": a bullet, not a list
         return Term.create(
-            entry.term, definition, file=self.file, line=entry.number, subdeck=subdeck
+            entry.term,
+            "\n".join(parts),
+            tags=tuple(entry.tags),
+            file=self.file,
+            line=entry.number,
+            subdeck=subdeck,
         )
 
     # --- what the document's entries are ---------------------------------------------------
