@@ -156,3 +156,90 @@ def _write(tmp_path: Path, text: str, name: str = "g.md") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+SPHINX = """\
+.. _glossary:
+
+========
+Glossary
+========
+
+Words used in these docs,
+in one place.
+
+More about them below.
+
+.. glossary::
+   :sorted:
+
+   API
+   Application interface : abbreviation
+      A way for programs to talk to each other; see :term:`Endpoint`
+      and ``GET /``.
+
+      Usually over HTTP (`RFC 9110 <https://www.rfc-editor.org/rfc/rfc9110>`_).
+
+   Endpoint
+      A URL where a **service** can be reached.
+
+Last updated in 2026.
+"""
+
+
+def test_a_sphinx_glossary_reads_exactly(tmp_path: Path) -> None:
+    source = _write(tmp_path, SPHINX, "glossary.rst")
+    with pytest.warns(UserWarning, match=r"glossary\.rst:25: this line was not read"):
+        glossary = load_glossary(source, "markdown")
+    both = (
+        "A way for programs to talk to each other; see Endpoint and GET /.\n"
+        "Usually over HTTP (RFC 9110)."
+    )
+    assert pairs(glossary) == [
+        ("API", both),
+        ("Application interface", both),
+        ("Endpoint", "A URL where a service can be reached."),
+    ]
+    assert [term.line for term in glossary] == [15, 16, 22]
+    assert glossary.title == "Glossary"
+    assert glossary.description == "Words used in these docs, in one place."
+    roles = {reading.line: reading.role for reading in glossary.lines}
+    assert [roles[n] for n in (1, 3, 4, 5, 10, 12, 13)] == [
+        "reStructuredText markup",
+        "title underline",
+        "title",
+        "title underline",
+        "description",
+        "glossary directive",
+        "glossary option",
+    ]
+
+
+def test_a_glossary_directive_in_a_txt_file_read_as_markdown(tmp_path: Path) -> None:
+    text = "Terms\n-----\n\n.. glossary::\n\n  Osmosis\n    movement of water\n"
+    glossary = load_glossary(_write(tmp_path, text, "notes.txt"), "markdown")
+    assert pairs(glossary) == [("Osmosis", "movement of water")]
+    assert glossary.title == "Terms"
+
+
+def test_the_rst_reader_function(tmp_path: Path) -> None:
+    # The function the "rst" entry of READERS names, for .rst files by their suffix.
+    from glossary_export.readers import ReadOptions
+    from glossary_export.readers.markdown import read_rst
+
+    glossary = read_rst(
+        ".. glossary::\n\n   A\n      first\n   B\n      second\n", "g.rst", ReadOptions()
+    )
+    assert pairs(glossary) == [("A", "first"), ("B", "second")]
+
+
+def test_rst_without_a_glossary_directive_is_refused(tmp_path: Path) -> None:
+    source = _write(tmp_path, "Title\n=====\n\nterm\n   a definition list\n", "notes.rst")
+    result = CliRunner().invoke(cli, ["export", str(source), "--from", "markdown", "-o", "x.csv"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {source}: this is reStructuredText, not Markdown, and it holds no Sphinx "
+        "'.. glossary::' directive (the one shape read from it); convert it to Markdown "
+        "(pandoc -f rst -t gfm) or to CSV\n"
+    )
+    assert not (tmp_path / "x.csv").exists()

@@ -124,7 +124,13 @@ class _Entry:
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every entry of a Markdown glossary, in order, with the first H1 as its title."""
-    return _Document(list(_items(numbered_lines(text))), file, options.columns).read()
+    lines = numbered_lines(text)
+    if ".. glossary::" in text or file.lower().endswith((".rst", ".rest")):
+        from . import _rst  # a Sphinx glossary: reStructuredText, read as such or refused
+
+        if _rst.is_rst(text, file):
+            return _rst.read(lines, file)
+    return _Document(list(_items(lines)), file, options.columns).read()
 
 
 def _items(lines: list[tuple[int, str]]) -> list[_Item]:
@@ -646,3 +652,10 @@ def _cells(line: str) -> list[str]:
     if line.endswith("|") and not line.endswith("\\|"):
         line = line[:-1]
     return [plain(cell.replace("\\|", "|")) for cell in _CELL_SPLIT.split(line)]
+
+
+def read_rst(text: str, file: str, options: ReadOptions) -> Glossary:
+    """The Sphinx ``.. glossary::`` directives of a reStructuredText file (refused without)."""
+    from . import _rst
+
+    return _rst.read(numbered_lines(text), file)
