@@ -128,8 +128,11 @@ def test_footnote_markers_are_dropped_and_footnotes_reported(tmp_path: Path) -> 
     text = (
         "# Economics\n\n**Inflation**: a general rise in prices.[^1]\n"
         "**Deflation**: a fall [^note] in prices.\n\n[^1]: Source: Bank of England.\n"
+        "[^note]: In 2009.\n"
     )
-    with pytest.warns(UserWarning, match=r"g\.md:6: this line was not read .*\(footnote\)"):
+    with pytest.warns(
+        UserWarning, match=r"g\.md:6: this line was not read .*\(footnote\) \(and 1 more\)"
+    ):
         assert read_md(tmp_path, text) == [
             ("Inflation", "a general rise in prices."),
             ("Deflation", "a fall in prices."),
@@ -140,7 +143,7 @@ def test_obsidian_shapes_through_the_cli(tmp_path: Path) -> None:
     source = _write(
         tmp_path,
         "# Bio\n\n## [[Osmosis]] {#osmosis}\n#cells\nWater moving.[^1]\n\n"
-        "## Diffusion\n- [[Particle|particles]] spreading\n",
+        "## Diffusion\n- [[Particle|particles]] spreading\n\n[^1]: A textbook.\n",
     )
     result = CliRunner().invoke(cli, ["export", str(source), "-o", str(tmp_path / "out.csv")])
     assert result.exit_code == 0, result.output
@@ -243,3 +246,196 @@ def test_rst_without_a_glossary_directive_is_refused(tmp_path: Path) -> None:
         "(pandoc -f rst -t gfm) or to CSV\n"
     )
     assert not (tmp_path / "x.csv").exists()
+
+
+CALLOUTS = """\
+# Cell biology
+
+> [!note] Osmosis
+> The movement of water
+> across a membrane.
+>
+> It needs no energy.
+> - a bullet of it
+
+> [!tip]- Active *transport*
+> Movement against a gradient.
+
+> [!NOTE]
+> This page is a draft.
+
+> [!abstract] Organelles
+> - **Nucleus**: controls the cell
+> - **Ribosome**: makes proteins
+"""
+
+
+def test_obsidian_callouts_are_entries(tmp_path: Path) -> None:
+    with pytest.warns(UserWarning, match=r"g\.md:13: .*\(callout without a title\) \(and 1 more\)"):
+        glossary = load_glossary(_write(tmp_path, CALLOUTS))
+    assert pairs(glossary) == [
+        (
+            "Osmosis",
+            "The movement of water across a membrane.\nIt needs no energy.\n- a bullet of it",
+        ),
+        ("Active transport", "Movement against a gradient."),
+        ("Nucleus", "controls the cell"),
+        ("Ribosome", "makes proteins"),
+    ]
+    assert [term.line for term in glossary] == [3, 10, 17, 18]
+    assert glossary.title == "Cell biology"
+
+
+def test_a_plain_quote_is_still_no_entry(tmp_path: Path) -> None:
+    text = "**Alpha**: first\n\n> A quote about [!important] things.\n\n**Beta**: second\n"
+    with pytest.warns(UserWarning, match=r"g\.md:3: .*\(quote between entries\)"):
+        assert read_md(tmp_path, text) == [("Alpha", "first"), ("Beta", "second")]
+
+
+DETAILS = """\
+# Chemistry terms
+
+Terms from the course.
+
+<details>
+<summary>Catalyst</summary>
+
+A substance that speeds up a reaction.
+
+- not used up
+- lowers the activation energy
+
+</details>
+
+<details><summary><b>Isomer</b></summary>Same formula, different structure.</details>
+
+<details open>
+  <summary>Mole &amp; mass</summary>
+  6.022e23 particles.
+</details>
+"""
+
+
+def test_details_blocks_are_entries(tmp_path: Path) -> None:
+    glossary = load_glossary(_write(tmp_path, DETAILS))
+    assert pairs(glossary) == [
+        (
+            "Catalyst",
+            "A substance that speeds up a reaction.\n- not used up\n- lowers the activation energy",
+        ),
+        ("Isomer", "Same formula, different structure."),
+        ("Mole & mass", "6.022e23 particles."),
+    ]
+    assert [term.line for term in glossary] == [6, 15, 18]
+    assert glossary.title == "Chemistry terms"
+    assert glossary.description == "Terms from the course."
+    assert not any(reading.finding for reading in glossary.lines)
+
+
+DEFINITION_LIST = """\
+# Networking
+
+<dl>
+  <dt>Latency</dt>
+  <dd>The delay before data
+  starts to arrive.</dd>
+  <dt>Ping<dt>RTT
+  <dd>The time of a round trip.
+  <dd><p>Measured in ms.</p>
+</dl>
+
+Between the lists.
+
+<DL><dt>Jitter</dt><dd>Variation in <code>latency</code>.</dd></DL>
+"""
+
+
+def test_html_definition_lists_in_markdown_are_entries(tmp_path: Path) -> None:
+    with pytest.warns(UserWarning, match=r"g\.md:12: .*\(paragraph between entries\)"):
+        glossary = load_glossary(_write(tmp_path, DEFINITION_LIST))
+    round_trip = "The time of a round trip.\nMeasured in ms."
+    assert pairs(glossary) == [
+        ("Latency", "The delay before data starts to arrive."),
+        ("Ping", round_trip),
+        ("RTT", round_trip),
+        ("Jitter", "Variation in latency."),
+    ]
+    assert [term.line for term in glossary] == [4, 7, 7, 14]
+    assert glossary.title == "Networking"
+    roles = {reading.line: reading.role for reading in glossary.lines}
+    assert [roles[n] for n in range(3, 11)] == [
+        "HTML",
+        "term",
+        "definition",
+        "definition",
+        "term",
+        "definition",
+        "definition",
+        "HTML",
+    ]
+
+
+def test_text_loose_in_a_definition_list_is_reported(tmp_path: Path) -> None:
+    text = "<dl>\n<dt>A</dt><dd>first</dd>\nstray words\n<dt>B</dt><dd>second</dd>\n</dl>\n"
+    with pytest.warns(UserWarning, match=r"g\.md:3: .*\(text outside <dt> and <dd>\)"):
+        assert read_md(tmp_path, text) == [("A", "first"), ("B", "second")]
+
+
+def test_html_shapes_through_the_cli(tmp_path: Path) -> None:
+    source = _write(tmp_path, DETAILS + "\n" + DEFINITION_LIST.replace("# Networking\n", ""))
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(cli, ["export", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        terms = [row[0] for row in list(csv.reader(handle))[1:]]
+    assert terms == ["Catalyst", "Isomer", "Mole & mass", "Latency", "Ping", "RTT", "Jitter"]
+
+
+PAGE = """\
+<!DOCTYPE html>
+<html><head><title>Biology glossary</title>
+<style>dt { font-weight: bold }</style><script>var x = "<dt>no</dt>";</script></head>
+<body><nav>Home | About</nav><h1>Glossary</h1>
+<dl><dt>Osmosis</dt><dd>movement of water across a membrane</dd><dt>Diffusion</dt>
+<dd>spreading of <em>particles</em> &ndash; fast</dd></dl>
+<details><summary>Mitosis</summary><p>cell division</p></details>
+</body></html>
+"""
+
+
+def test_an_html_page_reads_its_definition_lists(tmp_path: Path) -> None:
+    # The function an "html" entry of READERS names, for .html files by their suffix.
+    from glossary_export.readers import ReadOptions
+    from glossary_export.readers.markdown import read_html
+
+    with pytest.warns(UserWarning, match=r"page\.html:4: .*\(text outside <dt> and <dd>\)"):
+        glossary = read_html(PAGE.replace("\n", "\r\n"), "page.html", ReadOptions())
+    assert pairs(glossary) == [
+        ("Osmosis", "movement of water across a membrane"),
+        ("Diffusion", "spreading of particles – fast"),
+        ("Mitosis", "cell division"),
+    ]
+    assert [term.line for term in glossary] == [5, 5, 7]
+    assert glossary.title == "Biology glossary"
+
+
+def test_an_html_page_without_a_definition_list_is_refused() -> None:
+    from glossary_export.errors import SourceError
+    from glossary_export.readers import ReadOptions
+    from glossary_export.readers.markdown import read_html
+
+    with pytest.raises(SourceError) as raised:
+        read_html("<html><body><p>Osmosis: water</p></body></html>", "p.html", ReadOptions())
+    assert str(raised.value) == (
+        "p.html: this HTML page holds no definition list (<dl> with <dt> and <dd>) and no "
+        "<details> block, the shapes read from HTML; copy the glossary's text into a .txt file, "
+        "or save its table as CSV"
+    )
+
+
+def test_a_marker_without_its_footnote_is_text(tmp_path: Path) -> None:
+    text = "- Negated class: [^abc] matches any other character\n- Class: [abc]\n"
+    assert read_md(tmp_path, text) == [
+        ("Negated class", "[^abc] matches any other character"),
+        ("Class", "[abc]"),
+    ]

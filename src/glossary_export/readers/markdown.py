@@ -36,6 +36,7 @@ from .term_list import plausible_term, split_any
 
 if TYPE_CHECKING:
     from . import ReadOptions
+    from ._html import GlossaryParser
 
 _THEMATIC_BREAK = re.compile(r"^(?:-[ \t]*){3,}$|^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$")
 _BULLET = re.compile(r"^(?:[-*+]|\d{1,3}[.)])(?:[ \t]+|$)")
@@ -46,7 +47,6 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 # Bounded repeats keep every pattern linear in the line's length, whatever it holds.
 _CODE_SPAN = re.compile(r"(`+)(.{0,2000}?)\1")
 _INLINE = (
-    (re.compile(r"[ \t]{0,8}\[\^[^\]\s]{1,100}\]"), ""),  # footnote marker: not the text
     (re.compile(r"!?\[\[[^\]\[|]{1,500}\|([^\]\[]{1,500})\]\]"), r"\1"),  # [[page|shown]]
     (re.compile(r"!?\[\[([^\]\[|]{1,500})\]\]"), r"\1"),  # Obsidian wiki-link: its page
     (re.compile(r"!\[([^\]\[]{0,500})\]\([^()]{0,2000}\)"), r"\1"),  # image: its alt text
@@ -60,10 +60,17 @@ _TASK = re.compile(r"\[[ xX]\](?:[ \t]+|$)")
 """A task-list box after a bullet (``- [x] Term: ...``): not part of the term."""
 _ABBREVIATION = re.compile(r"\*\[([^\]\[]{1,300})\]:[ \t]*(.*)")
 """A Markdown Extra / MkDocs abbreviation, ``*[HTML]: Hyper Text Markup Language``."""
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,100}\]:")
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]{1,100})\]:")
+_FOOTNOTE_MARKER = re.compile(r"[ \t]{0,8}\[\^([^\]\s]{1,100})\]")
+"""``[^1]``: a footnote's marker when the document defines ``[^1]:`` (else it is text, as
+``[^abc]`` in a regular expression)."""
 _TAG = re.compile(r"#[\w/-]{1,100}")
 _HEADING_ATTRIBUTES = re.compile(r"\{[ \t]*[#.:][^{}]{0,300}\}")
 """Pandoc / kramdown heading attributes, ``## Endpoint {#endpoint}``: not the heading's text."""
+_DL_TAG = re.compile(r"<(/?)dl(?=[\s>/])", re.IGNORECASE)
+_DETAILS_LINE = ("<details", "<summary", "</details", "</summary")
+_CALLOUT = re.compile(r"\[!([\w-]{1,50})\][+-]?(?:[ \t]+(.*))?")
+"""An Obsidian callout's first line, ``> [!note] Title`` (``-``/``+``: folded or not)."""
 _CODE_MARK = "\x00"
 _MARKUP = re.compile(r"[*_`\[\\]")
 _NESTED_ENTRY_SHARE = 0.8
@@ -98,12 +105,18 @@ class _Item:
     """ "heading", "text", "quote" (``> ...``), "definition" (``: ...``), "table", "rule",
     "code", "fence", "front matter", "comment", "break" (a thematic break), "underline" (of a
     setext heading), "tags" (a line of Obsidian ``#tags``), "abbreviation" (``*[HTML]: ...``),
-    "footnote" (``[^1]: ...``)."""
+    "footnote" (``[^1]: ...``), "html" (a ``<dl>`` block, all its lines), "summary" (a
+    ``<details>`` block's ``<summary>`` line, text its term), "details" and "details end"
+    (the ``<details>`` and ``</details>`` tags alone)."""
     text: str
     indent: int = 0
     bullet: bool = False
     level: int = 0
     blank_before: bool = False
+    definition: str = ""
+    """A summary line's definition, when the line holds all of its ``<details>``."""
+    closed: bool = False
+    """A summary line closes its ``<details>``."""
 
 
 @dataclass
@@ -161,10 +174,19 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
     comment = False
     front = _front_matter_end(lines)
     blank = False
+    block: list[str] = []  # the lines of an open <dl> block, blank ones too
+    depth = 0
     for index, (number, raw) in enumerate(lines):
         if index < front:
             if not is_blank(raw):
                 yield _Item(number, "front matter", raw.strip())
+            continue
+        if block:
+            block.append(raw)
+            depth += _dl_depth(raw)
+            if depth <= 0:
+                yield _Item(number - len(block) + 1, "html", "\n".join(block))
+                block = []
             continue
         if is_blank(raw):
             blank = True
@@ -183,6 +205,12 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
             yield _Item(number, "fence", stripped, indent, blank_before=blank)
         elif stripped.startswith("#") and (heading := _heading(stripped)) is not None:
             yield _Item(number, "heading", heading[1], level=heading[0], blank_before=blank)
+        elif stripped[:3].lower() == "<dl" and (depth := _dl_depth(raw)) > 0:
+            block = [raw]
+        elif stripped[:3].lower() == "<dl" and _DL_TAG.match(stripped):
+            yield _Item(number, "html", raw)  # the whole list on one line
+        elif stripped.lower().startswith(_DETAILS_LINE):
+            yield _details_item(number, stripped, blank)
         elif stripped.startswith("#") and _is_tag_line(stripped):
             yield _Item(number, "tags", stripped)
         elif "|" in stripped and (
@@ -208,6 +236,27 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
                     stripped = stripped[task.end() :]
             yield _Item(number, kind, stripped, indent, bool(bullet), blank_before=blank)
         blank = False
+    if block:  # a <dl> never closed: its lines are still read
+        yield _Item(lines[-1][0] - len(block) + 1, "html", "\n".join(block))
+
+
+def _dl_depth(line: str) -> int:
+    """How many ``<dl>`` lists the line opens, less those it closes."""
+    if "dl" not in line and "DL" not in line:
+        return 0
+    return sum(-1 if close else 1 for close in _DL_TAG.findall(line))
+
+
+def _details_item(number: int, line: str, blank: bool) -> _Item:
+    """A line of a ``<details>`` block's tags: its summary (the term), or a tag alone."""
+    from ._html import parse_glossary
+
+    parsed = parse_glossary(line)
+    closes = "</details" in line.lower()
+    if parsed.entries:
+        entry = parsed.entries[0]
+        return _Item(number, "summary", entry.term, definition=entry.definition, closed=closes)
+    return _Item(number, "details end" if closes else "details", line, blank_before=blank)
 
 
 def _front_matter_end(lines: list[tuple[int, str]]) -> int:
@@ -299,6 +348,11 @@ class _Document:
         self.title = ""
         self.description: list[str] = []
         self.nested_entries = self._nested_bullets_are_entries()
+        self.footnotes = {
+            match[1]
+            for item in items
+            if item.kind == "footnote" and (match := _FOOTNOTE.match(item.text))
+        }
 
     def read(self) -> Glossary:
         heading_terms = self._heading_terms()
@@ -340,8 +394,23 @@ class _Document:
                 self._abbreviation(item, section)
             elif item.kind == "footnote":
                 self.log.unread(item.number, "footnote")
-            elif current is not None and current.style == "heading":
+            elif item.kind == "html":
+                current = None
+                self._html_block(item, section)
+            elif item.kind == "summary":
+                current = self._start(item.number, item.text, "details", section)
+                current.parts.append(item.definition)
+                current.open = True
+                current = None if item.closed else current
+            elif item.kind in ("details", "details end"):
+                self.log.read_as(item.number, "HTML")
+                current = None
+            elif current is not None and current.style in ("heading", "details"):
                 index = self._definition_item(current, index)
+                continue
+            elif item.kind == "quote" and _CALLOUT.fullmatch(item.text):
+                current = None
+                index = self._callout(index, section)
                 continue
             elif (item.kind in ("table", "rule") and current is None) or (
                 item.kind == "table" and current is not None and not current.open
@@ -445,6 +514,54 @@ class _Document:
         entry = self._start(item.number, plain(match[1]), "abbreviation", section)
         entry.parts.append(plain(match[2]))
 
+    def _html_block(self, item: _Item, section: str) -> None:
+        """The entries of a ``<dl>`` block, and what each of its lines was read as."""
+        from ._html import parse_glossary
+
+        parsed = parse_glossary(item.text)
+        for entry in parsed.entries:
+            self.entries.append(
+                _Entry(
+                    item.number + entry.line - 1, entry.term, [entry.definition], section=section
+                )
+            )
+        _account_html(self.log, parsed, item.text, item.number)
+
+    def _callout(self, index: int, section: str) -> int:
+        """An Obsidian callout: ``> [!note] Term`` then its definition on ``>`` lines; or,
+        when its lines are entries (``> **Term**: ...``), a box around them. The index after
+        it."""
+        items = self.items
+        item = items[index]
+        match = _CALLOUT.fullmatch(item.text)
+        assert match is not None  # called for a callout's first line
+        title = plain(match[2] or "")
+        end = index + 1
+        while end < len(items) and items[end].kind == "quote" and not items[end].blank_before:
+            end += 1
+        body = items[index + 1 : end]
+        if any(self._shaped(line) for line in body):
+            for line in body:
+                line.kind = "text"  # read as the entries they are, by the main loop
+            self.log.read_as(item.number, "callout")
+            return index + 1
+        if not title:  # "> [!NOTE]" then a note: GitHub's alert, no entry
+            self.log.unread(item.number, "callout without a title")
+            for line in body:
+                self.log.unread(line.number, "callout without a title")
+            return end
+        entry = self._start(item.number, title, "callout", section)
+        paragraph = True
+        for line in body:
+            if not line.text:
+                self.log.read_as(line.number, DEFINITION)
+                paragraph = True
+                continue
+            line.kind = "text"  # a bullet keeps its "- ", a wrapped line joins its paragraph
+            self._append(entry, line, paragraph=paragraph or line.bullet)
+            paragraph = False
+        return end
+
     def _start(self, number: int, term: str, style: str, section: str) -> _Entry:
         entry = _Entry(number, term, style=style, section=section)
         self.entries.append(entry)
@@ -545,14 +662,24 @@ class _Document:
         parts = [part for part in entry.parts if part]
         if len(parts) == 1 and entry.bullets == 1 and parts[0].startswith("- "):
             parts[0] = parts[0][2:]  # "**Mean**" then "- the sum...": a bullet, not a list
+        definition = "\n".join(parts)
+        name = entry.term
+        if self.footnotes and "[^" in definition + name:
+            definition, name = self._unmarked(definition), self._unmarked(name)
         return Term.create(
-            entry.term,
-            "\n".join(parts),
+            name,
+            definition,
             tags=tuple(entry.tags),
             file=self.file,
             line=entry.number,
             subdeck=subdeck,
         )
+
+    def _unmarked(self, text: str) -> str:
+        """``text`` without the markers of the document's footnotes."""
+        return _FOOTNOTE_MARKER.sub(
+            lambda match: "" if match[1] in self.footnotes else match[0], text
+        ).strip()
 
     # --- what the document's entries are ---------------------------------------------------
 
@@ -659,3 +786,43 @@ def read_rst(text: str, file: str, options: ReadOptions) -> Glossary:
     from . import _rst
 
     return _rst.read(numbered_lines(text), file)
+
+
+def read_html(text: str, file: str, options: ReadOptions) -> Glossary:
+    """The definition lists (``<dl>``) and ``<details>`` blocks of an HTML page, the page's
+    ``<title>`` (or first ``<h1>``) its title; a page without either is refused."""
+    from ..errors import SourceError
+    from ._html import parse_glossary
+
+    text = "\n".join(raw for _, raw in numbered_lines(text))  # lines as the parser counts them
+    parsed = parse_glossary(text)
+    if not parsed.entries:
+        raise SourceError(
+            "this HTML page holds no definition list (<dl> with <dt> and <dd>) and no <details> "
+            "block, the shapes read from HTML; copy the glossary's text into a .txt file, or "
+            "save its table as CSV",
+            file=file,
+        )
+    log = LineLog(file)
+    _account_html(log, parsed, text, 1)
+    terms = [
+        Term.create(entry.term, entry.definition, file=file, line=entry.line)
+        for entry in parsed.entries
+    ]
+    return Glossary(tuple(terms), title=parsed.title, sources=(file,), lines=log.finish())
+
+
+def _account_html(log: LineLog, parsed: GlossaryParser, text: str, first: int) -> None:
+    """What each non-blank line of parsed HTML (starting at line ``first``) was read as."""
+    for offset, raw in enumerate(numbered_lines(text)):
+        line = offset + 1
+        if is_blank(raw[1]):
+            continue
+        if line in parsed.term_lines:
+            log.read_as(first + offset, TERM)
+        elif line in parsed.definition_lines:
+            log.read_as(first + offset, DEFINITION)
+        elif line in parsed.outside_lines:
+            log.unread(first + offset, "text outside <dt> and <dd>")
+        else:
+            log.read_as(first + offset, "HTML")
