@@ -425,11 +425,16 @@ def test_an_html_page_without_a_definition_list_is_refused() -> None:
     from glossary_export.readers.markdown import read_html
 
     with pytest.raises(SourceError) as raised:
-        read_html("<html><body><p>Osmosis: water</p></body></html>", "p.html", ReadOptions())
+        read_html(
+            "<html><body><p>Osmosis: water</p><table><tr><td>Home</td><td>About</td></tr>"
+            "</table></body></html>",
+            "p.html",
+            ReadOptions(),
+        )
     assert str(raised.value) == (
-        "p.html: this HTML page holds no definition list (<dl> with <dt> and <dd>) and no "
-        "<details> block, the shapes read from HTML; copy the glossary's text into a .txt file, "
-        "or save its table as CSV"
+        "p.html: this HTML page holds no definition list (<dl> with <dt> and <dd>), <details> "
+        "block or table with a header row, the shapes read from HTML; copy the glossary's text "
+        "into a .txt file"
     )
 
 
@@ -439,3 +444,82 @@ def test_a_marker_without_its_footnote_is_text(tmp_path: Path) -> None:
         ("Negated class", "[^abc] matches any other character"),
         ("Class", "[abc]"),
     ]
+
+
+HTML_TABLES = """\
+# Vocabulary
+
+<table>
+  <thead>
+    <tr><th>Word</th><th>Meaning</th><th>Notes</th></tr>
+  </thead>
+  <tr>
+    <td><b>der Hund</b></td>
+    <td>the dog</td>
+    <td>masculine</td>
+  </tr>
+  <tr><td>die Katze</td><td>the cat<br>a pet</td><td></td></tr>
+</table>
+
+<table>
+<tr><td>Term</td><td>Definition</td></tr>
+<tr><td>Osmosis</td><td>water moving: <dl><dt>in</dt><dd>cells</dd></dl></td></tr>
+</table>
+
+<TABLE><tr><td>gato</td><td>cat</td></tr><tr><td>perro</td><td>dog</td></tr></TABLE>
+"""
+
+
+def test_html_tables_in_markdown_are_read_as_tables(tmp_path: Path) -> None:
+    glossary = load_glossary(_write(tmp_path, HTML_TABLES))
+    assert pairs(glossary) == [
+        ("der Hund", "the dog"),
+        ("die Katze", "the cat\na pet"),
+        ("Osmosis", "water moving:\nin\ncells"),
+        ("gato", "cat"),
+        ("perro", "dog"),
+    ]
+    assert [term.line for term in glossary] == [8, 12, 17, 20, 20]
+    assert [term.extras for term in glossary][:2] == [(("Notes", "masculine"),), ()]
+    roles = {reading.line: reading.role for reading in glossary.lines}
+    assert [roles[n] for n in (3, 5, 7, 8, 9, 10, 11, 16)] == [
+        "HTML",
+        "table header",
+        "HTML",
+        "term",
+        "definition",
+        "definition",
+        "HTML",
+        "table header",
+    ]
+    assert not any(reading.finding for reading in glossary.lines)
+
+
+def test_a_one_column_html_table_is_reported_not_read(tmp_path: Path) -> None:
+    text = "- Alpha: first\n\n<table><tr><td>just a box</td></tr></table>\n"
+    with pytest.warns(UserWarning, match=r"g\.md:3: .*\(HTML table without a header row\)"):
+        assert read_md(tmp_path, text) == [("Alpha", "first")]
+
+
+def test_a_definition_without_a_term_is_reported(tmp_path: Path) -> None:
+    text = "<dl>\n<dd>orphan</dd>\n<dt>A</dt>\n<dd>first</dd>\n</dl>\n"
+    with pytest.warns(UserWarning, match=r"g\.md:2: .*\(text outside <dt> and <dd>\)"):
+        assert read_md(tmp_path, text) == [("A", "first")]
+
+
+def test_an_html_page_reads_tables_with_a_header_and_reports_layout_tables() -> None:
+    from glossary_export.readers import ReadOptions
+    from glossary_export.readers.markdown import read_html
+
+    page = (
+        "<html><head><title>Spanish</title></head><body>\n"
+        "<table><tr><td>Home</td><td>Lessons</td></tr></table>\n"
+        "<table><tr><th>Spanish</th><th>English</th></tr>\n"
+        "<tr><td>el gato</td><td>the cat</td></tr>\n<tr><td>el perro</td><td>the dog</td></tr>\n"
+        "</table></body></html>\n"
+    )
+    with pytest.warns(UserWarning, match=r"v\.html:2: .*\(HTML table without a header row\)"):
+        glossary = read_html(page, "v.html", ReadOptions())
+    assert pairs(glossary) == [("el gato", "the cat"), ("el perro", "the dog")]
+    assert [term.line for term in glossary] == [4, 5]
+    assert glossary.title == "Spanish"

@@ -62,6 +62,10 @@ class TextExtractor(HTMLParser):
         return "\n".join(shown)
 
 
+_CONTAINERS = ("dl", "details", "table")
+"""What a definition or a table cell may hold, as part of its text."""
+
+
 class _EntryText(TextExtractor):
     """A term's or definition's text: the blocks of a definition list break lines too."""
 
@@ -78,6 +82,19 @@ class HtmlEntry:
 
 
 @dataclass
+class HtmlRow:
+    """One ``<tr>`` of a table: its cells' text, whether all are ``<th>``, its lines."""
+
+    line: int
+    cells: list[_EntryText] = field(default_factory=list)
+    header: bool = True
+    lines: set[int] = field(default_factory=set)
+
+    def texts(self) -> list[str]:
+        return [cell.text() for cell in self.cells]
+
+
+@dataclass
 class _Group:
     """Terms (``<dt>``, ``<summary>``) waiting for the definition they share."""
 
@@ -89,8 +106,9 @@ class GlossaryParser(HTMLParser):
     """The entries of HTML definition lists (``<dt>`` terms, ``<dd>`` definitions; several
     terms before a definition share it, several definitions of a term are joined on lines of
     their own) and of ``<details>`` blocks (``<summary>`` the term, the rest the definition),
-    with the lines that held each part. ``</dt>`` and ``</dd>`` may be left out, as HTML allows.
-    A list nested in a definition stays part of it."""
+    with the lines that held each part; and the rows of its tables. ``</dt>``, ``</dd>``,
+    ``</td>`` and ``</tr>`` may be left out, as HTML allows. A list or table nested in a
+    definition or a cell stays part of its text."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -101,7 +119,9 @@ class GlossaryParser(HTMLParser):
         self.definition_lines: set[int] = set()
         self.outside_lines: set[int] = set()
         """Lines with text in no term or definition (not the title, a script or a style)."""
+        self.tables: list[list[HtmlRow]] = []
         self.open_details = 0
+        self._table: list[HtmlRow] | None = None
         self._group: _Group | None = None
         self._target: _EntryText | None = None
         self._nested = 0  # lists and blocks opened inside a definition
@@ -112,9 +132,24 @@ class GlossaryParser(HTMLParser):
     # The tags that make the entries; any other tag goes to the text being read.
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
-        if self._nested or (self._target is not None and tag in ("dl", "details")):
-            self._nested += tag in ("dl", "details")
+        if self._nested or (self._target is not None and tag in _CONTAINERS):
+            self._nested += tag in _CONTAINERS
             self._forward_start(tag, attrs)
+        elif tag == "table":
+            self._finish()
+            self._table = []
+            self.tables.append(self._table)
+        elif self._table is not None and tag in ("tr", "td", "th"):
+            self._target = None
+            if tag == "tr" or not self._table:
+                self._table.append(HtmlRow(line))
+            if tag != "tr":
+                row = self._table[-1]
+                row.header = row.header and tag == "th"
+                self._target = _EntryText()
+                row.cells.append(self._target)
+        elif self._table is not None:
+            self._forward_start(tag, attrs)  # a cell's markup, whatever it is
         elif tag in ("dt", "summary"):
             if self._group is None or self._group.definition is not None:
                 self._finish()
@@ -144,7 +179,13 @@ class GlossaryParser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if self._nested:
-            self._nested -= tag in ("dl", "details")
+            self._nested -= tag in _CONTAINERS
+            self._forward_end(tag)
+        elif tag == "table":
+            self._table = self._target = None
+        elif self._table is not None and tag in ("tr", "td", "th"):
+            self._target = None
+        elif self._table is not None:
             self._forward_end(tag)
         elif tag in ("dt", "summary", "dd"):
             self._target = None
@@ -173,10 +214,17 @@ class GlossaryParser(HTMLParser):
         lines = {first + offset for offset, text in enumerate(data.split("\n")) if text.strip()}
         if self._heading is not None:
             self._heading.handle_data(data)
-        elif self._target is not None:
+        elif self._target is not None and self._table is not None:
             self._target.handle_data(data)
-            in_term = self._group is not None and self._target is not self._group.definition
-            (self.term_lines if in_term else self.definition_lines).update(lines)
+            self._table[-1].lines.update(lines)
+        elif self._target is not None and self._group is not None:
+            self._target.handle_data(data)
+            if self._target is not self._group.definition:
+                self.term_lines.update(lines)
+            elif self._group.terms:
+                self.definition_lines.update(lines)
+            else:
+                self.outside_lines.update(lines)  # a <dd> with no <dt> before it: no entry
         else:
             self.outside_lines.update(lines)
 

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..errors import SourceError
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
 from ._text import TABLE_RULE, is_blank, numbered_lines
@@ -36,7 +37,7 @@ from .term_list import plausible_term, split_any
 
 if TYPE_CHECKING:
     from . import ReadOptions
-    from ._html import GlossaryParser
+    from ._html import GlossaryParser, HtmlRow
 
 _THEMATIC_BREAK = re.compile(r"^(?:-[ \t]*){3,}$|^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$")
 _BULLET = re.compile(r"^(?:[-*+]|\d{1,3}[.)])(?:[ \t]+|$)")
@@ -67,7 +68,10 @@ _FOOTNOTE_MARKER = re.compile(r"[ \t]{0,8}\[\^([^\]\s]{1,100})\]")
 _TAG = re.compile(r"#[\w/-]{1,100}")
 _HEADING_ATTRIBUTES = re.compile(r"\{[ \t]*[#.:][^{}]{0,300}\}")
 """Pandoc / kramdown heading attributes, ``## Endpoint {#endpoint}``: not the heading's text."""
-_DL_TAG = re.compile(r"<(/?)dl(?=[\s>/])", re.IGNORECASE)
+_BLOCK_TAGS = {
+    name: re.compile(f"<(/?){name}(?=[\\s>/])", re.IGNORECASE) for name in ("dl", "table")
+}
+"""The HTML blocks read whole, with html.parser: definition lists and tables."""
 _DETAILS_LINE = ("<details", "<summary", "</details", "</summary")
 _CALLOUT = re.compile(r"\[!([\w-]{1,50})\][+-]?(?:[ \t]+(.*))?")
 """An Obsidian callout's first line, ``> [!note] Title`` (``-``/``+``: folded or not)."""
@@ -174,7 +178,8 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
     comment = False
     front = _front_matter_end(lines)
     blank = False
-    block: list[str] = []  # the lines of an open <dl> block, blank ones too
+    block: list[str] = []  # the lines of an open <dl> or <table> block, blank ones too
+    tag = ""
     depth = 0
     for index, (number, raw) in enumerate(lines):
         if index < front:
@@ -183,7 +188,7 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
             continue
         if block:
             block.append(raw)
-            depth += _dl_depth(raw)
+            depth += _html_depth(raw, tag)
             if depth <= 0:
                 yield _Item(number - len(block) + 1, "html", "\n".join(block))
                 block = []
@@ -205,10 +210,10 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
             yield _Item(number, "fence", stripped, indent, blank_before=blank)
         elif stripped.startswith("#") and (heading := _heading(stripped)) is not None:
             yield _Item(number, "heading", heading[1], level=heading[0], blank_before=blank)
-        elif stripped[:3].lower() == "<dl" and (depth := _dl_depth(raw)) > 0:
+        elif (tag := _html_block_tag(stripped)) and (depth := _html_depth(raw, tag)) > 0:
             block = [raw]
-        elif stripped[:3].lower() == "<dl" and _DL_TAG.match(stripped):
-            yield _Item(number, "html", raw)  # the whole list on one line
+        elif tag:
+            yield _Item(number, "html", raw)  # the whole block on one line
         elif stripped.lower().startswith(_DETAILS_LINE):
             yield _details_item(number, stripped, blank)
         elif stripped.startswith("#") and _is_tag_line(stripped):
@@ -236,15 +241,25 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
                     stripped = stripped[task.end() :]
             yield _Item(number, kind, stripped, indent, bool(bullet), blank_before=blank)
         blank = False
-    if block:  # a <dl> never closed: its lines are still read
+    if block:  # a block never closed: its lines are still read
         yield _Item(lines[-1][0] - len(block) + 1, "html", "\n".join(block))
 
 
-def _dl_depth(line: str) -> int:
-    """How many ``<dl>`` lists the line opens, less those it closes."""
-    if "dl" not in line and "DL" not in line:
+def _html_block_tag(line: str) -> str:
+    """``dl`` or ``table`` when the line starts such an HTML block, else ""."""
+    if line[:1] != "<":
+        return ""
+    for name, pattern in _BLOCK_TAGS.items():
+        if pattern.match(line):
+            return name
+    return ""
+
+
+def _html_depth(line: str, tag: str) -> int:
+    """How many ``tag`` blocks the line opens, less those it closes."""
+    if tag not in line.lower():
         return 0
-    return sum(-1 if close else 1 for close in _DL_TAG.findall(line))
+    return sum(-1 if close else 1 for close in _BLOCK_TAGS[tag].findall(line))
 
 
 def _details_item(number: int, line: str, blank: bool) -> _Item:
@@ -337,9 +352,16 @@ def _plain_entry(item: _Item) -> tuple[str, str] | None:
 
 class _Document:
     def __init__(
-        self, items: list[_Item], file: str, columns: tuple[str, str] | None = None
+        self,
+        items: list[_Item],
+        file: str,
+        columns: tuple[str, str] | None = None,
+        page: bool = False,
     ) -> None:
         self.items = items
+        self.page = page
+        """An HTML page, one "html" item: its title is the <title>, layout tables are no
+        glossary, and a page without entries is refused."""
         self.file = file
         self.columns = columns
         self.notes: list[str] = []
@@ -515,17 +537,71 @@ class _Document:
         entry.parts.append(plain(match[2]))
 
     def _html_block(self, item: _Item, section: str) -> None:
-        """The entries of a ``<dl>`` block, and what each of its lines was read as."""
+        """The entries of an HTML block (definition lists, ``<details>``, tables), and what
+        each of its lines was read as."""
         from ._html import parse_glossary
 
         parsed = parse_glossary(item.text)
-        for entry in parsed.entries:
-            self.entries.append(
-                _Entry(
-                    item.number + entry.line - 1, entry.term, [entry.definition], section=section
-                )
+        first = item.number - 1  # the block's lines count from 1
+        entries = [
+            _Entry(first + entry.line, entry.term, [entry.definition], section=section)
+            for entry in parsed.entries
+        ]
+        roles: dict[int, str] = {}
+        for rows in parsed.tables:
+            entries += self._html_table(rows, first, section, roles)
+        if self.page and not entries:
+            raise SourceError(
+                "this HTML page holds no definition list (<dl> with <dt> and <dd>), <details> "
+                "block or table with a header row, the shapes read from HTML; copy the "
+                "glossary's text into a .txt file",
+                file=self.file,
             )
-        _account_html(self.log, parsed, item.text, item.number)
+        self.entries += sorted(entries, key=lambda entry: entry.number)
+        if self.page:
+            self.title = parsed.title
+        _account_html(self.log, parsed, item.text, first, roles)
+
+    def _html_table(
+        self, rows: list[HtmlRow], first: int, section: str, roles: dict[int, str]
+    ) -> list[_Entry]:
+        """A row entry for each row of an HTML table below its header; ``roles`` gets what
+        each of the table's lines (numbered within the block) was read as. A table of one
+        column is no glossary; on an HTML page, neither is one without a header row (a
+        layout table)."""
+        if not rows:
+            return []
+        texts = [row.texts() for row in rows]
+        line = first + min(rows[0].lines, default=rows[0].line)
+        if max(map(len, texts), default=0) < 2:
+            choice = None
+        elif rows[0].header:  # <th> cells: the header, whatever its names
+            choice = self._choose(texts[0], texts[1:201], line)
+        else:
+            choice = choose(texts[:200], self.columns, self.file, line)
+            if choice.header is None and self.page:
+                choice = None
+        if choice is None:
+            for row in rows:
+                for number in row.lines:
+                    roles[number] = "~HTML table without a header row"
+            return []
+        body = choice.start + (rows[0].header or choice.header is not None)
+        entries = []
+        for position, (row, cells) in enumerate(zip(rows, texts, strict=True)):
+            if not row.lines:
+                continue
+            start = min(row.lines)
+            if position < body:
+                role = "title" if position in choice.titles else "table header"
+                roles.update(dict.fromkeys(row.lines, role))
+                continue
+            roles.update(dict.fromkeys(row.lines, DEFINITION))
+            roles[start] = TERM
+            entry = _Entry(first + start, "", style="table", section=section)
+            entry.row = (cells, choice)
+            entries.append(entry)
+        return entries
 
     def _callout(self, index: int, section: str) -> int:
         """An Obsidian callout: ``> [!note] Term`` then its definition on ``>`` lines; or,
@@ -606,7 +682,8 @@ class _Document:
         end = index + 2
         while end < len(items) and items[end].kind == "table":
             end += 1
-        choice = self._choose(_cells(header.text), items[index + 2 : end], header.number)
+        body = [_cells(row.text) for row in items[index + 2 : min(end, index + 202)]]
+        choice = self._choose(_cells(header.text), body, header.number)
         self.log.read_as(header.number, "table header")
         self.log.read_as(items[index + 1].number, "table header")
         index += 2
@@ -623,11 +700,10 @@ class _Document:
             index += 1
         return index
 
-    def _choose(self, header: list[str], rows: list[_Item], line: int) -> Choice:
+    def _choose(self, header: list[str], body: list[list[str]], line: int) -> Choice:
         """The term and definition columns of a table, chosen as in CSV (by name, by content,
         or ``--columns``); the row above the rule is the header whatever its names, and its
         other named columns are kept with each term."""
-        body = [_cells(row.text) for row in rows[:200]]
         choice = choose([header, *body], self.columns, self.file, line)
         if choice.header is None:
             # Names choose() does not know ("#", "Kanji"): the content decides, the names stay.
@@ -789,40 +865,29 @@ def read_rst(text: str, file: str, options: ReadOptions) -> Glossary:
 
 
 def read_html(text: str, file: str, options: ReadOptions) -> Glossary:
-    """The definition lists (``<dl>``) and ``<details>`` blocks of an HTML page, the page's
-    ``<title>`` (or first ``<h1>``) its title; a page without either is refused."""
-    from ..errors import SourceError
-    from ._html import parse_glossary
-
+    """The definition lists (``<dl>``), ``<details>`` blocks and tables (with a header row) of
+    an HTML page, its ``<title>`` (or first ``<h1>``) the title; a page without any is
+    refused."""
     text = "\n".join(raw for _, raw in numbered_lines(text))  # lines as the parser counts them
-    parsed = parse_glossary(text)
-    if not parsed.entries:
-        raise SourceError(
-            "this HTML page holds no definition list (<dl> with <dt> and <dd>) and no <details> "
-            "block, the shapes read from HTML; copy the glossary's text into a .txt file, or "
-            "save its table as CSV",
-            file=file,
-        )
-    log = LineLog(file)
-    _account_html(log, parsed, text, 1)
-    terms = [
-        Term.create(entry.term, entry.definition, file=file, line=entry.line)
-        for entry in parsed.entries
-    ]
-    return Glossary(tuple(terms), title=parsed.title, sources=(file,), lines=log.finish())
+    return _Document([_Item(1, "html", text)], file, options.columns, page=True).read()
 
 
-def _account_html(log: LineLog, parsed: GlossaryParser, text: str, first: int) -> None:
-    """What each non-blank line of parsed HTML (starting at line ``first``) was read as."""
-    for offset, raw in enumerate(numbered_lines(text)):
-        line = offset + 1
-        if is_blank(raw[1]):
+def _account_html(
+    log: LineLog, parsed: GlossaryParser, text: str, first: int, roles: dict[int, str]
+) -> None:
+    """What each non-blank line of parsed HTML (its line 1 being line ``first + 1``) was read
+    as: ``roles`` first (tables: a role starting with ``~`` is a finding), then the parser's."""
+    for line, raw in numbered_lines(text):
+        if is_blank(raw):
             continue
-        if line in parsed.term_lines:
-            log.read_as(first + offset, TERM)
-        elif line in parsed.definition_lines:
-            log.read_as(first + offset, DEFINITION)
-        elif line in parsed.outside_lines:
-            log.unread(first + offset, "text outside <dt> and <dd>")
+        role = roles.get(line)
+        if role is None and line in parsed.term_lines:
+            role = TERM
+        elif role is None and line in parsed.definition_lines:
+            role = DEFINITION
+        elif role is None and line in parsed.outside_lines:
+            role = "~text outside <dt> and <dd>"
+        if role is not None and role.startswith("~"):
+            log.unread(first + line, role[1:])
         else:
-            log.read_as(first + offset, "HTML")
+            log.read_as(first + line, role or "HTML")
