@@ -523,3 +523,17 @@ def test_an_html_page_reads_tables_with_a_header_and_reports_layout_tables() -> 
     assert pairs(glossary) == [("el gato", "the cat"), ("el perro", "the dog")]
     assert [term.line for term in glossary] == [4, 5]
     assert glossary.title == "Spanish"
+
+
+def test_inline_html_and_entities_read_as_markdown_shows_them(tmp_path: Path) -> None:
+    text = (
+        "| Term | Definition |\n|---|---|\n| Osmosis | water<br>moving<BR/>in |\n"
+        "| H<sub>2</sub>O | water &amp; ice &#8211; &#x41; |\n| Tag | `<b>` stays in code |\n"
+        "| x<y | a <unknown> tag &copy2020 &nosuch; stays |\n"
+    )
+    assert read_md(tmp_path, text) == [
+        ("Osmosis", "water\nmoving\nin"),
+        ("H2O", "water & ice – A"),
+        ("Tag", "<b> stays in code"),
+        ("x<y", "a <unknown> tag &copy2020 &nosuch; stays"),
+    ]

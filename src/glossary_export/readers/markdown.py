@@ -21,6 +21,7 @@ accounted for (:mod:`._accounting`); the reader is linear in its input.
 from __future__ import annotations
 
 import dataclasses
+import html
 import itertools
 import re
 from collections.abc import Iterator
@@ -76,7 +77,15 @@ _DETAILS_LINE = ("<details", "<summary", "</details", "</summary")
 _CALLOUT = re.compile(r"\[!([\w-]{1,50})\][+-]?(?:[ \t]+(.*))?")
 """An Obsidian callout's first line, ``> [!note] Title`` (``-``/``+``: folded or not)."""
 _CODE_MARK = "\x00"
-_MARKUP = re.compile(r"[*_`\[\\]")
+_MARKUP = re.compile(r"[*_`\[\\<&]")
+# Inline HTML as Markdown renders it: a break, formatting (its text kept), an entity.
+_BREAK_TAG = re.compile(r"<br[ \t]*/?>", re.IGNORECASE)
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strike"
+    r"|strong|sub|sup|tt|u|var)(?:[ \t][^<>]{0,500})?>",
+    re.IGNORECASE,
+)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _NESTED_ENTRY_SHARE = 0.8
 """Nested bullets are entries of their own when nearly all of them are shaped like one."""
 
@@ -95,6 +104,10 @@ def plain(text: str) -> str:
         text = _CODE_SPAN.sub(keep, text.replace(_CODE_MARK, ""))
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
+    if "<" in text:
+        text = _INLINE_TAG.sub("", _BREAK_TAG.sub("\n", text))
+    if "&" in text:
+        text = _ENTITY.sub(lambda match: html.unescape(match[0]), text)
     if codes:
         text = re.sub(f"{_CODE_MARK}(\\d+){_CODE_MARK}", lambda m: codes[int(m[1])], text)
     return text.strip()
