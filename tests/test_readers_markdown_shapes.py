@@ -537,3 +537,50 @@ def test_inline_html_and_entities_read_as_markdown_shows_them(tmp_path: Path) ->
         ("Tag", "<b> stays in code"),
         ("x<y", "a <unknown> tag &copy2020 &nosuch; stays"),
     ]
+
+
+def test_mkdocs_admonitions_are_entries(tmp_path: Path) -> None:
+    text = (
+        '# Glossary\n\n!!! note "Osmosis"\n    The movement of water\n    across a membrane.\n\n'
+        '    It needs no energy.\n\n??? info "Diffusion"\n    The spreading of particles.\n\n'
+        '???+ abstract "Organelles"\n    - **Nucleus**: controls the cell\n\n'
+        "!!! warning\n    Work in progress.\n"
+    )
+    with pytest.warns(UserWarning, match=r"g\.md:15: .*\(admonition without a title\)"):
+        glossary = load_glossary(_write(tmp_path, text))
+    assert pairs(glossary) == [
+        ("Osmosis", "The movement of water across a membrane.\nIt needs no energy."),
+        ("Diffusion", "The spreading of particles."),
+        ("Nucleus", "controls the cell"),
+    ]
+    assert [term.line for term in glossary] == [3, 9, 13]
+
+
+def test_a_callout_alone_on_its_line_splits_like_an_entry(tmp_path: Path) -> None:
+    text = "> [!note] Osmosis: the movement of water\n\n> [!note] Diffusion\n"
+    assert read_md(tmp_path, text) == [("Osmosis", "the movement of water"), ("Diffusion", "")]
+
+
+def test_pandoc_tilde_definition_lists(tmp_path: Path) -> None:
+    text = "Term one\n~ definition one\n\nTerm two\n~   definition two\n"
+    assert read_md(tmp_path, text) == [
+        ("Term one", "definition one"),
+        ("Term two", "definition two"),
+    ]
+
+
+def test_dataview_fields_and_scoped_names(tmp_path: Path) -> None:
+    text = (
+        "---\ntags: [biology]\n---\n#biology #revision\n\nOsmosis:: the movement of water\n"
+        "Diffusion:: spreading: from high to low\n\n"
+    )
+    assert read_md(tmp_path, text) == [
+        ("Osmosis", "the movement of water"),
+        ("Diffusion", "spreading: from high to low"),
+    ]
+    scoped = "- std::vector: a dynamic array\n- a::b - a scoped name\n- Key:: value\n"
+    assert read_md(tmp_path, scoped) == [
+        ("std::vector", "a dynamic array"),
+        ("a::b", "a scoped name"),
+        ("Key", "value"),
+    ]

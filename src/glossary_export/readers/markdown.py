@@ -62,6 +62,8 @@ _TASK = re.compile(r"\[[ xX]\](?:[ \t]+|$)")
 """A task-list box after a bullet (``- [x] Term: ...``): not part of the term."""
 _ABBREVIATION = re.compile(r"\*\[([^\]\[]{1,300})\]:[ \t]*(.*)")
 """A Markdown Extra / MkDocs abbreviation, ``*[HTML]: Hyper Text Markup Language``."""
+_SCOPE = re.compile(r"::(?=[^\s:])")
+"""``::`` inside a name (``std::vector``), not Dataview's ``Key:: value``."""
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]{1,100})\]:")
 _FOOTNOTE_MARKER = re.compile(r"[ \t]{0,8}\[\^([^\]\s]{1,100})\]")
 """``[^1]``: a footnote's marker when the document defines ``[^1]:`` (else it is text, as
@@ -74,6 +76,8 @@ _BLOCK_TAGS = {
 }
 """The HTML blocks read whole, with html.parser: definition lists and tables."""
 _DETAILS_LINE = ("<details", "<summary", "</details", "</summary")
+_ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+[\w-]{1,50}(?:[ \t]+"([^"]{0,300})")?[ \t]*')
+"""A MkDocs admonition's first line, ``!!! note "Title"`` (``???``: collapsible)."""
 _CALLOUT = re.compile(r"\[!([\w-]{1,50})\][+-]?(?:[ \t]+(.*))?")
 """An Obsidian callout's first line, ``> [!note] Title`` (``-``/``+``: folded or not)."""
 _CODE_MARK = "\x00"
@@ -237,8 +241,10 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
             yield _Item(number, "rule" if TABLE_RULE.match(stripped) else "table", stripped, indent)
         elif _THEMATIC_BREAK.match(stripped):
             yield _Item(number, "break", stripped)
-        elif stripped.startswith(":") and stripped[1:2] in (" ", "\t") and indent < 4:
+        elif stripped[:1] in (":", "~") and stripped[1:2] in (" ", "\t") and indent < 4:
             yield _Item(number, "definition", stripped[1:].strip(), indent, blank_before=blank)
+        elif stripped[:3] in ("!!!", "???") and (admonition := _ADMONITION.fullmatch(stripped)):
+            yield _Item(number, "admonition", admonition[1] or "", indent, blank_before=blank)
         elif stripped.startswith("*[") and _ABBREVIATION.fullmatch(stripped):
             yield _Item(number, "abbreviation", stripped, indent)
         elif stripped.startswith("[^") and _FOOTNOTE.match(stripped):
@@ -354,13 +360,24 @@ def _is_term_line(item: _Item, following: _Item | None) -> bool:
     )
 
 
+def _shaped_text(item: _Item) -> bool:
+    """Whether a line, wherever it is indented, is shaped like an entry."""
+    return _bold_entry(item.text) is not None or (item.bullet and _plain_entry(item) is not None)
+
+
 def _plain_entry(item: _Item) -> tuple[str, str] | None:
     """(term, definition) of a ``Term: definition`` line (a bulleted one may be empty)."""
-    entry = split_any(item.text, _ENTRY_DELIMITERS)
+    text = item.text
+    if "::" in text:  # "std::vector: ..." splits after the name, "Key:: value" at "::"
+        text = _SCOPE.sub("\x01\x01", text)
+    entry = split_any(text, _ENTRY_DELIMITERS)
     if entry is None or (not entry[1] and not item.bullet):
         return None  # "Three categories of SQL:" introduces what follows
-    term = plain(entry[0])
-    return (term, plain(entry[1])) if plausible_term(term) else None
+    term, definition = entry
+    if definition.startswith(":") and text.startswith(f"{term}::"):
+        definition = definition[1:]  # Obsidian Dataview's "Key:: value"
+    term = plain(term.replace("\x01", ":"))
+    return (term, plain(definition.replace("\x01", ":"))) if plausible_term(term) else None
 
 
 class _Document:
@@ -446,6 +463,10 @@ class _Document:
             elif item.kind == "quote" and _CALLOUT.fullmatch(item.text):
                 current = None
                 index = self._callout(index, section)
+                continue
+            elif item.kind == "admonition":
+                current = None
+                index = self._admonition(index, section)
                 continue
             elif (item.kind in ("table", "rule") and current is None) or (
                 item.kind == "table" and current is not None and not current.open
@@ -617,37 +638,56 @@ class _Document:
         return entries
 
     def _callout(self, index: int, section: str) -> int:
-        """An Obsidian callout: ``> [!note] Term`` then its definition on ``>`` lines; or,
-        when its lines are entries (``> **Term**: ...``), a box around them. The index after
-        it."""
+        """An Obsidian callout, ``> [!note] Term`` then ``>`` lines; the index after it."""
         items = self.items
-        item = items[index]
-        match = _CALLOUT.fullmatch(item.text)
+        match = _CALLOUT.fullmatch(items[index].text)
         assert match is not None  # called for a callout's first line
-        title = plain(match[2] or "")
         end = index + 1
         while end < len(items) and items[end].kind == "quote" and not items[end].blank_before:
             end += 1
-        body = items[index + 1 : end]
-        if any(self._shaped(line) for line in body):
+        return self._box(index, match[2] or "", end, "callout", section)
+
+    def _admonition(self, index: int, section: str) -> int:
+        """A MkDocs / Python-Markdown admonition, ``!!! note "Term"`` (``???``: folded) then
+        lines indented by four; the index after it."""
+        items = self.items
+        end = index + 1
+        while end < len(items) and items[end].indent >= 4 and items[end].kind != "heading":
+            end += 1
+        return self._box(index, items[index].text, end, "admonition", section)
+
+    def _box(self, index: int, title: str, end: int, kind: str, section: str) -> int:
+        """A titled box (callout, admonition) over ``items[index + 1 : end]``: an entry, its
+        title the term and its lines the definition; or, when its lines are entries
+        (``> - **Term**: ...``), a box around them, read by the main loop. The index after
+        what was read."""
+        item = self.items[index]
+        body = self.items[index + 1 : end]
+        if any(_shaped_text(line) for line in body):
             for line in body:
-                line.kind = "text"  # read as the entries they are, by the main loop
-            self.log.read_as(item.number, "callout")
+                line.kind, line.indent = "text", 0
+            self.log.read_as(item.number, kind)
             return index + 1
-        if not title:  # "> [!NOTE]" then a note: GitHub's alert, no entry
-            self.log.unread(item.number, "callout without a title")
-            for line in body:
-                self.log.unread(line.number, "callout without a title")
+        if not title.strip():  # "> [!NOTE]" then a note: GitHub's alert, no entry
+            for line in (item, *body):
+                self.log.unread(line.number, f"{kind} without a title")
             return end
-        entry = self._start(item.number, title, "callout", section)
+        split = split_any(title, _ENTRY_DELIMITERS) if not body else None
+        entry = self._start(item.number, plain(split[0] if split else title), kind, section)
+        if split:  # "> [!note] Osmosis: the movement of water", alone
+            entry.parts.append(plain(split[1]))
         paragraph = True
-        for line in body:
-            if not line.text:
+        for position in range(index + 1, end):
+            line = self.items[position]
+            if line.kind == "quote" and not line.text:  # ">" alone: a paragraph break
                 self.log.read_as(line.number, DEFINITION)
                 paragraph = True
                 continue
-            line.kind = "text"  # a bullet keeps its "- ", a wrapped line joins its paragraph
-            self._append(entry, line, paragraph=paragraph or line.bullet)
+            if line.kind in ("quote", "text"):
+                line.kind = "text"  # a bullet keeps its "- ", a wrapped line joins its paragraph
+                self._append(entry, line, paragraph=paragraph or line.bullet or line.blank_before)
+            else:
+                self._definition_item(entry, position)
             paragraph = False
         return end
 
