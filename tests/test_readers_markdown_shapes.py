@@ -584,3 +584,43 @@ def test_dataview_fields_and_scoped_names(tmp_path: Path) -> None:
         ("a::b", "a scoped name"),
         ("Key", "value"),
     ]
+
+
+def test_html_in_a_term_headings_section_is_part_of_its_definition(tmp_path: Path) -> None:
+    text = (
+        "# Glossary\n\n## Catalyst\n\nA substance that speeds up a reaction.\n\n"
+        "<details><summary>Example</summary>Platinum.</details>\n\n"
+        "## Isomer\n\nSame formula, different structure.\n\n"
+        "<table><tr><td>Kind</td><td>structural</td></tr></table>\n\n"
+        "## Mole\n\n6.022e23 particles.\n"
+    )
+    glossary = load_glossary(_write(tmp_path, text))
+    assert pairs(glossary) == [
+        ("Catalyst", "A substance that speeds up a reaction.\nExample\nPlatinum."),
+        ("Isomer", "Same formula, different structure.\nKind | structural"),
+        ("Mole", "6.022e23 particles."),
+    ]
+    assert not any(reading.finding for reading in glossary.lines)
+
+
+def test_a_heading_over_several_details_groups_them(tmp_path: Path) -> None:
+    text = (
+        "# Chemistry\n\n## Acids\n\nStrong ones.\n\n"
+        "<details><summary>HCl</summary>hydrochloric acid</details>\n"
+        "<details><summary>H2SO4</summary>sulfuric acid</details>\n\n"
+        "## Bases\n\n<dl><dt>NaOH</dt><dd>sodium hydroxide</dd><dt>KOH</dt><dd>potash</dd></dl>\n"
+    )
+    glossary = load_glossary(_write(tmp_path, text))
+    assert pairs(glossary) == [
+        ("HCl", "hydrochloric acid"),
+        ("H2SO4", "sulfuric acid"),
+        ("NaOH", "sodium hydroxide"),
+        ("KOH", "potash"),
+    ]
+    assert [term.subdeck for term in glossary] == ["Acids", "Acids", "Bases", "Bases"]
+
+
+def test_a_summary_over_several_lines_is_reported_not_made_a_card(tmp_path: Path) -> None:
+    text = "- Alpha: first\n\n<details>\n<summary>\nBeta\n</summary>\nsecond\n</details>\n"
+    with pytest.warns(UserWarning, match=r"g\.md:4: .*\(<summary> over several lines\)"):
+        assert read_md(tmp_path, text) == [("Alpha", "first")]

@@ -67,9 +67,22 @@ _CONTAINERS = ("dl", "details", "table")
 
 
 class _EntryText(TextExtractor):
-    """A term's or definition's text: the blocks of a definition list break lines too."""
+    """A term's or definition's text: the blocks of a definition list break lines too, and
+    a table's cells are separated by `` | ``."""
 
     _BLOCKS = TextExtractor._BLOCKS | {"dl", "dt", "dd", "details", "summary", "table", "pre"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cells = 0  # cells so far in the current row
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self._cells = 0
+        elif tag in ("td", "th"):
+            self.parts.append(" | " if self._cells else "")
+            self._cells += 1
+        super().handle_starttag(tag, attrs)
 
 
 @dataclass
@@ -259,3 +272,11 @@ def parse_glossary(html: str) -> GlossaryParser:
     parser.feed(html)
     parser.close()
     return parser
+
+
+def block_text(html: str) -> str:
+    """The text of an HTML block (a list, a table) kept inside a definition."""
+    extractor = _EntryText()
+    extractor.feed(html)
+    extractor.close()
+    return extractor.text()

@@ -76,6 +76,7 @@ _BLOCK_TAGS = {
 }
 """The HTML blocks read whole, with html.parser: definition lists and tables."""
 _DETAILS_LINE = ("<details", "<summary", "</details", "</summary")
+_HTML_KINDS = frozenset({"html", "summary", "details", "details end"})
 _ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+[\w-]{1,50}(?:[ \t]+"([^"]{0,300})")?[ \t]*')
 """A MkDocs admonition's first line, ``!!! note "Title"`` (``???``: collapsible)."""
 _CALLOUT = re.compile(r"\[!([\w-]{1,50})\][+-]?(?:[ \t]+(.*))?")
@@ -287,6 +288,8 @@ def _details_item(number: int, line: str, blank: bool) -> _Item:
 
     parsed = parse_glossary(line)
     closes = "</details" in line.lower()
+    if parsed.entries and not parsed.entries[0].term:
+        return _Item(number, "summary start", line)  # <summary> alone: its term below
     if parsed.entries:
         entry = parsed.entries[0]
         return _Item(number, "summary", entry.term, definition=entry.definition, closed=closes)
@@ -357,6 +360,21 @@ def _is_term_line(item: _Item, following: _Item | None) -> bool:
         and following.kind == "definition"
         and not following.blank_before
         and plausible_term(plain(item.text))
+    )
+
+
+def _boxed_entries(item: _Item) -> int:
+    """About how many entries an HTML block, a ``<details>`` summary, a callout, an
+    admonition or an abbreviation holds (0 for any other line)."""
+    if item.kind == "html":
+        lowered = item.text.lower()
+        return lowered.count("<dt") + lowered.count("<summary") + lowered.count("<tr")
+    if item.kind == "quote" and item.text.startswith("[!"):
+        return 1 if (callout := _CALLOUT.fullmatch(item.text)) and callout[2] else 0
+    return (
+        1
+        if item.kind in ("summary", "abbreviation") or (item.kind == "admonition" and item.text)
+        else 0
     )
 
 
@@ -446,6 +464,11 @@ class _Document:
                 self._abbreviation(item, section)
             elif item.kind == "footnote":
                 self.log.unread(item.number, "footnote")
+            elif item.kind == "summary start":
+                current = None
+                self.log.unread(item.number, "<summary> over several lines")
+            elif item.kind in _HTML_KINDS and current is not None and current.style == "heading":
+                self._html_in_definition(current, item)  # a term's section holds it
             elif item.kind == "html":
                 current = None
                 self._html_block(item, section)
@@ -569,6 +592,21 @@ class _Document:
         assert match is not None  # the item is one because it matched
         entry = self._start(item.number, plain(match[1]), "abbreviation", section)
         entry.parts.append(plain(match[2]))
+
+    def _html_in_definition(self, entry: _Entry, item: _Item) -> None:
+        """HTML inside a term heading's section: its text is part of the definition."""
+        from ._html import block_text
+
+        if item.kind == "summary":
+            entry.parts += [item.text, item.definition]
+            self.log.read_as(item.number, DEFINITION)
+        elif item.kind == "html":
+            entry.parts.append(block_text(item.text))
+            for offset, raw in enumerate(item.text.split("\n")):
+                if not is_blank(raw):
+                    self.log.read_as(item.number + offset, DEFINITION)
+        else:
+            self.log.read_as(item.number, "HTML")
 
     def _html_block(self, item: _Item, section: str) -> None:
         """The entries of an HTML block (definition lists, ``<details>``, tables), and what
@@ -840,6 +878,11 @@ class _Document:
                 content += 1
                 if item.kind == "table" or (item.kind == "text" and self._shaped(item)):
                     shaped += 1
+            elif boxed := _boxed_entries(item):
+                # <details>, a <dl> or <table>, a callout: a heading over several is a section.
+                content += 1
+                shaped += boxed
+                others += boxed if start is None else 0
             if start is None and item.kind == "text" and self._shaped(item):
                 others += 1
         close()
