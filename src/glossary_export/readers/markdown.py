@@ -48,9 +48,11 @@ _DASHES = ":：-–—="
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 # Bounded repeats keep every pattern linear in the line's length, whatever it holds.
 _CODE_SPAN = re.compile(r"(`+)(.{0,2000}?)\1")
-_INLINE = (
+_WIKI_LINKS = (
     (re.compile(r"!?\[\[[^\]\[|]{1,500}\|([^\]\[]{1,500})\]\]"), r"\1"),  # [[page|shown]]
     (re.compile(r"!?\[\[([^\]\[|]{1,500})\]\]"), r"\1"),  # Obsidian wiki-link: its page
+)
+_INLINE = (
     (re.compile(r"!\[([^\]\[]{0,500})\]\([^()]{0,2000}\)"), r"\1"),  # image: its alt text
     (re.compile(r"\[([^\]\[]{1,500})\]\([^()]{0,2000}\)"), r"\1"),  # link: its text
     (re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1"), r"\2"),
@@ -76,7 +78,11 @@ _BLOCK_TAGS = {
 }
 """The HTML blocks read whole, with html.parser: definition lists and tables."""
 _DETAILS_LINE = ("<details", "<summary", "</details", "</summary")
-_HTML_KINDS = frozenset({"html", "summary", "details", "details end"})
+_MARKED_KINDS = frozenset(
+    {"tags", "abbreviation", "footnote", "summary start", "html", "summary", "details"}
+    | {"details end", "admonition"}
+)
+"""The kinds of line only some documents have, read by :meth:`_Document._marked`."""
 _ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+[\w-]{1,50}(?:[ \t]+"([^"]{0,300})")?[ \t]*')
 """A MkDocs admonition's first line, ``!!! note "Title"`` (``???``: collapsible)."""
 _CALLOUT = re.compile(r"\[!([\w-]{1,50})\][+-]?(?:[ \t]+(.*))?")
@@ -107,6 +113,8 @@ def plain(text: str) -> str:
 
     if "`" in text:
         text = _CODE_SPAN.sub(keep, text.replace(_CODE_MARK, ""))
+    for pattern, replacement in _WIKI_LINKS if "[[" in text else ():
+        text = pattern.sub(replacement, text)
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
     if "<" in text:
@@ -152,7 +160,7 @@ class _Entry:
     section: str = ""
     row: tuple[list[str], Choice] | None = None
     """A table row entry: its cells and its table's columns, for :func:`row_term`."""
-    tags: list[str] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
     bullets: int = 0
     """How many bulleted lines the definition holds (one alone is the definition, no list)."""
 
@@ -215,6 +223,7 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
             blank = True
             continue
         stripped = raw.strip()
+        first = stripped[0]
         indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
         if comment or (not fence and stripped.startswith("<!--")):
             comment = "-->" not in stripped
@@ -226,30 +235,28 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
         elif stripped.startswith(("```", "~~~")):
             fence = stripped[:3]
             yield _Item(number, "fence", stripped, indent, blank_before=blank)
-        elif stripped.startswith("#") and (heading := _heading(stripped)) is not None:
+        elif first == "#" and (heading := _heading(stripped)) is not None:
             yield _Item(number, "heading", heading[1], level=heading[0], blank_before=blank)
-        elif (tag := _html_block_tag(stripped)) and (depth := _html_depth(raw, tag)) > 0:
-            block = [raw]
-        elif tag:
-            yield _Item(number, "html", raw)  # the whole block on one line
-        elif stripped.lower().startswith(_DETAILS_LINE):
-            yield _details_item(number, stripped, blank)
-        elif stripped.startswith("#") and _is_tag_line(stripped):
+        elif first == "#" and _is_tag_line(stripped):
             yield _Item(number, "tags", stripped)
+        elif first == "<" and (tag := _html_block_tag(stripped)) and _html_depth(raw, tag) > 0:
+            block, depth = [raw], _html_depth(raw, tag)
+        elif first == "<" and tag:
+            yield _Item(number, "html", raw)  # the whole block on one line
+        elif first == "<" and stripped.lower().startswith(_DETAILS_LINE):
+            yield _details_item(number, stripped, blank)
         elif "|" in stripped and (
             TABLE_RULE.match(stripped) or stripped.startswith("|") or stripped.endswith("|")
         ):
             yield _Item(number, "rule" if TABLE_RULE.match(stripped) else "table", stripped, indent)
         elif _THEMATIC_BREAK.match(stripped):
             yield _Item(number, "break", stripped)
-        elif stripped[:1] in (":", "~") and stripped[1:2] in (" ", "\t") and indent < 4:
+        elif first in ":~" and stripped[1:2] in (" ", "\t") and indent < 4:
             yield _Item(number, "definition", stripped[1:].strip(), indent, blank_before=blank)
-        elif stripped[:3] in ("!!!", "???") and (admonition := _ADMONITION.fullmatch(stripped)):
-            yield _Item(number, "admonition", admonition[1] or "", indent, blank_before=blank)
-        elif stripped.startswith("*[") and _ABBREVIATION.fullmatch(stripped):
-            yield _Item(number, "abbreviation", stripped, indent)
-        elif stripped.startswith("[^") and _FOOTNOTE.match(stripped):
-            yield _Item(number, "footnote", stripped, indent)
+        elif first in "!?[" + ("*" if stripped[1:2] == "[" else "") and (
+            marked := _marked_item(number, stripped, indent, blank)
+        ):
+            yield marked
         else:
             kind = "text"
             if stripped.startswith(">"):
@@ -263,6 +270,17 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
         blank = False
     if block:  # a block never closed: its lines are still read
         yield _Item(lines[-1][0] - len(block) + 1, "html", "\n".join(block))
+
+
+def _marked_item(number: int, line: str, indent: int, blank: bool) -> _Item | None:
+    """An admonition's first line, an abbreviation or a footnote; None for another line."""
+    if line[:3] in ("!!!", "???") and (admonition := _ADMONITION.fullmatch(line)):
+        return _Item(number, "admonition", admonition[1] or "", indent, blank_before=blank)
+    if line.startswith("*[") and _ABBREVIATION.fullmatch(line):
+        return _Item(number, "abbreviation", line, indent)
+    if line.startswith("[^") and _FOOTNOTE.match(line):
+        return _Item(number, "footnote", line, indent)
+    return None
 
 
 def _html_block_tag(line: str) -> str:
@@ -386,16 +404,19 @@ def _shaped_text(item: _Item) -> bool:
 def _plain_entry(item: _Item) -> tuple[str, str] | None:
     """(term, definition) of a ``Term: definition`` line (a bulleted one may be empty)."""
     text = item.text
-    if "::" in text:  # "std::vector: ..." splits after the name, "Key:: value" at "::"
+    scoped = "::" in text
+    if scoped:  # "std::vector: ..." splits after the name, "Key:: value" at "::"
         text = _SCOPE.sub("\x01\x01", text)
     entry = split_any(text, _ENTRY_DELIMITERS)
     if entry is None or (not entry[1] and not item.bullet):
         return None  # "Three categories of SQL:" introduces what follows
     term, definition = entry
-    if definition.startswith(":") and text.startswith(f"{term}::"):
-        definition = definition[1:]  # Obsidian Dataview's "Key:: value"
-    term = plain(term.replace("\x01", ":"))
-    return (term, plain(definition.replace("\x01", ":"))) if plausible_term(term) else None
+    if scoped:
+        if definition.startswith(":") and text.startswith(f"{term}::"):
+            definition = definition[1:]  # Obsidian Dataview's "Key:: value"
+        term, definition = term.replace("\x01", ":"), definition.replace("\x01", ":")
+    term = plain(term)
+    return (term, plain(definition)) if plausible_term(term) else None
 
 
 class _Document:
@@ -454,42 +475,15 @@ class _Document:
                 else:
                     section = item.text
                     self.log.read_as(item.number, "heading")
-            elif item.kind == "tags":
-                # Under a term (its heading or line), the term's tags; elsewhere the page's.
-                if current is not None:
-                    current.tags += [word[1:] for word in item.text.split()]
-                self.log.read_as(item.number, "tags")
-            elif item.kind == "abbreviation":
-                current = None
-                self._abbreviation(item, section)
-            elif item.kind == "footnote":
-                self.log.unread(item.number, "footnote")
-            elif item.kind == "summary start":
-                current = None
-                self.log.unread(item.number, "<summary> over several lines")
-            elif item.kind in _HTML_KINDS and current is not None and current.style == "heading":
-                self._html_in_definition(current, item)  # a term's section holds it
-            elif item.kind == "html":
-                current = None
-                self._html_block(item, section)
-            elif item.kind == "summary":
-                current = self._start(item.number, item.text, "details", section)
-                current.parts.append(item.definition)
-                current.open = True
-                current = None if item.closed else current
-            elif item.kind in ("details", "details end"):
-                self.log.read_as(item.number, "HTML")
-                current = None
+            elif item.kind in _MARKED_KINDS:
+                current, index = self._marked(index, current, section)
+                continue
             elif current is not None and current.style in ("heading", "details"):
                 index = self._definition_item(current, index)
                 continue
-            elif item.kind == "quote" and _CALLOUT.fullmatch(item.text):
+            elif item.kind == "quote" and item.text[:2] == "[!" and _CALLOUT.fullmatch(item.text):
                 current = None
                 index = self._callout(index, section)
-                continue
-            elif item.kind == "admonition":
-                current = None
-                index = self._admonition(index, section)
                 continue
             elif (item.kind in ("table", "rule") and current is None) or (
                 item.kind == "table" and current is not None and not current.open
@@ -593,11 +587,52 @@ class _Document:
         entry = self._start(item.number, plain(match[1]), "abbreviation", section)
         entry.parts.append(plain(match[2]))
 
+    def _marked(
+        self, index: int, current: _Entry | None, section: str
+    ) -> tuple[_Entry | None, int]:
+        """Read a line of a kind only some documents have (tags, an abbreviation, a footnote,
+        HTML, an admonition); the entry open after it, and the index of the next line."""
+        item = self.items[index]
+        kind = item.kind
+        if kind == "tags":
+            # Under a term (its heading or line), the term's tags; elsewhere the page's.
+            if current is not None:
+                current.tags += tuple(word[1:] for word in item.text.split())
+            self.log.read_as(item.number, "tags")
+        elif kind == "footnote":
+            self.log.unread(item.number, "footnote")
+        elif kind == "summary start":
+            self.log.unread(item.number, "<summary> over several lines")
+            current = None
+        elif kind == "abbreviation":
+            self._abbreviation(item, section)
+            current = None
+        elif current is not None and current.style == "heading":
+            self._html_in_definition(current, item)  # a term's section holds it
+        elif kind == "admonition":
+            return None, self._admonition(index, section)
+        elif kind == "html":
+            self._html_block(item, section)
+            current = None
+        elif kind == "summary":
+            current = self._start(item.number, item.text, "details", section)
+            current.parts.append(item.definition)
+            current.open = True
+            current = None if item.closed else current
+        else:  # the <details> and </details> tags
+            self.log.read_as(item.number, "HTML")
+            current = None
+        return current, index + 1
+
     def _html_in_definition(self, entry: _Entry, item: _Item) -> None:
-        """HTML inside a term heading's section: its text is part of the definition."""
+        """HTML (or an admonition) inside a term heading's section: its text is part of the
+        definition."""
         from ._html import block_text
 
-        if item.kind == "summary":
+        if item.kind == "admonition":
+            entry.parts.append(item.text)
+            self.log.read_as(item.number, DEFINITION)
+        elif item.kind == "summary":
             entry.parts += [item.text, item.definition]
             self.log.read_as(item.number, DEFINITION)
         elif item.kind == "html":
@@ -826,17 +861,19 @@ class _Document:
                 if index < len(cells) and cells[index].strip()
             )
             return dataclasses.replace(term, extras=extras, subdeck=subdeck)
-        parts = [part for part in entry.parts if part]
-        if len(parts) == 1 and entry.bullets == 1 and parts[0].startswith("- "):
-            parts[0] = parts[0][2:]  # "**Mean**" then "- the sum...": a bullet, not a list
-        definition = "\n".join(parts)
+        parts = entry.parts
+        if entry.bullets == 1:
+            shown = [part for part in parts if part]
+            if len(shown) == 1 and shown[0].startswith("- "):
+                parts = [shown[0][2:]]  # "**Mean**" then "- the sum...": a bullet, not a list
+        definition = "\n".join(part for part in parts if part)
         name = entry.term
         if self.footnotes and "[^" in definition + name:
             definition, name = self._unmarked(definition), self._unmarked(name)
         return Term.create(
             name,
             definition,
-            tags=tuple(entry.tags),
+            tags=entry.tags,
             file=self.file,
             line=entry.number,
             subdeck=subdeck,
