@@ -624,3 +624,15 @@ def test_a_summary_over_several_lines_is_reported_not_made_a_card(tmp_path: Path
     text = "- Alpha: first\n\n<details>\n<summary>\nBeta\n</summary>\nsecond\n</details>\n"
     with pytest.warns(UserWarning, match=r"g\.md:4: .*\(<summary> over several lines\)"):
         assert read_md(tmp_path, text) == [("Alpha", "first")]
+
+
+def test_a_list_inside_details_is_part_of_its_definition(tmp_path: Path) -> None:
+    text = (
+        "<details>\n<summary>Acid</summary>\n\nA proton donor. Strong ones:\n\n"
+        "<dl><dt>HCl</dt><dd>hydrochloric</dd></dl>\n\n</details>\n\n"
+        "<details><summary>Base</summary>A proton acceptor.</details>\n"
+    )
+    assert read_md(tmp_path, text) == [
+        ("Acid", "A proton donor. Strong ones:\nHCl\nhydrochloric"),
+        ("Base", "A proton acceptor."),
+    ]

@@ -607,8 +607,10 @@ class _Document:
         elif kind == "abbreviation":
             self._abbreviation(item, section)
             current = None
-        elif current is not None and current.style == "heading":
-            self._html_in_definition(current, item)  # a term's section holds it
+        elif current is not None and (
+            current.style == "heading" or (current.style == "details" and kind == "html")
+        ):
+            self._html_in_definition(current, item)  # a term's section or <details> holds it
         elif kind == "admonition":
             return None, self._admonition(index, section)
         elif kind == "html":
