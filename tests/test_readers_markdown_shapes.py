@@ -530,12 +530,14 @@ def test_inline_html_and_entities_read_as_markdown_shows_them(tmp_path: Path) ->
         "| Term | Definition |\n|---|---|\n| Osmosis | water<br>moving<BR/>in |\n"
         "| H<sub>2</sub>O | water &amp; ice &#8211; &#x41; |\n| Tag | `<b>` stays in code |\n"
         "| x<y | a <unknown> tag &copy2020 &nosuch; stays |\n"
+        "| RFC | see <https://www.rfc-editor.org/> or <editor@example.org> |\n"
     )
     assert read_md(tmp_path, text) == [
         ("Osmosis", "water\nmoving\nin"),
         ("H2O", "water & ice – A"),
         ("Tag", "<b> stays in code"),
         ("x<y", "a <unknown> tag &copy2020 &nosuch; stays"),
+        ("RFC", "see https://www.rfc-editor.org/ or editor@example.org"),
     ]
 
 

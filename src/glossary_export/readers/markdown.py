@@ -96,6 +96,8 @@ _INLINE_TAG = re.compile(
     r"|strong|sub|sup|tt|u|var)(?:[ \t][^<>]{0,500})?>",
     re.IGNORECASE,
 )
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>")
+"""``<https://example.com>``: Markdown shows the address."""
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _NESTED_ENTRY_SHARE = 0.8
 """Nested bullets are entries of their own when nearly all of them are shaped like one."""
@@ -118,7 +120,7 @@ def plain(text: str) -> str:
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
     if "<" in text:
-        text = _INLINE_TAG.sub("", _BREAK_TAG.sub("\n", text))
+        text = _INLINE_TAG.sub("", _BREAK_TAG.sub("\n", _AUTOLINK.sub(r"\1", text)))
     if "&" in text:
         text = _ENTITY.sub(lambda match: html.unescape(match[0]), text)
     if codes:
