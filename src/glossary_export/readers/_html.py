@@ -1,10 +1,13 @@
-"""Plain text of an HTML fragment (an Anki field), through the standard library's HTMLParser.
+"""HTML through the standard library's HTMLParser: the plain text of a fragment (an Anki
+field), and the entries of definition lists and ``<details>`` blocks (a Markdown or HTML
+glossary).
 
-A module of its own so that html.parser loads only when a field holds markup.
+A module of its own so that html.parser loads only when a source holds markup.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from ._text import shown_line
@@ -57,3 +60,223 @@ class TextExtractor(HTMLParser):
         while shown and not shown[0]:
             shown.pop(0)
         return "\n".join(shown)
+
+
+_CONTAINERS = ("dl", "details", "table")
+"""What a definition or a table cell may hold, as part of its text."""
+
+
+class _EntryText(TextExtractor):
+    """A term's or definition's text: the blocks of a definition list break lines too, and
+    a table's cells are separated by `` | ``."""
+
+    _BLOCKS = TextExtractor._BLOCKS | {"dl", "dt", "dd", "details", "summary", "table", "pre"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cells = 0  # cells so far in the current row
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self._cells = 0
+        elif tag in ("td", "th"):
+            self.parts.append(" | " if self._cells else "")
+            self._cells += 1
+        super().handle_starttag(tag, attrs)
+
+
+@dataclass
+class HtmlEntry:
+    """One term of a definition list or a ``<details>`` block, and where it starts."""
+
+    line: int
+    term: str
+    definition: str
+
+
+@dataclass
+class HtmlRow:
+    """One ``<tr>`` of a table: its cells' text, whether all are ``<th>``, its lines."""
+
+    line: int
+    cells: list[_EntryText] = field(default_factory=list)
+    header: bool = True
+    lines: set[int] = field(default_factory=set)
+
+    def texts(self) -> list[str]:
+        return [cell.text() for cell in self.cells]
+
+
+@dataclass
+class _Group:
+    """Terms (``<dt>``, ``<summary>``) waiting for the definition they share."""
+
+    terms: list[tuple[int, _EntryText]] = field(default_factory=list)
+    definition: _EntryText | None = None
+
+
+class GlossaryParser(HTMLParser):
+    """The entries of HTML definition lists (``<dt>`` terms, ``<dd>`` definitions; several
+    terms before a definition share it, several definitions of a term are joined on lines of
+    their own) and of ``<details>`` blocks (``<summary>`` the term, the rest the definition),
+    with the lines that held each part; and the rows of its tables. ``</dt>``, ``</dd>``,
+    ``</td>`` and ``</tr>`` may be left out, as HTML allows. A list or table nested in a
+    definition or a cell stays part of its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.entries: list[HtmlEntry] = []
+        self.title = ""
+        """The page's ``<title>``, else its first ``<h1>``."""
+        self.term_lines: set[int] = set()
+        self.definition_lines: set[int] = set()
+        self.outside_lines: set[int] = set()
+        """Lines with text in no term or definition (not the title, a script or a style)."""
+        self.tables: list[list[HtmlRow]] = []
+        self.open_details = 0
+        self._table: list[HtmlRow] | None = None
+        self._group: _Group | None = None
+        self._target: _EntryText | None = None
+        self._nested = 0  # lists and blocks opened inside a definition
+        self._skipping = 0
+        self._heading: _EntryText | None = None
+        self._h1 = ""
+
+    # The tags that make the entries; any other tag goes to the text being read.
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        if self._nested or (self._target is not None and tag in _CONTAINERS):
+            self._nested += tag in _CONTAINERS
+            self._forward_start(tag, attrs)
+        elif tag == "table":
+            self._finish()
+            self._table = []
+            self.tables.append(self._table)
+        elif self._table is not None and tag in ("tr", "td", "th"):
+            self._target = None
+            if tag == "tr" or not self._table:
+                self._table.append(HtmlRow(line))
+            if tag != "tr":
+                row = self._table[-1]
+                row.header = row.header and tag == "th"
+                self._target = _EntryText()
+                row.cells.append(self._target)
+        elif self._table is not None:
+            self._forward_start(tag, attrs)  # a cell's markup, whatever it is
+        elif tag in ("dt", "summary"):
+            if self._group is None or self._group.definition is not None:
+                self._finish()
+                self._group = _Group()
+            self._target = _EntryText()
+            self._group.terms.append((line, self._target))
+        elif tag == "dd":
+            group = self._group or _Group()
+            self._group = group
+            if group.definition is None:
+                group.definition = _EntryText()
+            else:
+                group.definition.parts.append("\n")
+            self._target = group.definition
+        elif tag == "details":
+            self._finish()
+            self.open_details += 1
+        elif tag in ("style", "script"):
+            self._skipping += 1
+        elif tag in ("title", "h1") and self._heading is None and self._target is None:
+            self._heading = _EntryText()
+        else:
+            self._forward_start(tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._forward_start(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._nested:
+            self._nested -= tag in _CONTAINERS
+            self._forward_end(tag)
+        elif tag == "table":
+            self._table = self._target = None
+        elif self._table is not None and tag in ("tr", "td", "th"):
+            self._target = None
+        elif self._table is not None:
+            self._forward_end(tag)
+        elif tag in ("dt", "summary", "dd"):
+            self._target = None
+            if tag == "summary" and self._group is not None:
+                # What follows the summary, up to </details>, is its definition.
+                self._group.definition = self._target = _EntryText()
+        elif tag in ("dl", "details"):
+            self._finish()
+            self.open_details -= tag == "details" and self.open_details > 0
+        elif tag in ("style", "script"):
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in ("title", "h1") and self._heading is not None:
+            text = self._heading.text()
+            if tag == "title" and not self.title:
+                self.title = text
+            elif tag == "h1" and not self._h1:
+                self._h1 = text
+            self._heading = None
+        else:
+            self._forward_end(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping:
+            return
+        first = self.getpos()[0]
+        lines = {first + offset for offset, text in enumerate(data.split("\n")) if text.strip()}
+        if self._heading is not None:
+            self._heading.handle_data(data)
+        elif self._target is not None and self._table is not None:
+            self._target.handle_data(data)
+            self._table[-1].lines.update(lines)
+        elif self._target is not None and self._group is not None:
+            self._target.handle_data(data)
+            if self._target is not self._group.definition:
+                self.term_lines.update(lines)
+            elif self._group.terms:
+                self.definition_lines.update(lines)
+            else:
+                self.outside_lines.update(lines)  # a <dd> with no <dt> before it: no entry
+        else:
+            self.outside_lines.update(lines)
+
+    def close(self) -> None:
+        super().close()
+        self._finish()
+        self.title = self.title or self._h1
+
+    def _forward_start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        target = self._heading or self._target
+        if target is not None:
+            target.handle_starttag(tag, attrs)
+
+    def _forward_end(self, tag: str) -> None:
+        target = self._heading or self._target
+        if target is not None:
+            target.handle_endtag(tag)
+
+    def _finish(self) -> None:
+        """Make entries of the waiting terms, with the definition they share (or none)."""
+        group, self._group, self._target = self._group, None, None
+        if group is None:
+            return
+        definition = group.definition.text() if group.definition is not None else ""
+        for line, term in group.terms:
+            self.entries.append(HtmlEntry(line, " ".join(term.text().split("\n")), definition))
+
+
+def parse_glossary(html: str) -> GlossaryParser:
+    """The definition lists and ``<details>`` blocks of ``html``, parsed."""
+    parser = GlossaryParser()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def block_text(html: str) -> str:
+    """The text of an HTML block (a list, a table) kept inside a definition."""
+    extractor = _EntryText()
+    extractor.feed(html)
+    extractor.close()
+    return extractor.text()

@@ -21,12 +21,14 @@ accounted for (:mod:`._accounting`); the reader is linear in its input.
 from __future__ import annotations
 
 import dataclasses
+import html
 import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..errors import SourceError
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
 from ._text import TABLE_RULE, is_blank, numbered_lines
@@ -36,6 +38,7 @@ from .term_list import plausible_term, split_any
 
 if TYPE_CHECKING:
     from . import ReadOptions
+    from ._html import GlossaryParser, HtmlRow
 
 _THEMATIC_BREAK = re.compile(r"^(?:-[ \t]*){3,}$|^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$")
 _BULLET = re.compile(r"^(?:[-*+]|\d{1,3}[.)])(?:[ \t]+|$)")
@@ -45,6 +48,10 @@ _DASHES = ":：-–—="
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 # Bounded repeats keep every pattern linear in the line's length, whatever it holds.
 _CODE_SPAN = re.compile(r"(`+)(.{0,2000}?)\1")
+_WIKI_LINKS = (
+    (re.compile(r"!?\[\[[^\]\[|]{1,500}\|([^\]\[]{1,500})\]\]"), r"\1"),  # [[page|shown]]
+    (re.compile(r"!?\[\[([^\]\[|]{1,500})\]\]"), r"\1"),  # Obsidian wiki-link: its page
+)
 _INLINE = (
     (re.compile(r"!\[([^\]\[]{0,500})\]\([^()]{0,2000}\)"), r"\1"),  # image: its alt text
     (re.compile(r"\[([^\]\[]{1,500})\]\([^()]{0,2000}\)"), r"\1"),  # link: its text
@@ -53,8 +60,45 @@ _INLINE = (
     (re.compile(r"(?<![\w_])_(?=\S)([^_]{1,300}?)(?<=\S)_(?![\w_])"), r"\1"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])"), r"\1"),
 )
+_TASK = re.compile(r"\[[ xX]\](?:[ \t]+|$)")
+"""A task-list box after a bullet (``- [x] Term: ...``): not part of the term."""
+_ABBREVIATION = re.compile(r"\*\[([^\]\[]{1,300})\]:[ \t]*(.*)")
+"""A Markdown Extra / MkDocs abbreviation, ``*[HTML]: Hyper Text Markup Language``."""
+_SCOPE = re.compile(r"::(?=[^\s:])")
+"""``::`` inside a name (``std::vector``), not Dataview's ``Key:: value``."""
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]{1,100})\]:")
+_FOOTNOTE_MARKER = re.compile(r"[ \t]{0,8}\[\^([^\]\s]{1,100})\]")
+"""``[^1]``: a footnote's marker when the document defines ``[^1]:`` (else it is text, as
+``[^abc]`` in a regular expression)."""
+_TAG = re.compile(r"#[\w/-]{1,100}")
+_HEADING_ATTRIBUTES = re.compile(r"\{[ \t]*[#.:][^{}]{0,300}\}")
+"""Pandoc / kramdown heading attributes, ``## Endpoint {#endpoint}``: not the heading's text."""
+_BLOCK_TAGS = {
+    name: re.compile(f"<(/?){name}(?=[\\s>/])", re.IGNORECASE) for name in ("dl", "table")
+}
+"""The HTML blocks read whole, with html.parser: definition lists and tables."""
+_DETAILS_LINE = ("<details", "<summary", "</details", "</summary")
+_MARKED_KINDS = frozenset(
+    {"tags", "abbreviation", "footnote", "summary start", "html", "summary", "details"}
+    | {"details end", "admonition"}
+)
+"""The kinds of line only some documents have, read by :meth:`_Document._marked`."""
+_ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+[\w-]{1,50}(?:[ \t]+"([^"]{0,300})")?[ \t]*')
+"""A MkDocs admonition's first line, ``!!! note "Title"`` (``???``: collapsible)."""
+_CALLOUT = re.compile(r"\[!([\w-]{1,50})\][+-]?(?:[ \t]+(.*))?")
+"""An Obsidian callout's first line, ``> [!note] Title`` (``-``/``+``: folded or not)."""
 _CODE_MARK = "\x00"
-_MARKUP = re.compile(r"[*_`\[\\]")
+_MARKUP = re.compile(r"[*_`\[\\<&]")
+# Inline HTML as Markdown renders it: a break, formatting (its text kept), an entity.
+_BREAK_TAG = re.compile(r"<br[ \t]*/?>", re.IGNORECASE)
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strike"
+    r"|strong|sub|sup|tt|u|var)(?:[ \t][^<>]{0,500})?>",
+    re.IGNORECASE,
+)
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]{1,2000}|[^<>\s@]{1,200}@[^<>\s@]{1,200})>")
+"""``<https://example.com>``: Markdown shows the address."""
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _NESTED_ENTRY_SHARE = 0.8
 """Nested bullets are entries of their own when nearly all of them are shaped like one."""
 
@@ -71,8 +115,14 @@ def plain(text: str) -> str:
 
     if "`" in text:
         text = _CODE_SPAN.sub(keep, text.replace(_CODE_MARK, ""))
+    for pattern, replacement in _WIKI_LINKS if "[[" in text else ():
+        text = pattern.sub(replacement, text)
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
+    if "<" in text:
+        text = _INLINE_TAG.sub("", _BREAK_TAG.sub("\n", _AUTOLINK.sub(r"\1", text)))
+    if "&" in text:
+        text = _ENTITY.sub(lambda match: html.unescape(match[0]), text)
     if codes:
         text = re.sub(f"{_CODE_MARK}(\\d+){_CODE_MARK}", lambda m: codes[int(m[1])], text)
     return text.strip()
@@ -86,12 +136,19 @@ class _Item:
     kind: str
     """ "heading", "text", "quote" (``> ...``), "definition" (``: ...``), "table", "rule",
     "code", "fence", "front matter", "comment", "break" (a thematic break), "underline" (of a
-    setext heading)."""
+    setext heading), "tags" (a line of Obsidian ``#tags``), "abbreviation" (``*[HTML]: ...``),
+    "footnote" (``[^1]: ...``), "html" (a ``<dl>`` block, all its lines), "summary" (a
+    ``<details>`` block's ``<summary>`` line, text its term), "details" and "details end"
+    (the ``<details>`` and ``</details>`` tags alone)."""
     text: str
     indent: int = 0
     bullet: bool = False
     level: int = 0
     blank_before: bool = False
+    definition: str = ""
+    """A summary line's definition, when the line holds all of its ``<details>``."""
+    closed: bool = False
+    """A summary line closes its ``<details>``."""
 
 
 @dataclass
@@ -105,11 +162,20 @@ class _Entry:
     section: str = ""
     row: tuple[list[str], Choice] | None = None
     """A table row entry: its cells and its table's columns, for :func:`row_term`."""
+    tags: tuple[str, ...] = ()
+    bullets: int = 0
+    """How many bulleted lines the definition holds (one alone is the definition, no list)."""
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every entry of a Markdown glossary, in order, with the first H1 as its title."""
-    return _Document(list(_items(numbered_lines(text))), file, options.columns).read()
+    lines = numbered_lines(text)
+    if ".. glossary::" in text or file.lower().endswith((".rst", ".rest")):
+        from . import _rst  # a Sphinx glossary: reStructuredText, read as such or refused
+
+        if _rst.is_rst(text, file):
+            return _rst.read(lines, file)
+    return _Document(list(_items(lines)), file, options.columns).read()
 
 
 def _items(lines: list[tuple[int, str]]) -> list[_Item]:
@@ -128,7 +194,7 @@ def _items(lines: list[tuple[int, str]]) -> list[_Item]:
             and previous.number == item.number - 1
         ):
             previous.kind, previous.level = "heading", 1 if item.text[0] == "=" else 2
-            previous.text = plain(previous.text)
+            previous.text = _heading_text(previous.text)
             item.kind = "underline"
         items.append(item)
     return items
@@ -140,15 +206,26 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
     comment = False
     front = _front_matter_end(lines)
     blank = False
+    block: list[str] = []  # the lines of an open <dl> or <table> block, blank ones too
+    tag = ""
+    depth = 0
     for index, (number, raw) in enumerate(lines):
         if index < front:
             if not is_blank(raw):
                 yield _Item(number, "front matter", raw.strip())
             continue
+        if block:
+            block.append(raw)
+            depth += _html_depth(raw, tag)
+            if depth <= 0:
+                yield _Item(number - len(block) + 1, "html", "\n".join(block))
+                block = []
+            continue
         if is_blank(raw):
             blank = True
             continue
         stripped = raw.strip()
+        first = stripped[0]
         indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
         if comment or (not fence and stripped.startswith("<!--")):
             comment = "-->" not in stripped
@@ -160,16 +237,28 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
         elif stripped.startswith(("```", "~~~")):
             fence = stripped[:3]
             yield _Item(number, "fence", stripped, indent, blank_before=blank)
-        elif stripped.startswith("#") and (heading := _heading(stripped)) is not None:
+        elif first == "#" and (heading := _heading(stripped)) is not None:
             yield _Item(number, "heading", heading[1], level=heading[0], blank_before=blank)
+        elif first == "#" and _is_tag_line(stripped):
+            yield _Item(number, "tags", stripped)
+        elif first == "<" and (tag := _html_block_tag(stripped)) and _html_depth(raw, tag) > 0:
+            block, depth = [raw], _html_depth(raw, tag)
+        elif first == "<" and tag:
+            yield _Item(number, "html", raw)  # the whole block on one line
+        elif first == "<" and stripped.lower().startswith(_DETAILS_LINE):
+            yield _details_item(number, stripped, blank)
         elif "|" in stripped and (
             TABLE_RULE.match(stripped) or stripped.startswith("|") or stripped.endswith("|")
         ):
             yield _Item(number, "rule" if TABLE_RULE.match(stripped) else "table", stripped, indent)
         elif _THEMATIC_BREAK.match(stripped):
             yield _Item(number, "break", stripped)
-        elif stripped.startswith(":") and stripped[1:2] in (" ", "\t") and indent < 4:
+        elif first in ":~" and stripped[1:2] in (" ", "\t") and indent < 4:
             yield _Item(number, "definition", stripped[1:].strip(), indent, blank_before=blank)
+        elif first in "!?[" + ("*" if stripped[1:2] == "[" else "") and (
+            marked := _marked_item(number, stripped, indent, blank)
+        ):
+            yield marked
         else:
             kind = "text"
             if stripped.startswith(">"):
@@ -177,8 +266,54 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
             bullet = _BULLET.match(stripped)
             if bullet:
                 stripped = stripped[bullet.end() :].strip()
+                if stripped.startswith("[") and (task := _TASK.match(stripped)):
+                    stripped = stripped[task.end() :]
             yield _Item(number, kind, stripped, indent, bool(bullet), blank_before=blank)
         blank = False
+    if block:  # a block never closed: its lines are still read
+        yield _Item(lines[-1][0] - len(block) + 1, "html", "\n".join(block))
+
+
+def _marked_item(number: int, line: str, indent: int, blank: bool) -> _Item | None:
+    """An admonition's first line, an abbreviation or a footnote; None for another line."""
+    if line[:3] in ("!!!", "???") and (admonition := _ADMONITION.fullmatch(line)):
+        return _Item(number, "admonition", admonition[1] or "", indent, blank_before=blank)
+    if line.startswith("*[") and _ABBREVIATION.fullmatch(line):
+        return _Item(number, "abbreviation", line, indent)
+    if line.startswith("[^") and _FOOTNOTE.match(line):
+        return _Item(number, "footnote", line, indent)
+    return None
+
+
+def _html_block_tag(line: str) -> str:
+    """``dl`` or ``table`` when the line starts such an HTML block, else ""."""
+    if line[:1] != "<":
+        return ""
+    for name, pattern in _BLOCK_TAGS.items():
+        if pattern.match(line):
+            return name
+    return ""
+
+
+def _html_depth(line: str, tag: str) -> int:
+    """How many ``tag`` blocks the line opens, less those it closes."""
+    if tag not in line.lower():
+        return 0
+    return sum(-1 if close else 1 for close in _BLOCK_TAGS[tag].findall(line))
+
+
+def _details_item(number: int, line: str, blank: bool) -> _Item:
+    """A line of a ``<details>`` block's tags: its summary (the term), or a tag alone."""
+    from ._html import parse_glossary
+
+    parsed = parse_glossary(line)
+    closes = "</details" in line.lower()
+    if parsed.entries and not parsed.entries[0].term:
+        return _Item(number, "summary start", line)  # <summary> alone: its term below
+    if parsed.entries:
+        entry = parsed.entries[0]
+        return _Item(number, "summary", entry.term, definition=entry.definition, closed=closes)
+    return _Item(number, "details end" if closes else "details", line, blank_before=blank)
 
 
 def _front_matter_end(lines: list[tuple[int, str]]) -> int:
@@ -201,7 +336,23 @@ def _heading(text: str) -> tuple[int, str] | None:
     closing = rest.rstrip("#")
     if closing != rest and (not closing or closing[-1] in " \t"):
         rest = closing.strip()
-    return level, plain(rest)
+    return level, _heading_text(rest)
+
+
+def _heading_text(text: str) -> str:
+    """A heading's text without its attributes (``{#id .class}``), its markup reduced."""
+    text = text.strip()
+    if text.endswith("}"):
+        start = text.rfind("{")  # rfind and fullmatch: linear, whatever the line holds
+        if start > 0 and _HEADING_ATTRIBUTES.fullmatch(text, start):
+            text = text[:start]
+    return plain(text)
+
+
+def _is_tag_line(text: str) -> bool:
+    """Whether a line is only Obsidian tags (``#kinematics #exam``; ``#1`` is no tag)."""
+    words = text.split()
+    return all(_TAG.fullmatch(word) and not word[1:].isdigit() for word in words)
 
 
 def _bold_entry(text: str) -> tuple[str, str, bool] | None:
@@ -232,20 +383,56 @@ def _is_term_line(item: _Item, following: _Item | None) -> bool:
     )
 
 
+def _boxed_entries(item: _Item) -> int:
+    """About how many entries an HTML block, a ``<details>`` summary, a callout, an
+    admonition or an abbreviation holds (0 for any other line)."""
+    if item.kind == "html":
+        lowered = item.text.lower()
+        return lowered.count("<dt") + lowered.count("<summary") + lowered.count("<tr")
+    if item.kind == "quote" and item.text.startswith("[!"):
+        return 1 if (callout := _CALLOUT.fullmatch(item.text)) and callout[2] else 0
+    return (
+        1
+        if item.kind in ("summary", "abbreviation") or (item.kind == "admonition" and item.text)
+        else 0
+    )
+
+
+def _shaped_text(item: _Item) -> bool:
+    """Whether a line, wherever it is indented, is shaped like an entry."""
+    return _bold_entry(item.text) is not None or (item.bullet and _plain_entry(item) is not None)
+
+
 def _plain_entry(item: _Item) -> tuple[str, str] | None:
     """(term, definition) of a ``Term: definition`` line (a bulleted one may be empty)."""
-    entry = split_any(item.text, _ENTRY_DELIMITERS)
+    text = item.text
+    scoped = "::" in text
+    if scoped:  # "std::vector: ..." splits after the name, "Key:: value" at "::"
+        text = _SCOPE.sub("\x01\x01", text)
+    entry = split_any(text, _ENTRY_DELIMITERS)
     if entry is None or (not entry[1] and not item.bullet):
         return None  # "Three categories of SQL:" introduces what follows
-    term = plain(entry[0])
-    return (term, plain(entry[1])) if plausible_term(term) else None
+    term, definition = entry
+    if scoped:
+        if definition.startswith(":") and text.startswith(f"{term}::"):
+            definition = definition[1:]  # Obsidian Dataview's "Key:: value"
+        term, definition = term.replace("\x01", ":"), definition.replace("\x01", ":")
+    term = plain(term)
+    return (term, plain(definition)) if plausible_term(term) else None
 
 
 class _Document:
     def __init__(
-        self, items: list[_Item], file: str, columns: tuple[str, str] | None = None
+        self,
+        items: list[_Item],
+        file: str,
+        columns: tuple[str, str] | None = None,
+        page: bool = False,
     ) -> None:
         self.items = items
+        self.page = page
+        """An HTML page, one "html" item: its title is the <title>, layout tables are no
+        glossary, and a page without entries is refused."""
         self.file = file
         self.columns = columns
         self.notes: list[str] = []
@@ -254,6 +441,11 @@ class _Document:
         self.title = ""
         self.description: list[str] = []
         self.nested_entries = self._nested_bullets_are_entries()
+        self.footnotes = {
+            match[1]
+            for item in items
+            if item.kind == "footnote" and (match := _FOOTNOTE.match(item.text))
+        }
 
     def read(self) -> Glossary:
         heading_terms = self._heading_terms()
@@ -285,8 +477,15 @@ class _Document:
                 else:
                     section = item.text
                     self.log.read_as(item.number, "heading")
-            elif current is not None and current.style == "heading":
+            elif item.kind in _MARKED_KINDS:
+                current, index = self._marked(index, current, section)
+                continue
+            elif current is not None and current.style in ("heading", "details"):
                 index = self._definition_item(current, index)
+                continue
+            elif item.kind == "quote" and item.text[:2] == "[!" and _CALLOUT.fullmatch(item.text):
+                current = None
+                index = self._callout(index, section)
                 continue
             elif (item.kind in ("table", "rule") and current is None) or (
                 item.kind == "table" and current is not None and not current.open
@@ -383,6 +582,192 @@ class _Document:
             self.log.unread(item.number, "paragraph between entries")
         return None
 
+    def _abbreviation(self, item: _Item, section: str) -> None:
+        """``*[HTML]: Hyper Text Markup Language``: the abbreviation and what it stands for."""
+        match = _ABBREVIATION.fullmatch(item.text)
+        assert match is not None  # the item is one because it matched
+        entry = self._start(item.number, plain(match[1]), "abbreviation", section)
+        entry.parts.append(plain(match[2]))
+
+    def _marked(
+        self, index: int, current: _Entry | None, section: str
+    ) -> tuple[_Entry | None, int]:
+        """Read a line of a kind only some documents have (tags, an abbreviation, a footnote,
+        HTML, an admonition); the entry open after it, and the index of the next line."""
+        item = self.items[index]
+        kind = item.kind
+        if kind == "tags":
+            # Under a term (its heading or line), the term's tags; elsewhere the page's.
+            if current is not None:
+                current.tags += tuple(word[1:] for word in item.text.split())
+            self.log.read_as(item.number, "tags")
+        elif kind == "footnote":
+            self.log.unread(item.number, "footnote")
+        elif kind == "summary start":
+            self.log.unread(item.number, "<summary> over several lines")
+            current = None
+        elif kind == "abbreviation":
+            self._abbreviation(item, section)
+            current = None
+        elif current is not None and (
+            current.style == "heading" or (current.style == "details" and kind == "html")
+        ):
+            self._html_in_definition(current, item)  # a term's section or <details> holds it
+        elif kind == "admonition":
+            return None, self._admonition(index, section)
+        elif kind == "html":
+            self._html_block(item, section)
+            current = None
+        elif kind == "summary":
+            current = self._start(item.number, item.text, "details", section)
+            current.parts.append(item.definition)
+            current.open = True
+            current = None if item.closed else current
+        else:  # the <details> and </details> tags
+            self.log.read_as(item.number, "HTML")
+            current = None
+        return current, index + 1
+
+    def _html_in_definition(self, entry: _Entry, item: _Item) -> None:
+        """HTML (or an admonition) inside a term heading's section: its text is part of the
+        definition."""
+        from ._html import block_text
+
+        if item.kind == "admonition":
+            entry.parts.append(item.text)
+            self.log.read_as(item.number, DEFINITION)
+        elif item.kind == "summary":
+            entry.parts += [item.text, item.definition]
+            self.log.read_as(item.number, DEFINITION)
+        elif item.kind == "html":
+            entry.parts.append(block_text(item.text))
+            for offset, raw in enumerate(item.text.split("\n")):
+                if not is_blank(raw):
+                    self.log.read_as(item.number + offset, DEFINITION)
+        else:
+            self.log.read_as(item.number, "HTML")
+
+    def _html_block(self, item: _Item, section: str) -> None:
+        """The entries of an HTML block (definition lists, ``<details>``, tables), and what
+        each of its lines was read as."""
+        from ._html import parse_glossary
+
+        parsed = parse_glossary(item.text)
+        first = item.number - 1  # the block's lines count from 1
+        entries = [
+            _Entry(first + entry.line, entry.term, [entry.definition], section=section)
+            for entry in parsed.entries
+        ]
+        roles: dict[int, str] = {}
+        for rows in parsed.tables:
+            entries += self._html_table(rows, first, section, roles)
+        if self.page and not entries:
+            raise SourceError(
+                "this HTML page holds no definition list (<dl> with <dt> and <dd>), <details> "
+                "block or table with a header row, the shapes read from HTML; copy the "
+                "glossary's text into a .txt file",
+                file=self.file,
+            )
+        self.entries += sorted(entries, key=lambda entry: entry.number)
+        if self.page:
+            self.title = parsed.title
+        _account_html(self.log, parsed, item.text, first, roles)
+
+    def _html_table(
+        self, rows: list[HtmlRow], first: int, section: str, roles: dict[int, str]
+    ) -> list[_Entry]:
+        """A row entry for each row of an HTML table below its header; ``roles`` gets what
+        each of the table's lines (numbered within the block) was read as. A table of one
+        column is no glossary; on an HTML page, neither is one without a header row (a
+        layout table)."""
+        if not rows:
+            return []
+        texts = [row.texts() for row in rows]
+        line = first + min(rows[0].lines, default=rows[0].line)
+        if max(map(len, texts), default=0) < 2:
+            choice = None
+        elif rows[0].header:  # <th> cells: the header, whatever its names
+            choice = self._choose(texts[0], texts[1:201], line)
+        else:
+            choice = choose(texts[:200], self.columns, self.file, line)
+            if choice.header is None and self.page:
+                choice = None
+        if choice is None:
+            for row in rows:
+                for number in row.lines:
+                    roles[number] = "~HTML table without a header row"
+            return []
+        body = choice.start + (rows[0].header or choice.header is not None)
+        entries = []
+        for position, (row, cells) in enumerate(zip(rows, texts, strict=True)):
+            if not row.lines:
+                continue
+            start = min(row.lines)
+            if position < body:
+                role = "title" if position in choice.titles else "table header"
+                roles.update(dict.fromkeys(row.lines, role))
+                continue
+            roles.update(dict.fromkeys(row.lines, DEFINITION))
+            roles[start] = TERM
+            entry = _Entry(first + start, "", style="table", section=section)
+            entry.row = (cells, choice)
+            entries.append(entry)
+        return entries
+
+    def _callout(self, index: int, section: str) -> int:
+        """An Obsidian callout, ``> [!note] Term`` then ``>`` lines; the index after it."""
+        items = self.items
+        match = _CALLOUT.fullmatch(items[index].text)
+        assert match is not None  # called for a callout's first line
+        end = index + 1
+        while end < len(items) and items[end].kind == "quote" and not items[end].blank_before:
+            end += 1
+        return self._box(index, match[2] or "", end, "callout", section)
+
+    def _admonition(self, index: int, section: str) -> int:
+        """A MkDocs / Python-Markdown admonition, ``!!! note "Term"`` (``???``: folded) then
+        lines indented by four; the index after it."""
+        items = self.items
+        end = index + 1
+        while end < len(items) and items[end].indent >= 4 and items[end].kind != "heading":
+            end += 1
+        return self._box(index, items[index].text, end, "admonition", section)
+
+    def _box(self, index: int, title: str, end: int, kind: str, section: str) -> int:
+        """A titled box (callout, admonition) over ``items[index + 1 : end]``: an entry, its
+        title the term and its lines the definition; or, when its lines are entries
+        (``> - **Term**: ...``), a box around them, read by the main loop. The index after
+        what was read."""
+        item = self.items[index]
+        body = self.items[index + 1 : end]
+        if any(_shaped_text(line) for line in body):
+            for line in body:
+                line.kind, line.indent = "text", 0
+            self.log.read_as(item.number, kind)
+            return index + 1
+        if not title.strip():  # "> [!NOTE]" then a note: GitHub's alert, no entry
+            for line in (item, *body):
+                self.log.unread(line.number, f"{kind} without a title")
+            return end
+        split = split_any(title, _ENTRY_DELIMITERS) if not body else None
+        entry = self._start(item.number, plain(split[0] if split else title), kind, section)
+        if split:  # "> [!note] Osmosis: the movement of water", alone
+            entry.parts.append(plain(split[1]))
+        paragraph = True
+        for position in range(index + 1, end):
+            line = self.items[position]
+            if line.kind == "quote" and not line.text:  # ">" alone: a paragraph break
+                self.log.read_as(line.number, DEFINITION)
+                paragraph = True
+                continue
+            if line.kind in ("quote", "text"):
+                line.kind = "text"  # a bullet keeps its "- ", a wrapped line joins its paragraph
+                self._append(entry, line, paragraph=paragraph or line.bullet or line.blank_before)
+            else:
+                self._definition_item(entry, position)
+            paragraph = False
+        return end
+
     def _start(self, number: int, term: str, style: str, section: str) -> _Entry:
         entry = _Entry(number, term, style=style, section=section)
         self.entries.append(entry)
@@ -394,6 +779,7 @@ class _Document:
         text = plain(item.text) if item.kind in ("text", "definition", "quote") else item.text
         if item.kind == "text" and item.bullet:
             text = f"- {text}"
+            entry.bullets += 1
         if entry.parts and not paragraph and item.kind == "text" and not item.bullet:
             entry.parts[-1] = f"{entry.parts[-1]} {text}"
         elif text:
@@ -426,7 +812,8 @@ class _Document:
         end = index + 2
         while end < len(items) and items[end].kind == "table":
             end += 1
-        choice = self._choose(_cells(header.text), items[index + 2 : end], header.number)
+        body = [_cells(row.text) for row in items[index + 2 : min(end, index + 202)]]
+        choice = self._choose(_cells(header.text), body, header.number)
         self.log.read_as(header.number, "table header")
         self.log.read_as(items[index + 1].number, "table header")
         index += 2
@@ -443,11 +830,10 @@ class _Document:
             index += 1
         return index
 
-    def _choose(self, header: list[str], rows: list[_Item], line: int) -> Choice:
+    def _choose(self, header: list[str], body: list[list[str]], line: int) -> Choice:
         """The term and definition columns of a table, chosen as in CSV (by name, by content,
         or ``--columns``); the row above the rule is the header whatever its names, and its
         other named columns are kept with each term."""
-        body = [_cells(row.text) for row in rows[:200]]
         choice = choose([header, *body], self.columns, self.file, line)
         if choice.header is None:
             # Names choose() does not know ("#", "Kanji"): the content decides, the names stay.
@@ -479,10 +865,29 @@ class _Document:
                 if index < len(cells) and cells[index].strip()
             )
             return dataclasses.replace(term, extras=extras, subdeck=subdeck)
-        definition = "\n".join(part for part in entry.parts if part)
+        parts = entry.parts
+        if entry.bullets == 1:
+            shown = [part for part in parts if part]
+            if len(shown) == 1 and shown[0].startswith("- "):
+                parts = [shown[0][2:]]  # "**Mean**" then "- the sum...": a bullet, not a list
+        definition = "\n".join(part for part in parts if part)
+        name = entry.term
+        if self.footnotes and "[^" in definition + name:
+            definition, name = self._unmarked(definition), self._unmarked(name)
         return Term.create(
-            entry.term, definition, file=self.file, line=entry.number, subdeck=subdeck
+            name,
+            definition,
+            tags=entry.tags,
+            file=self.file,
+            line=entry.number,
+            subdeck=subdeck,
         )
+
+    def _unmarked(self, text: str) -> str:
+        """``text`` without the markers of the document's footnotes."""
+        return _FOOTNOTE_MARKER.sub(
+            lambda match: "" if match[1] in self.footnotes else match[0], text
+        ).strip()
 
     # --- what the document's entries are ---------------------------------------------------
 
@@ -514,6 +919,11 @@ class _Document:
                 content += 1
                 if item.kind == "table" or (item.kind == "text" and self._shaped(item)):
                     shaped += 1
+            elif boxed := _boxed_entries(item):
+                # <details>, a <dl> or <table>, a callout: a heading over several is a section.
+                content += 1
+                shaped += boxed
+                others += boxed if start is None else 0
             if start is None and item.kind == "text" and self._shaped(item):
                 others += 1
         close()
@@ -582,3 +992,39 @@ def _cells(line: str) -> list[str]:
     if line.endswith("|") and not line.endswith("\\|"):
         line = line[:-1]
     return [plain(cell.replace("\\|", "|")) for cell in _CELL_SPLIT.split(line)]
+
+
+def read_rst(text: str, file: str, options: ReadOptions) -> Glossary:
+    """The Sphinx ``.. glossary::`` directives of a reStructuredText file (refused without)."""
+    from . import _rst
+
+    return _rst.read(numbered_lines(text), file)
+
+
+def read_html(text: str, file: str, options: ReadOptions) -> Glossary:
+    """The definition lists (``<dl>``), ``<details>`` blocks and tables (with a header row) of
+    an HTML page, its ``<title>`` (or first ``<h1>``) the title; a page without any is
+    refused."""
+    text = "\n".join(raw for _, raw in numbered_lines(text))  # lines as the parser counts them
+    return _Document([_Item(1, "html", text)], file, options.columns, page=True).read()
+
+
+def _account_html(
+    log: LineLog, parsed: GlossaryParser, text: str, first: int, roles: dict[int, str]
+) -> None:
+    """What each non-blank line of parsed HTML (its line 1 being line ``first + 1``) was read
+    as: ``roles`` first (tables: a role starting with ``~`` is a finding), then the parser's."""
+    for line, raw in numbered_lines(text):
+        if is_blank(raw):
+            continue
+        role = roles.get(line)
+        if role is None and line in parsed.term_lines:
+            role = TERM
+        elif role is None and line in parsed.definition_lines:
+            role = DEFINITION
+        elif role is None and line in parsed.outside_lines:
+            role = "~text outside <dt> and <dd>"
+        if role is not None and role.startswith("~"):
+            log.unread(first + line, role[1:])
+        else:
+            log.read_as(first + line, role or "HTML")
