@@ -225,14 +225,9 @@ def test_a_glossary_directive_in_a_txt_file_read_as_markdown(tmp_path: Path) -> 
     assert glossary.title == "Terms"
 
 
-def test_the_rst_reader_function(tmp_path: Path) -> None:
-    # The function the "rst" entry of READERS names, for .rst files by their suffix.
-    from glossary_export.readers import ReadOptions
-    from glossary_export.readers.markdown import read_rst
-
-    glossary = read_rst(
-        ".. glossary::\n\n   A\n      first\n   B\n      second\n", "g.rst", ReadOptions()
-    )
+def test_an_rst_file_is_read_by_its_suffix(tmp_path: Path) -> None:
+    source = _write(tmp_path, ".. glossary::\n\n   A\n      first\n   B\n      second\n", "g.rst")
+    glossary = load_glossary(source)
     assert pairs(glossary) == [("A", "first"), ("B", "second")]
 
 
@@ -404,12 +399,10 @@ PAGE = """\
 
 
 def test_an_html_page_reads_its_definition_lists(tmp_path: Path) -> None:
-    # The function an "html" entry of READERS names, for .html files by their suffix.
-    from glossary_export.readers import ReadOptions
-    from glossary_export.readers.markdown import read_html
-
+    source = tmp_path / "page.html"
+    source.write_bytes(PAGE.replace("\n", "\r\n").encode())
     with pytest.warns(UserWarning, match=r"page\.html:4: .*\(text outside <dt> and <dd>\)"):
-        glossary = read_html(PAGE.replace("\n", "\r\n"), "page.html", ReadOptions())
+        glossary = load_glossary(source)
     assert pairs(glossary) == [
         ("Osmosis", "movement of water across a membrane"),
         ("Diffusion", "spreading of particles – fast"),

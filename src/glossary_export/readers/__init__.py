@@ -140,6 +140,20 @@ READERS: tuple[Reader, ...] = (
         "markdown",
     ),
     Reader(
+        "rst",
+        (".rst", ".rest"),
+        "reStructuredText: Sphinx .. glossary:: directives",
+        "markdown",
+        "read_rst",
+    ),
+    Reader(
+        "html",
+        (".html", ".htm"),
+        "HTML page: <dl> definition lists, <details> blocks, tables with a header row",
+        "markdown",
+        "read_html",
+    ),
+    Reader(
         "json",
         (".json",),
         "JSON: {term, definition} objects (a list, or keyed by ids), or {term: definition}",
