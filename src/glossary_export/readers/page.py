@@ -12,6 +12,7 @@ error naming its line. A paste without sentences at all (a vocabulary list) pair
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import warnings
 from dataclasses import dataclass
@@ -20,7 +21,15 @@ from typing import TYPE_CHECKING
 from ..errors import SourceError, shown
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
-from ._text import TABLE_RULE, ReadWarning, is_blank, numbered_lines
+from ._text import (
+    DEFINITION_NAMES,
+    TABLE_RULE,
+    TERM_NAMES,
+    ReadWarning,
+    header_name,
+    is_blank,
+    numbered_lines,
+)
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -41,6 +50,8 @@ _DANGLING = 12
 """A term with no definition: dearer than any plausible reading, cheaper than gluing a term
 onto the previous definition."""
 _IMPOSSIBLE = 10**6
+_NOT_A_TERM = 4
+"""The cost as a term of a sentence, or the middle of one."""
 _TOP, _BETWEEN, _INSIDE = 0, 1, 2
 
 
@@ -76,7 +87,72 @@ class _Line:
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every term/definition pair of the page, in order, and its description line."""
     lines = [_classify(number, line) for number, line in numbered_lines(text) if not is_blank(line)]
+    lines = _header_cells(lines)
+    _refuse_a_list(lines, file)
     return _Page(lines, file).parse()
+
+
+def _header_cells(lines: list[_Line]) -> list[_Line]:
+    """A table copied as text, one cell a line, starts with its header cells ("Term" /
+    "Definition"): the table's header, not a card."""
+    names = [header_name(line.text) for line in lines[:2]]
+    if len(lines) > 2 and names[0] in TERM_NAMES and names[1] in DEFINITION_NAMES:
+        header = [dataclasses.replace(line, furniture=True, table=True) for line in lines[:2]]
+        return header + lines[2:]
+    return lines
+
+
+def _refuse_a_list(lines: list[_Line], file: str) -> None:
+    """Refuse lines that all look alike: a page needs term lines and definition lines that
+    differ in kind (or its furniture), else pairing two lines would merge two entries into one
+    card. Such lines are a list whose separator no reader knows, or all sentences."""
+    from .term_list import choose_delimiter, weak_delimiter
+
+    texts = [line.text for line in lines if not line.furniture]
+    if len(texts) < 2 or len(texts) < len(lines):
+        return
+    chosen = choose_delimiter(texts)
+    if (chosen is not None and chosen.entries == len(texts)) or weak_delimiter(texts):
+        raise SourceError(
+            "not read as a study page: every line is a 'term, separator, definition' entry, "
+            "as in a list; read it with --from list",
+            file=file,
+            line=lines[0].number,
+        )
+    token = _common_token(texts)
+    if token is not None:
+        raise SourceError(
+            f"every line holds {token!r}, as a list's separator, but it is no separator this "
+            f"reader knows; name it with --input-separator {token!r}",
+            file=file,
+            line=lines[0].number,
+        )
+
+
+def _common_token(texts: list[str]) -> str | None:
+    """A mark between spaces that every line holds ("~", "|", "//"): a list's separator."""
+    common: set[str] | None = None
+    for text in texts:
+        tokens = {word for word in text.split() if not any(char.isalnum() for char in word)}
+        common = tokens if common is None else common & tokens
+        if not common:
+            return None
+    return min(common) if common else None
+
+
+def _refuse_non_terms(lines: list[_Line], terms: list[_Line], file: str) -> None:
+    """Refuse a reading whose "terms" are mostly sentences or pieces of one: with no furniture
+    to show a page, its lines are all alike, entries of a list with a separator no reader
+    knows (or none), and pairing them merges two entries into one card."""
+    unlike = [term for term in terms if term.as_term >= _NOT_A_TERM]
+    if terms and 2 * len(unlike) >= len(terms) and not any(line.furniture for line in lines):
+        raise SourceError(
+            "not read as a study page: its lines do not look like terms and definitions "
+            f"(this one, {shown(unlike[0].text)}, is no term); if each line is an entry, name "
+            "the separator between term and definition with --input-separator",
+            file=file,
+            line=lines[0].number,
+        )
 
 
 def _classify(number: int, text: str) -> _Line:
@@ -201,6 +277,9 @@ class _Page:
                     top_skipped.append(line)
                 if line.furniture:
                     log.read_as(line.number, "table header" if line.table else "counter")
+        _refuse_non_terms(
+            lines, [lines[start] for kind, start, _ in steps if kind == "entry"], self.file
+        )
         _warn_if_a_list(terms, self.file)
         description = self._description(top_skipped)
         title = self._title(top_skipped, description)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import SourceError, shown
 from ..model import Glossary, Term
@@ -47,12 +47,25 @@ DELIMITERS: dict[str, tuple[str, bool]] = {
     # when more entries split at it than at anything else ("Hund; dog").
     ";": (";", False),
 }
+# Separators that are no delimiter above, read only when none of those splits the list and
+# every entry line holds the same one (see weak_delimiter): a slash between spaces, a dot leader,
+# a run of spaces (columns copied from a PDF), a bold term ("**Osmosis** the movement..."), a
+# term in capitals ("OSMOSIS The movement...").
+_LEADER = "..."
+_SPACES = "  "
+BOLD = "**"
+CAPITALS = "CAPITALS"
+WEAK_DELIMITERS = (BOLD, " / ", _LEADER, _SPACES, CAPITALS)
 _BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _SENTENCE_END = ".!?。！？…"
 MAX_TERM_WORDS = 10
 MAX_TERM_LENGTH = 80
 _SHARE = 0.6
 """Of the lines that start at the margin, the share that must be entries for a list."""
+_MIXED_SHARE = 0.8
+"""The same, for a list typed with two delimiters."""
+# A heading line ("# Biology", "## Cells", AsciiDoc's "= Glossary"): a section, never an entry.
+HEADING = re.compile(r"^(?:#{1,6}|={1,6})[ \t]+\S")
 
 
 def plausible_term(term: str) -> bool:
@@ -84,12 +97,22 @@ def find_delimiter(text: str, delimiter: str) -> tuple[int, int] | None:
         if char == ":" and text.startswith("//", end):  # a link, not a delimiter
             start = text.find(char, end)
             continue
-        return len(text[:start].rstrip(" \t")), len(text) - len(text[end:].lstrip(" \t"))
+        if char == ":" and text.startswith(":", end):
+            # "Term:: def" (Obsidian, AsciiDoc) and "Term :: def" are one delimiter; "std::map"
+            # is a name, not one.
+            if text[end + 1 : end + 2] not in ("", " ", "\t"):
+                start = text.find(char, end + 1)
+                continue
+            end += 1
+        around = " \t." if char == _LEADER else " \t"  # a dot leader: "Term ...... definition"
+        return len(text[:start].rstrip(around)), len(text) - len(text[end:].lstrip(around))
     return None
 
 
 def split_entry(text: str, delimiter: str) -> tuple[str, str] | None:
     """(term, definition) of one entry line at the first ``delimiter``, or None."""
+    if delimiter in (BOLD, CAPITALS):
+        return _split_marked(text, delimiter)
     found = find_delimiter(text, delimiter)
     if found is None or not plausible_term(text[: found[0]]):
         return None
@@ -97,6 +120,48 @@ def split_entry(text: str, delimiter: str) -> tuple[str, str] | None:
     if not definition and DELIMITERS.get(delimiter, ("", True))[0] not in (":", "："):
         return None  # "Term -" is no entry; "Term:" is one with an empty definition
     return text[: found[0]].strip(), definition
+
+
+def _split_marked(text: str, delimiter: str) -> tuple[str, str] | None:
+    """(term, definition) of a line whose term is marked by its look, not a delimiter: in
+    bold at the start ("**Osmosis** the movement"), or in capitals ("OSMOSIS The movement")."""
+    if delimiter == BOLD:
+        close = text.find(BOLD, 2) if text.startswith(BOLD) else -1
+        if close < 0:
+            return None
+        term, definition = text[2:close], text[close + 2 :].lstrip(" \t:")
+    else:
+        words = text.split(" ")
+        count = 0
+        while count < len(words) and _capitals(words[count]):
+            count += 1
+        term, definition = " ".join(words[:count]), " ".join(words[count:])
+        if sum(char.isupper() for char in term) < 2:
+            return None  # "A cat", "I am": a word, not a term
+    term, definition = term.strip(), definition.strip()
+    if not definition or not plausible_term(term) or BOLD in term:
+        return None
+    return term, definition
+
+
+def _capitals(word: str) -> bool:
+    return any(char.isupper() for char in word) and not any(char.islower() for char in word)
+
+
+def weak_delimiter(lines: Sequence[str]) -> str | None:
+    """The first of :data:`WEAK_DELIMITERS` that every line at the margin splits at (the first
+    line may be a title, a ``#`` heading a section), when there are two such entries or more;
+    None otherwise. No other reading fits lines that all look alike."""
+    margin = [
+        unbulleted(line)
+        for line in lines
+        if not is_blank(line) and line[:1] not in " \t" and not HEADING.match(line)
+    ]
+    for name in WEAK_DELIMITERS:
+        entries = [split_entry(text, name) is not None for text in margin]
+        if sum(entries) >= 2 and all(entries[1:]):
+            return name
+    return None
 
 
 def split_any(text: str, delimiters: Sequence[str] = tuple(DELIMITERS)) -> tuple[str, str] | None:
@@ -117,7 +182,22 @@ def unbulleted(text: str) -> str:
     return _BULLET.sub("", text, count=1) if text[:1] in "-*+•0123456789" else text
 
 
-def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
+class Choice(NamedTuple):
+    """The delimiter of a list, as :func:`choose_delimiter` finds it."""
+
+    name: str
+    entries: int
+    """Margin lines that split at it."""
+    margin: int
+    """Margin lines that could have been entries."""
+    split_at_any: int
+    """Margin lines that split at some delimiter."""
+    others: tuple[str, ...]
+    """Other delimiters (not ";") that two lines or more split at but not at this one: a list
+    typed with two ("猫 (ねこ) – cat", "学校（がっこう）：school")."""
+
+
+def choose_delimiter(lines: Sequence[str]) -> Choice | None:
     """The delimiter most margin lines split at plausibly, with that count and the number of
     margin lines that could have been entries; None when no line splits.
 
@@ -126,6 +206,7 @@ def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
     counted as lines that could have been entries.
     """
     counts: Counter[str] = Counter()
+    alone: Counter[tuple[str, ...]] = Counter()  # the delimiters each line splits at
     margin = 0
     after_blank = False
     carried = False  # the previous line is an entry's, and does not end a sentence
@@ -133,7 +214,7 @@ def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
         if is_blank(line):
             after_blank, carried = True, False
             continue
-        if line[:1] in " \t":
+        if line[:1] in " \t" or HEADING.match(line):
             after_blank = False
             continue
         text = unbulleted(line)
@@ -145,6 +226,7 @@ def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
             if char in text and split_entry(text, name)
         ]
         counts.update(split)
+        alone[tuple(split)] += 1
         wrap = carried and not split
         if split or (counts and not wrap and not (after_blank and plausible_term(text))):
             margin += 1
@@ -154,19 +236,46 @@ def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
         return None
     # The most used; on a tie the first listed (a colon list with a dash inside definitions).
     name = max(DELIMITERS, key=lambda candidate: counts[candidate])
-    return name, counts[name], margin
+    at_any = sum(number for names, number in alone.items() if names)
+    without: Counter[str] = Counter()
+    for names, number in alone.items():
+        if name not in names:
+            without.update(dict.fromkeys(names, number))
+    others = tuple(other for other, number in without.items() if number >= 2 and other != ";")
+    return Choice(name, counts[name], margin, at_any, others)
 
 
 def looks_like_a_list(lines: Sequence[str]) -> bool:
-    """Whether most lines at the margin are entries split by one delimiter."""
+    """Whether most lines at the margin are entries split by one delimiter, or nearly all by
+    one of two (a list typed with two delimiters)."""
+    return _convincing(choose_delimiter(lines))
+
+
+def _convincing(chosen: Choice | None) -> bool:
+    return (
+        chosen is not None
+        and chosen.entries >= 2
+        and (
+            chosen.entries >= _SHARE * chosen.margin
+            or (bool(chosen.others) and chosen.split_at_any >= _MIXED_SHARE * chosen.margin)
+        )
+    )
+
+
+def list_delimiter(lines: Sequence[str]) -> str | None:
+    """The delimiter of a list: the one most lines split at when that is convincing, else a
+    weak one every line holds (:func:`weak_delimiter`), else the most used one; None when no
+    line splits at all."""
     chosen = choose_delimiter(lines)
-    return chosen is not None and chosen[1] >= 2 and chosen[1] >= _SHARE * chosen[2]
+    if _convincing(chosen):
+        return chosen.name if chosen else None
+    return weak_delimiter(lines) or (chosen.name if chosen else None)
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every entry of a plain term list, in order, with its title and description."""
     lines = numbered_lines(text)
-    delimiter = _delimiter(options, [line for _, line in lines], file)
+    delimiter, others = _delimiter(options, lines, file)
     log = LineLog(file)
     terms: list[Term] = []
     current: tuple[int, str, list[str]] | None = None  # the entry being read
@@ -184,10 +293,25 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         if is_blank(line):
             after_blank = True
             continue
+        if HEADING.match(line):
+            # A section ("## Cells"), never an entry nor part of a definition; the first one
+            # above every entry is the list's title.
+            finish()
+            current = None
+            heading = line.lstrip("#=").strip()
+            if not seen_entry and not top:
+                top.append(heading)
+                log.read_as(number, "title")
+            else:
+                log.read_as(number, "heading")
+            after_blank = False
+            continue
         entry = split_entry(unbulleted(line), delimiter)
         indented = line[:1] in " \t"
         unbroken = current is not None and not indented and not after_blank
-        other = _other_entry(line, delimiter, current) if unbroken and entry is None else None
+        other = None
+        if entry is None and not indented and (unbroken or not seen_entry):
+            other = _other_entry(line, delimiter, current, others)
         if other is not None:
             notes.append(
                 f"{file}:{number}: read {shown(other[0])} at {other[2]!r}, where the other "
@@ -250,17 +374,23 @@ def _ends_open(parts: list[str]) -> bool:
 
 
 def _other_entry(
-    line: str, delimiter: str, current: tuple[int, str, list[str]] | None
+    line: str, delimiter: str, current: tuple[int, str, list[str]] | None, seconds: Sequence[str]
 ) -> tuple[str, str, str] | None:
     """(term, definition, delimiter) of an unindented line that is an entry typed with another
-    delimiter ("Respiration - how cells..." in a ':' list): it starts like a term, with a capital
-    or a digit, after a definition that is not left open; None otherwise (a wrap)."""
+    delimiter ("Respiration - how cells..." in a ':' list): it starts like a term, with a capital,
+    a digit or a letter without case (学校), after a definition that is not left open; None
+    otherwise (a wrap). Above the first entry, only at one of ``seconds``, the delimiters that
+    other lines use too (a title "Chapter 3 - Cells" stays a title)."""
     text = unbulleted(line)
-    if current is None or _ends_open(current[2]) or not (text[:1].isupper() or text[:1].isdigit()):
+    first = text[:1]
+    if current is not None and _ends_open(current[2]):
+        return None
+    if not (first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())):
         return None
     # Not ";": inside a definition's wrapped line it is punctuation far more often than an
     # entry typed with another delimiter.
-    others = [name for name in DELIMITERS if name not in (delimiter, ";")]
+    candidates = seconds if current is None else DELIMITERS
+    others = [name for name in candidates if name not in (delimiter, ";")]
     found = sorted(
         (place[0], name) for name in others if (place := find_delimiter(text, name)) is not None
     )
@@ -298,16 +428,23 @@ def _bare_term(
     )
 
 
-def _delimiter(options: ReadOptions, lines: Sequence[str], file: str) -> str:
+def _delimiter(
+    options: ReadOptions, lines: Sequence[tuple[int, str]], file: str
+) -> tuple[str, tuple[str, ...]]:
+    """The list's delimiter, and the other delimiters some of its entries are typed with."""
     separator = options.input_separator
     if separator:
         spaced = f" {separator.strip()} "
-        return spaced if separator.strip() and spaced in DELIMITERS else separator
-    chosen = choose_delimiter(lines)
-    if chosen is None:
+        return (spaced if separator.strip() and spaced in DELIMITERS else separator), ()
+    texts = [line for _, line in lines]
+    delimiter = list_delimiter(texts)
+    if delimiter is None:
+        first = next((number for number, line in lines if not is_blank(line)), 1)
         raise SourceError(
             "no line of this list splits into a term and a definition (at ':', ' - ', '=', "
             "a Tab...); name the separator with --input-separator",
             file=file,
+            line=first,
         )
-    return chosen[0]
+    chosen = choose_delimiter(texts)
+    return delimiter, (chosen.others if chosen and chosen.name == delimiter else ())
