@@ -202,3 +202,64 @@ def test_a_list_with_one_separator_is_read_whole_or_refused(
         assert "--input-separator" in str(error) or "--from list" in str(error)
         return
     assert pairs(glossary) == entries
+
+
+def test_a_copied_wikipedia_glossary_keeps_only_its_entries(tmp_path: Path) -> None:
+    text = (
+        "Glossary of astronomy\n"
+        "Contents: A B C D\n"
+        "A\n"
+        "Albedo\n"
+        "The share of light a surface reflects.[1]\n"
+        "Aphelion\n"
+        "The point of an orbit farthest from the Sun.[2][3]\n"
+        "B\n"
+        "Binary star\n"
+        "Two stars orbiting their common centre of mass.[1]\n"
+        "See also\n"
+        "External links\n"
+    )
+    glossary = read_text(tmp_path, "wiki.txt", text)
+    assert pairs(glossary) == [
+        ("Albedo", "The share of light a surface reflects."),
+        ("Aphelion", "The point of an orbit farthest from the Sun."),
+        ("Binary star", "Two stars orbiting their common centre of mass."),
+    ]
+    assert glossary.title == "Glossary of astronomy"
+    assert any("3 citation marks" in note for note in glossary.notes)
+    roles = [reading.role for reading in glossary.lines]
+    assert roles.count("letter heading") == 2 and roles.count("section heading") == 2
+
+
+def test_citation_marks_after_list_definitions_are_left_out(tmp_path: Path) -> None:
+    text = "Abiotic – non-living parts.[1]\nAllele – a version of a gene.[2][3]\nIndex – a[0]\n"
+    glossary = read_text(tmp_path, "wiki.txt", text)
+    assert pairs(glossary) == [
+        ("Abiotic", "non-living parts."),
+        ("Allele", "a version of a gene."),
+        ("Index", "a[0]"),
+    ]
+    assert any("2 citation marks" in note for note in glossary.notes)
+
+
+def test_an_alphabet_page_keeps_its_letters_as_terms(tmp_path: Path) -> None:
+    # Letters that are the terms: no term below starts with the letter, so no heading.
+    text = "A\nThe first letter.\nB\nThe second letter.\nC\nThe third letter.\n"
+    assert pairs(read_text(tmp_path, "letters.txt", text)) == [
+        ("A", "The first letter."),
+        ("B", "The second letter."),
+        ("C", "The third letter."),
+    ]
+
+
+def test_a_restructuredtext_glossary_drops_its_underline_and_directive(tmp_path: Path) -> None:
+    text = (
+        "Networking\n==========\n\n.. glossary::\n\n   Latency\n      The delay before data "
+        "arrives.\n\n   Jitter\n      Variation in latency.\n"
+    )
+    glossary = read_text(tmp_path, "glossary.rst", text)
+    assert pairs(glossary) == [
+        ("Latency", "The delay before data arrives."),
+        ("Jitter", "Variation in latency."),
+    ]
+    assert glossary.title == "Networking"

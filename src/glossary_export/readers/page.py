@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 _COUNTER = re.compile(r"^(?:[^\W\d_]+\s+)?(\d+)\s*(?:/|of)\s*(\d+)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]]*$")
 _OPEN_END = (",", ";", ":", "-", "–", "—", "(")
+_RULE_MARKS = "=-~*#_^+"
 _TOP_TEXTS = 2
 """Lines other than counters and tables at the top of the page that may be furniture (a title
 and a description)."""
@@ -69,6 +70,8 @@ class _Line:
     """Cost of reading the line as a term: title-like lines cost nothing, sentences much."""
     as_definition: int
     """Cost of reading it as the first line of a definition: sentences cost nothing."""
+    role: str = ""
+    """What a furniture line is, when it is no counter or table line."""
 
     @property
     def wraps(self) -> bool:
@@ -86,10 +89,18 @@ class _Line:
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every term/definition pair of the page, in order, and its description line."""
-    lines = [_classify(number, line) for number, line in numbered_lines(text) if not is_blank(line)]
-    lines = _header_cells(lines)
+    from .term_list import citation_note, without_citations
+
+    numbered = [(number, line) for number, line in numbered_lines(text) if not is_blank(line)]
+    cited = [(number, without_citations(line)) for number, line in numbered]
+    lines = [_classify(number, line) for number, (line, _) in cited]
+    lines = _reference_furniture(_header_cells(lines))
     _refuse_a_list(lines, file)
-    return _Page(lines, file).parse()
+    glossary = _Page(lines, file).parse()
+    citations = sum(count for _, (_, count) in cited)
+    if not citations:
+        return glossary
+    return dataclasses.replace(glossary, notes=(citation_note(file, citations),))
 
 
 def _header_cells(lines: list[_Line]) -> list[_Line]:
@@ -100,6 +111,42 @@ def _header_cells(lines: list[_Line]) -> list[_Line]:
         header = [dataclasses.replace(line, furniture=True, table=True) for line in lines[:2]]
         return header + lines[2:]
     return lines
+
+
+# A reference page's furniture (a Wikipedia glossary copied): the letter index at the top
+# ("Contents: A B C"), and the sections ending the page, which hold no entries.
+_CONTENTS = re.compile(r"^[^\W\d_]+:?(?:\s+[A-Z]){3,}$")
+_END_SECTIONS = ("see also", "references", "notes", "external links", "further reading")
+
+
+def _reference_furniture(lines: list[_Line]) -> list[_Line]:
+    """``lines`` with a reference page's furniture marked: its letter index, its letter
+    headings ("A" above "Aquifer" and its definition) and its end sections ("See also")."""
+    marked = list(lines)
+    for index, line in enumerate(lines):
+        if _CONTENTS.match(line.text):
+            marked[index] = dataclasses.replace(line, furniture=True, role="contents")
+        elif _letter_heading(lines, index):
+            marked[index] = dataclasses.replace(line, furniture=True, role="letter heading")
+    end = len(marked)
+    while end > 1 and marked[end - 1].text.casefold() in _END_SECTIONS:
+        end -= 1
+        marked[end] = dataclasses.replace(marked[end], furniture=True, role="section heading")
+    return marked
+
+
+def _letter_heading(lines: list[_Line], index: int) -> bool:
+    """A capital letter alone, above a term starting with it and that term's definition."""
+    letter = lines[index].text
+    following = lines[index + 1 : index + 3]
+    return (
+        len(letter) == 1
+        and letter.isupper()
+        and len(following) == 2
+        and following[0].text.startswith(letter)
+        and not following[0].sentence_like
+        and following[1].sentence_like
+    )
 
 
 def _refuse_a_list(lines: list[_Line], file: str) -> None:
@@ -162,6 +209,9 @@ def _classify(number: int, text: str) -> _Line:
     table = bool(TABLE_RULE.match(text)) or (
         text.count("|") >= 2 and (text.startswith("|") or text.endswith("|"))
     )
+    # A title's underline ("========", "~~~~~~"), as reStructuredText and plain text draw it.
+    rule = len(text) >= 3 and text[0] in _RULE_MARKS and text == text[0] * len(text)
+    directive = text.startswith(".. ") and text.endswith("::")  # ".. glossary::"
     words = len(text.split())
     ended = bool(_SENTENCE_END.search(text))
     long = words > 12 or len(text) > 100
@@ -176,7 +226,15 @@ def _classify(number: int, text: str) -> _Line:
         as_term = 0
     sentence = ended or words >= 7 or text.endswith(_OPEN_END)
     return _Line(
-        number, text, is_counter or table, table, words, ended, as_term, 0 if sentence else 3
+        number,
+        text,
+        is_counter or table or rule or directive,
+        table,
+        words,
+        ended,
+        as_term,
+        0 if sentence else 3,
+        "rule" if rule else "directive" if directive else "",
     )
 
 
@@ -276,7 +334,8 @@ class _Page:
                 if not seen_entry:
                     top_skipped.append(line)
                 if line.furniture:
-                    log.read_as(line.number, "table header" if line.table else "counter")
+                    kind_of = line.role or ("table header" if line.table else "counter")
+                    log.read_as(line.number, kind_of)
         _refuse_non_terms(
             lines, [lines[start] for kind, start, _ in steps if kind == "entry"], self.file
         )
@@ -382,8 +441,13 @@ class _Page:
         """The title: the page's first line, when it is above the description, title-like
         ("Statistics – Unit 2") and no sentence."""
         first = top[0] if top else None
-        if first is None or first.furniture or first is description or first.sentence_like:
+        if first is None or first.furniture or first.sentence_like:
             return None
+        if first is description:
+            # The only line above the entries, and no sentence ("Glossary of geology"): the
+            # deck's name too.
+            alone = sum(not line.furniture for line in top) == 1
+            return first if alone and first.words <= 8 else None
         if description is not None and description.number < first.number:
             return None
         return first if first.words <= 8 else None

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..errors import SourceError, shown
+from ..errors import SourceError, counted, shown
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
 from ._text import is_blank, numbered_lines
@@ -66,6 +66,26 @@ _MIXED_SHARE = 0.8
 """The same, for a list typed with two delimiters."""
 # A heading line ("# Biology", "## Cells", AsciiDoc's "= Glossary"): a section, never an entry.
 HEADING = re.compile(r"^(?:#{1,6}|={1,6})[ \t]+\S")
+
+
+# Citation marks a copied reference page holds after its sentences ("groundwater.[1]",
+# "gene.[2][3]"); never after a letter ("a[0]" is code).
+_CITATIONS = re.compile(r"(?<=[.!?,;:)\"”’])(?:\[\d{1,3}\])+")
+
+
+def without_citations(text: str) -> tuple[str, int]:
+    """``text`` without citation marks after its sentences, and how many there were."""
+    if "[" not in text:
+        return text, 0
+    return _CITATIONS.subn("", text)
+
+
+def citation_note(file: str, count: int) -> str:
+    """The summary's note on the citation marks left out."""
+    return (
+        f"{file}: left out {counted(count, 'citation mark')} after sentences ('[1]', as a "
+        "copied Wikipedia page holds them)"
+    )
 
 
 def plausible_term(term: str) -> bool:
@@ -283,10 +303,15 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     after_blank = False
     seen_entry = False
 
+    citations = 0
+
     def finish() -> None:
+        nonlocal citations
         if current is not None:
             number, term, parts = current
-            terms.append(Term.create(term, " ".join(parts), file=file, line=number))
+            definition, cited = without_citations(" ".join(parts))
+            citations += cited
+            terms.append(Term.create(term, definition, file=file, line=number))
 
     notes: list[str] = []
     for index, (number, line) in enumerate(lines):
@@ -345,6 +370,8 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
             log.unread(number, "paragraph between entries")
         after_blank = False
     finish()
+    if citations:
+        notes.append(citation_note(file, citations))
     title = top[0] if top else ""
     return Glossary(
         tuple(terms),
