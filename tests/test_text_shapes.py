@@ -263,3 +263,67 @@ def test_a_restructuredtext_glossary_drops_its_underline_and_directive(tmp_path:
         ("Jitter", "Variation in latency."),
     ]
     assert glossary.title == "Networking"
+
+
+QUIZ = [
+    ("What is osmosis?", "The movement of water across a membrane."),
+    ("What is mitosis?", "Division of a cell into two identical cells."),
+    ("Who wrote Hamlet?", "Shakespeare"),
+]
+
+
+# On one line, only a capital 'A:' labels the answer: inside a question 'a:' may be a word.
+QUIZ_LAYOUTS = [
+    (labels, layout)
+    for labels in [("Q", "A"), ("Question", "Answer"), ("q", "a")]
+    for layout in ["two lines", "two lines, blank between", "one line"]
+    if labels[0] != "q" or layout != "one line"
+]
+
+
+@pytest.mark.parametrize(("labels", "layout"), QUIZ_LAYOUTS)
+def test_question_and_answer_lines_are_question_cards(
+    tmp_path: Path, labels: tuple[str, str], layout: str
+) -> None:
+    q, a = labels
+    if layout == "one line":
+        text = "".join(f"{q}: {question} {a}: {answer}\n" for question, answer in QUIZ)
+    else:
+        gap = "\n" if "blank" in layout else ""
+        text = "".join(f"{q}: {question}\n{a}: {answer}\n{gap}" for question, answer in QUIZ)
+    glossary = read_text(tmp_path, "quiz.txt", text)
+    assert pairs(glossary) == QUIZ
+    assert glossary.notes
+
+
+def test_a_list_with_a_term_called_q_stays_a_list(tmp_path: Path) -> None:
+    text = "Q: the letter after P\nR: the letter after Q\nS: the letter after R\n"
+    assert pairs(read_text(tmp_path, "letters.txt", text)) == [
+        ("Q", "the letter after P"),
+        ("R", "the letter after Q"),
+        ("S", "the letter after R"),
+    ]
+
+
+@pytest.mark.parametrize("pages", ["45", "118–119", "118-119", "12, 40"])
+def test_page_numbers_after_index_terms_are_left_out(tmp_path: Path, pages: str) -> None:
+    text = "".join(f"{term}, {pages}: {definition}\n" for term, definition in ENTRIES[:3])
+    glossary = read_text(tmp_path, "index.txt", text)
+    assert pairs(glossary) == ENTRIES[:3]
+    assert any("page numbers" in note for note in glossary.notes)
+
+
+def test_a_term_holding_a_number_keeps_it(tmp_path: Path) -> None:
+    text = "Vitamin B12: helps make red blood cells\nOmega 3: a fatty acid\n"
+    assert pairs(read_text(tmp_path, "list.txt", text)) == [
+        ("Vitamin B12", "helps make red blood cells"),
+        ("Omega 3", "a fatty acid"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["glossary.yaml", "_data/glossary.yml"])
+def test_yaml_is_refused_by_name(tmp_path: Path, name: str) -> None:
+    (tmp_path / "_data").mkdir()
+    text = "- term: Latency\n  definition: The delay before data arrives.\n"
+    with pytest.raises(SourceError, match=r"glossary.ya?ml:1: YAML is not read; .*CSV or JSON"):
+        read_text(tmp_path, name, text)

@@ -89,8 +89,9 @@ class _Line:
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every term/definition pair of the page, in order, and its description line."""
-    from .term_list import citation_note, without_citations
+    from .term_list import citation_note, refuse_yaml, without_citations
 
+    refuse_yaml(file)
     numbered = [(number, line) for number, line in numbered_lines(text) if not is_blank(line)]
     cited = [(number, without_citations(line)) for number, line in numbered]
     lines = [_classify(number, line) for number, (line, _) in cited]

@@ -80,6 +80,27 @@ def without_citations(text: str) -> tuple[str, int]:
     return _CITATIONS.subn("", text)
 
 
+_PAGE = r"\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?"
+_PAGES = re.compile(rf",[ \t]*{_PAGE}(?:,[ \t]*{_PAGE})*$")
+
+
+def paged_terms(terms: Sequence[str]) -> bool:
+    """Whether every term, two or more, ends with page numbers (", 45", ", 118–119")."""
+    return len(terms) >= 2 and all(_PAGES.search(term) for term in terms)
+
+
+def refuse_yaml(file: str) -> None:
+    """Refuse a YAML file: read as lines, its block scalars ("osmosis: |") and lists of
+    mappings ("- term: X" / "  definition: Y") would make wrong cards."""
+    if file.lower().endswith((".yaml", ".yml")):
+        raise SourceError(
+            "YAML is not read; export the glossary as CSV or JSON (a list of "
+            '{"term": ..., "definition": ...} objects)',
+            file=file,
+            line=1,
+        )
+
+
 def citation_note(file: str, count: int) -> str:
     """The summary's note on the citation marks left out."""
     return (
@@ -294,8 +315,13 @@ def list_delimiter(lines: Sequence[str]) -> str | None:
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every entry of a plain term list, in order, with its title and description."""
+    refuse_yaml(file)
     lines = numbered_lines(text)
     delimiter, others = _delimiter(options, lines, file)
+    if delimiter in (":", "："):
+        quiz = _questions_and_answers(lines, delimiter, file)
+        if quiz is not None:
+            return quiz
     log = LineLog(file)
     terms: list[Term] = []
     current: tuple[int, str, list[str]] | None = None  # the entry being read
@@ -372,6 +398,17 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     finish()
     if citations:
         notes.append(citation_note(file, citations))
+    if paged_terms([term.term for term in terms]):
+        # A book's index ("Osmosis, 45: the movement..."): the page numbers are no part of the
+        # term, and a careful reader leaves them out.
+        notes.append(
+            f"{file}: left out the page numbers after each term "
+            f"({shown(terms[0].term)} is {shown(_PAGES.sub('', terms[0].term))})"
+        )
+        terms = [
+            Term.create(_PAGES.sub("", term.term), term.definition, file=file, line=term.line)
+            for term in terms
+        ]
     title = top[0] if top else ""
     return Glossary(
         tuple(terms),
@@ -379,6 +416,53 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         description=" ".join(top[1:] if plausible_term(title) else top),
         sources=(file,),
         notes=tuple(notes),
+        lines=log.finish(),
+    )
+
+
+_QUESTION = ("q", "question")
+_ANSWER = ("a", "answer")
+_INLINE_ANSWER = re.compile(r"(?<=\S)[ \t]+(?:A|Answer)[ \t]*[:：][ \t]*")
+
+
+def _questions_and_answers(
+    lines: Sequence[tuple[int, str]], delimiter: str, file: str
+) -> Glossary | None:
+    """A quiz typed as ``Q: question`` lines, each followed by an ``A: answer`` line or holding
+    it (``Q: What is H2O? A: Water``): question -> answer cards. None when some line is
+    neither (then the labels are no quiz's, and the lines are read as a list)."""
+    log = LineLog(file)
+    cards: list[tuple[int, str, list[str]]] = []  # (line, question, answer parts)
+    answered = False
+    for number, line in lines:
+        if is_blank(line):
+            continue
+        entry = split_entry(unbulleted(line), delimiter)
+        label = entry[0].casefold() if entry else ""
+        if entry is not None and label in _QUESTION:
+            parts = _INLINE_ANSWER.split(entry[1], maxsplit=1)
+            cards.append((number, parts[0], parts[1:]))
+            answered = len(parts) > 1
+            log.read_as(number, TERM)
+        elif entry is not None and label in _ANSWER and cards and not answered:
+            cards[-1][2].append(entry[1])
+            answered = True
+            log.read_as(number, DEFINITION)
+        elif cards and line[:1] in " \t":
+            cards[-1][2].append(line.strip())  # a wrapped question or answer carries on
+            log.read_as(number, DEFINITION)
+        else:
+            return None
+    if not cards or not any(parts for _, _, parts in cards):
+        return None
+    terms = [
+        Term.create(question, " ".join(parts), file=file, line=number)
+        for number, question, parts in cards
+    ]
+    return Glossary(
+        tuple(terms),
+        sources=(file,),
+        notes=(f"{file}: read 'Q:' lines as questions and 'A:' as their answers",),
         lines=log.finish(),
     )
 
