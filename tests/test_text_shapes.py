@@ -327,3 +327,30 @@ def test_yaml_is_refused_by_name(tmp_path: Path, name: str) -> None:
     text = "- term: Latency\n  definition: The delay before data arrives.\n"
     with pytest.raises(SourceError, match=r"glossary.ya?ml:1: YAML is not read; .*CSV or JSON"):
         read_text(tmp_path, name, text)
+
+
+def test_a_phrase_page_without_sentences_pairs_its_lines(tmp_path: Path) -> None:
+    # Nothing ends a sentence: a line in lower case is the next phrase, never a wrap.
+    phrases = [
+        ("je voudrais un café", "I would like a coffee"),
+        ("il fait beau", "the weather is nice"),
+        ("est-ce que vous avez une chambre", "do you have a room"),
+        ("où est la gare", "where is the station"),
+    ]
+    text = "".join(f"{phrase}\n{meaning}\n" for phrase, meaning in phrases)
+    assert pairs(read_text(tmp_path, "phrases.txt", text)) == phrases
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_a_list_with_one_separator_under_section_headings(tmp_path: Path, shape: str) -> None:
+    first, second = ENTRIES[:3], ENTRIES[3:]
+    text = (
+        "Biology words\n\nCells\n"
+        + "\n".join(SHAPES[shape](first))
+        + "\n\nBody\n"
+        + "\n".join(SHAPES[shape](second))
+        + "\n"
+    )
+    glossary = read_text(tmp_path, "sections.txt", text)
+    assert pairs(glossary) == ENTRIES
+    assert [r.role for r in glossary.lines if r.role == "heading"] == ["heading"] * 2

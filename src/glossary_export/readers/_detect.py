@@ -34,9 +34,10 @@ def detect_content(head: bytes) -> str | None:
         return "anki-text"
     if text.lstrip()[:1] in ("[", "{"):
         return "json"
-    lines = [line for line in text.splitlines()[:200] if line.strip()]
-    if len(head) >= 65536 and len(lines) > 1:
-        lines = lines[:-1]  # the last line of a cut head may be incomplete
+    raw = text.splitlines()[:200]
+    if len(head) >= 65536 and len(raw) > 1:
+        raw = raw[:-1]  # the last line of a cut head may be incomplete
+    lines = [line for line in raw if line.strip()]
     if _sectioned_list(lines):
         return "list"
     if _looks_like_markdown(lines):
@@ -73,7 +74,7 @@ def detect_content(head: bytes) -> str | None:
             return "list"
     if _looks_delimited(lines):
         return "csv"
-    if term_list.weak_delimiter(lines):
+    if term_list.weak_delimiter(raw):
         return "list"  # every line alike: "Osmosis / movement of water", "Term ..... definition"
     return "page"
 

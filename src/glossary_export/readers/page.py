@@ -189,11 +189,13 @@ def _common_token(texts: list[str]) -> str | None:
 
 
 def _refuse_non_terms(lines: list[_Line], terms: list[_Line], file: str) -> None:
-    """Refuse a reading whose "terms" are mostly sentences or pieces of one: with no furniture
-    to show a page, its lines are all alike, entries of a list with a separator no reader
-    knows (or none), and pairing them merges two entries into one card."""
+    """Refuse a reading none of whose "terms" looks like one (each a sentence or a piece of
+    one): with no furniture to show a page, its lines are all alike, entries of a list with a
+    separator no reader knows (or none), and pairing them merges two entries into one card.
+    (One title-like term is evidence enough: a phrase book pairs "je voudrais un café" with
+    its translation.)"""
     unlike = [term for term in terms if term.as_term >= _NOT_A_TERM]
-    if terms and 2 * len(unlike) >= len(terms) and not any(line.furniture for line in lines):
+    if terms and len(unlike) == len(terms) and not any(line.furniture for line in lines):
         raise SourceError(
             "not read as a study page: its lines do not look like terms and definitions "
             f"(this one, {shown(unlike[0].text)}, is no term); if each line is an entry, name "
@@ -293,6 +295,9 @@ class _Page:
                 for after in range(index + 1, min(count, index + 1 + _AFTER_FURNITURE)):
                     self.skippable[after] = True
         self.top_matter = self._top_matter()
+        # Without a sentence or furniture anywhere (a vocabulary or phrase list: "il fait
+        # beau" / "the weather is nice"), no line carries another on: the lines pair.
+        self.wraps = any(line.sentence_like or line.furniture for line in lines)
 
     def _top_matter(self) -> int:
         """How many lines open the page above its first counter, when that counter is at the
@@ -392,7 +397,9 @@ class _Page:
                 if line.furniture or index < self.top_matter:
                     continue
                 if state == _INSIDE:
-                    more = here + _continuation_cost(lines[index - 1], line)
+                    more = here + (
+                        _continuation_cost(lines[index - 1], line) if self.wraps else _IMPOSSIBLE
+                    )
                     reach(_INSIDE, index + 1, more, state, "more", index)
                 following = lines[index + 1] if index + 1 < count else None
                 if following is not None and not following.furniture:

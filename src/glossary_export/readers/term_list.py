@@ -190,19 +190,35 @@ def _capitals(word: str) -> bool:
 
 
 def weak_delimiter(lines: Sequence[str]) -> str | None:
-    """The first of :data:`WEAK_DELIMITERS` that every line at the margin splits at (the first
-    line may be a title, a ``#`` heading a section), when there are two such entries or more;
-    None otherwise. No other reading fits lines that all look alike."""
-    margin = [
-        unbulleted(line)
-        for line in lines
-        if not is_blank(line) and line[:1] not in " \t" and not HEADING.match(line)
-    ]
+    """The first of :data:`WEAK_DELIMITERS` that every line at the margin splits at, when two
+    or more do; None otherwise. No other reading fits lines that all look alike. The first
+    line may be a title, a short line after a blank line a heading (a section's name), and a
+    ``#`` line a heading; ``lines`` holds the blank lines too."""
+    rows: list[tuple[str, bool]] = []  # each margin line, and whether it may be a heading
+    after_blank = True
+    for line in lines:
+        if is_blank(line):
+            after_blank = True
+            continue
+        if line[:1] not in " \t" and not HEADING.match(line):
+            text = unbulleted(line)
+            rows.append((text, not rows or (after_blank and _heading_like(text))))
+        after_blank = False
     for name in WEAK_DELIMITERS:
-        entries = [split_entry(text, name) is not None for text in margin]
-        if sum(entries) >= 2 and all(entries[1:]):
-            return name
+        entries = 0
+        for text, may_be_heading in rows:
+            if split_entry(text, name) is not None:
+                entries += 1
+            elif not may_be_heading:
+                break
+        else:
+            if entries >= 2:
+                return name
     return None
+
+
+def _heading_like(text: str) -> bool:
+    return plausible_term(text) and len(text.split()) <= _BARE_TERM_WORDS
 
 
 def split_any(text: str, delimiters: Sequence[str] = tuple(DELIMITERS)) -> tuple[str, str] | None:
