@@ -114,6 +114,7 @@ def test_headings_in_a_text_list_are_sections(tmp_path: Path, marker: str) -> No
     assert glossary.title == "Biology"
     readings = {reading.line: reading.role for reading in glossary.lines}
     assert readings[2] == readings[5] == "heading"
+    assert any("biology.txt:2: read 2 heading lines" in note for note in glossary.notes)
 
 
 def test_a_heading_after_a_definition_never_joins_it(tmp_path: Path) -> None:

@@ -356,6 +356,7 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
             terms.append(Term.create(term, definition, file=file, line=number))
 
     notes: list[str] = []
+    headings: list[tuple[int, str]] = []  # the "#" lines read as section headings
     for index, (number, line) in enumerate(lines):
         if is_blank(line):
             after_blank = True
@@ -370,6 +371,7 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
                 top.append(heading)
                 log.read_as(number, "title")
             else:
+                headings.append((number, heading))
                 log.read_as(number, "heading")
             after_blank = False
             continue
@@ -412,6 +414,11 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
             log.unread(number, "paragraph between entries")
         after_blank = False
     finish()
+    if headings:
+        notes.append(
+            f"{file}:{headings[0][0]}: read {counted(len(headings), 'heading line')} starting "
+            f"with '#' or '=' as section headings, not cards ({shown(headings[0][1])})"
+        )
     if citations:
         notes.append(citation_note(file, citations))
     if paged_terms([term.term for term in terms]):
