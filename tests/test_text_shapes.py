@@ -189,13 +189,24 @@ SEPARATORS = [": ", " - ", " = ", " – ", " / ", " ... ", "   ", " :: ", " ~ ",
         max_size=12,
         unique_by=lambda entry: entry[0],
     ),
-    separator=st.sampled_from(SEPARATORS),
+    separator=st.sampled_from([*SEPARATORS, "bold", "capitals"]),
+    title=st.sampled_from(["", "Biology terms\n", "Biology terms\n\n"]),
 )
 def test_a_list_with_one_separator_is_read_whole_or_refused(
-    tmp_path: Path, entries: list[tuple[str, str]], separator: str
+    tmp_path: Path, entries: list[tuple[str, str]], separator: str, title: str
 ) -> None:
     # Never half as many cards (two entries paired), never a description swallowing one.
-    text = "".join(f"{term}{separator}{definition}\n" for term, definition in entries)
+    if separator == "capitals":
+        entries = [(term.upper(), definition) for term, definition in entries]
+    lines = [
+        f"**{term}** {definition}"
+        if separator == "bold"
+        else f"{term} {definition}"
+        if separator == "capitals"
+        else f"{term}{separator}{definition}"
+        for term, definition in entries
+    ]
+    text = title + "".join(f"{line}\n" for line in lines)
     try:
         glossary = read_text(tmp_path, "generated.txt", text)
     except SourceError as error:

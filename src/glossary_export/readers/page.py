@@ -160,7 +160,9 @@ def _refuse_a_list(lines: list[_Line], file: str) -> None:
     if len(texts) < 2 or len(texts) < len(lines):
         return
     chosen = choose_delimiter(texts)
-    if (chosen is not None and chosen.entries == len(texts)) or weak_delimiter(texts):
+    # Every line, or every line below a title.
+    every = chosen is not None and chosen.entries >= max(2, len(texts) - 1)
+    if every or weak_delimiter(texts):
         raise SourceError(
             "not read as a study page: every line is a 'term, separator, definition' entry, "
             "as in a list; read it with --from list",
@@ -178,7 +180,13 @@ def _refuse_a_list(lines: list[_Line], file: str) -> None:
 
 
 def _common_token(texts: list[str]) -> str | None:
-    """A mark between spaces that every line holds ("~", "|", "//"): a list's separator."""
+    """A mark between spaces that every line holds ("~", "|", "//"), or every line below the
+    first (a title), two or more: a list's separator."""
+    found = _shared_token(texts)
+    return found if found is not None or len(texts) < 3 else _shared_token(texts[1:])
+
+
+def _shared_token(texts: list[str]) -> str | None:
     common: set[str] | None = None
     for text in texts:
         tokens = {word for word in text.split() if not any(char.isalnum() for char in word)}
