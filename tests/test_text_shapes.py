@@ -366,3 +366,40 @@ def test_a_list_with_one_separator_under_section_headings(tmp_path: Path, shape:
     glossary = read_text(tmp_path, "sections.txt", text)
     assert pairs(glossary) == ENTRIES
     assert [r.role for r in glossary.lines if r.role == "heading"] == ["heading"] * 2
+
+
+KNOWN_DELIMITERS = [": ", " - ", " = ", " – ", "：", " → "]
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    entries=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from([*"猫 学校".split(), "Osmosis", "Cell"]), max_size=2)
+            .map(" ".join)
+            .filter(bool)
+            | st.lists(TERM_WORDS, min_size=1, max_size=3).map(" ".join),
+            st.lists(DEFINITION_WORDS, min_size=1, max_size=8).map(" ".join),
+        ),
+        min_size=4,
+        max_size=12,
+        unique_by=lambda entry: entry[0],
+    ),
+    delimiters=st.lists(st.sampled_from(KNOWN_DELIMITERS), min_size=2, max_size=2, unique=True),
+    data=st.data(),
+)
+def test_a_list_typed_with_two_delimiters_is_read_whole(
+    tmp_path: Path, entries: list[tuple[str, str]], delimiters: list[str], data: st.DataObject
+) -> None:
+    # Each delimiter on two lines or more, in any order: every line is its own entry.
+    count = len(entries)
+    which = data.draw(
+        st.lists(st.sampled_from([0, 1]), min_size=count, max_size=count).filter(
+            lambda chosen: chosen.count(0) >= 2 and chosen.count(1) >= 2
+        )
+    )
+    text = "".join(
+        f"{term}{delimiters[index]}{definition}\n"
+        for (term, definition), index in zip(entries, which, strict=True)
+    )
+    assert pairs(read_text(tmp_path, "mixed.txt", text)) == entries

@@ -512,18 +512,18 @@ def _other_entry(
 ) -> tuple[str, str, str] | None:
     """(term, definition, delimiter) of an unindented line that is an entry typed with another
     delimiter ("Respiration - how cells..." in a ':' list): it starts like a term, with a capital,
-    a digit or a letter without case (学校), after a definition that is not left open; None
-    otherwise (a wrap). Above the first entry, only at one of ``seconds``, the delimiters that
-    other lines use too (a title "Chapter 3 - Cells" stays a title)."""
+    a digit or a letter without case (学校); None otherwise (a wrap). Above the first entry and
+    after a definition left open, only at one of ``seconds``, the delimiters that other lines
+    use too (a title "Chapter 3 - Cells" stays a title)."""
     text = unbulleted(line)
     first = text[:1]
-    if current is not None and _ends_open(current[2]):
-        return None
     if not (first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())):
         return None
-    # Not ";": inside a definition's wrapped line it is punctuation far more often than an
-    # entry typed with another delimiter.
-    candidates = seconds if current is None else DELIMITERS
+    # After a definition left open ("a kind of"), a line carries it on, unless it splits at a
+    # delimiter other entries use too, as an entry at the list's own delimiter would. Not ";":
+    # inside a wrapped line it is punctuation far more often than an entry's delimiter.
+    only_seconds = current is None or _ends_open(current[2])
+    candidates = seconds if only_seconds else DELIMITERS
     others = [name for name in candidates if name not in (delimiter, ";")]
     found = sorted(
         (place[0], name) for name in others if (place := find_delimiter(text, name)) is not None
