@@ -92,13 +92,17 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     from .term_list import citation_note, refuse_yaml, without_citations
 
     refuse_yaml(file)
-    numbered = [(number, line) for number, line in numbered_lines(text) if not is_blank(line)]
-    cited = [(number, without_citations(line)) for number, line in numbered]
-    lines = [_classify(number, line) for number, (line, _) in cited]
+    lines = []
+    citations = 0
+    for number, line in numbered_lines(text):
+        if is_blank(line):
+            continue
+        line, cited = without_citations(line)
+        citations += cited
+        lines.append(_classify(number, line))
     lines = _reference_furniture(_header_cells(lines))
     _refuse_a_list(lines, file)
     glossary = _Page(lines, file).parse()
-    citations = sum(count for _, (_, count) in cited)
     if not citations:
         return glossary
     return dataclasses.replace(glossary, notes=(citation_note(file, citations),))
@@ -125,7 +129,7 @@ def _reference_furniture(lines: list[_Line]) -> list[_Line]:
     headings ("A" above "Aquifer" and its definition) and its end sections ("See also")."""
     marked = list(lines)
     for index, line in enumerate(lines):
-        if _CONTENTS.match(line.text):
+        if line.text[-1:].isupper() and _CONTENTS.match(line.text):
             marked[index] = dataclasses.replace(line, furniture=True, role="contents")
         elif _letter_heading(lines, index):
             marked[index] = dataclasses.replace(line, furniture=True, role="letter heading")
@@ -139,11 +143,11 @@ def _reference_furniture(lines: list[_Line]) -> list[_Line]:
 def _letter_heading(lines: list[_Line], index: int) -> bool:
     """A capital letter alone, above a term starting with it and that term's definition."""
     letter = lines[index].text
+    if len(letter) != 1 or not letter.isupper():
+        return False
     following = lines[index + 1 : index + 3]
     return (
-        len(letter) == 1
-        and letter.isupper()
-        and len(following) == 2
+        len(following) == 2
         and following[0].text.startswith(letter)
         and not following[0].sentence_like
         and following[1].sentence_like
@@ -154,13 +158,19 @@ def _refuse_a_list(lines: list[_Line], file: str) -> None:
     """Refuse lines that all look alike: a page needs term lines and definition lines that
     differ in kind (or its furniture), else pairing two lines would merge two entries into one
     card. Such lines are a list whose separator no reader knows, or all sentences."""
-    from .term_list import choose_delimiter, weak_delimiter
+    from .term_list import choose_delimiter, split_any, weak_delimiter
 
     texts = [line.text for line in lines if not line.furniture]
     if len(texts) < 2 or len(texts) < len(lines):
         return
-    chosen = choose_delimiter(texts)
-    # Every line, or every line below a title.
+    # Every line, or every line below a title. Most pages have two lines without any delimiter
+    # among their first lines: then nothing more is counted.
+    unsplit = (text for text in texts if split_any(text) is None)
+    chosen = (
+        choose_delimiter(texts)
+        if next(unsplit, None) is None or next(unsplit, None) is None
+        else None
+    )
     every = chosen is not None and chosen.entries >= max(2, len(texts) - 1)
     if every or weak_delimiter(texts):
         raise SourceError(

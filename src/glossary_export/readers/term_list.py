@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import SourceError, counted, shown
@@ -135,16 +135,17 @@ def find_delimiter(text: str, delimiter: str) -> tuple[int, int] | None:
         ):
             start = text.find(char, end)
             continue
-        if char == ":" and text.startswith("//", end):  # a link, not a delimiter
-            start = text.find(char, end)
-            continue
-        if char == ":" and text.startswith(":", end):
+        if char == ":" and text[end : end + 1] in ("/", ":"):
+            if text.startswith("//", end):  # a link, not a delimiter
+                start = text.find(char, end)
+                continue
             # "Term:: def" (Obsidian, AsciiDoc) and "Term :: def" are one delimiter; "std::map"
             # is a name, not one.
-            if text[end + 1 : end + 2] not in ("", " ", "\t"):
-                start = text.find(char, end + 1)
-                continue
-            end += 1
+            if text[end : end + 1] == ":":
+                if text[end + 1 : end + 2] not in ("", " ", "\t"):
+                    start = text.find(char, end + 1)
+                    continue
+                end += 1
         around = " \t." if char == _LEADER else " \t"  # a dot leader: "Term ...... definition"
         return len(text[:start].rstrip(around)), len(text) - len(text[end:].lstrip(around))
     return None
@@ -194,19 +195,10 @@ def weak_delimiter(lines: Sequence[str]) -> str | None:
     or more do; None otherwise. No other reading fits lines that all look alike. The first
     line may be a title, a short line after a blank line a heading (a section's name), and a
     ``#`` line a heading; ``lines`` holds the blank lines too."""
-    rows: list[tuple[str, bool]] = []  # each margin line, and whether it may be a heading
-    after_blank = True
-    for line in lines:
-        if is_blank(line):
-            after_blank = True
-            continue
-        if line[:1] not in " \t" and not HEADING.match(line):
-            text = unbulleted(line)
-            rows.append((text, not rows or (after_blank and _heading_like(text))))
-        after_blank = False
     for name in WEAK_DELIMITERS:
         entries = 0
-        for text, may_be_heading in rows:
+        # Lazily: most files fail at their first lines, and a long page costs nothing here.
+        for text, may_be_heading in _margin_rows(lines):
             if split_entry(text, name) is not None:
                 entries += 1
             elif not may_be_heading:
@@ -217,6 +209,20 @@ def weak_delimiter(lines: Sequence[str]) -> str | None:
     return None
 
 
+def _margin_rows(lines: Sequence[str]) -> Iterator[tuple[str, bool]]:
+    """Each line at the margin (no ``#`` heading), and whether it may be a heading or title."""
+    after_blank = first = True
+    for line in lines:
+        if is_blank(line):
+            after_blank = True
+            continue
+        if line[:1] not in " \t" and not (line[:1] in "#=" and HEADING.match(line)):
+            text = unbulleted(line)
+            yield text, first or (after_blank and _heading_like(text))
+            first = False
+        after_blank = False
+
+
 def _heading_like(text: str) -> bool:
     return plausible_term(text) and len(text.split()) <= _BARE_TERM_WORDS
 
@@ -224,7 +230,11 @@ def _heading_like(text: str) -> bool:
 def split_any(text: str, delimiters: Sequence[str] = tuple(DELIMITERS)) -> tuple[str, str] | None:
     """(term, definition) at the earliest of ``delimiters`` that leaves a plausible term."""
     found = [
-        (place[0], name) for name in delimiters if (place := find_delimiter(text, name)) is not None
+        (place[0], name)
+        for name in delimiters
+        # The test in C first, as in choose_delimiter: most delimiters are absent from a line.
+        if DELIMITERS.get(name, (name,))[0] in text
+        and (place := find_delimiter(text, name)) is not None
     ]
     for _, name in sorted(found):
         entry = split_entry(text, name)
@@ -271,7 +281,7 @@ def choose_delimiter(lines: Sequence[str]) -> Choice | None:
         if is_blank(line):
             after_blank, carried = True, False
             continue
-        if line[:1] in " \t" or HEADING.match(line):
+        if line[:1] in " \t" or (line[:1] in "#=" and HEADING.match(line)):
             after_blank = False
             continue
         text = unbulleted(line)
@@ -319,14 +329,18 @@ def _convincing(chosen: Choice | None) -> bool:
     )
 
 
-def list_delimiter(lines: Sequence[str]) -> str | None:
+def list_delimiter(lines: Sequence[str]) -> tuple[str, tuple[str, ...]] | None:
     """The delimiter of a list: the one most lines split at when that is convincing, else a
-    weak one every line holds (:func:`weak_delimiter`), else the most used one; None when no
-    line splits at all."""
+    weak one every line holds (:func:`weak_delimiter`), else the most used one; with the other
+    delimiters some entries are typed with (:attr:`Choice.others`). None when no line splits
+    at all."""
     chosen = choose_delimiter(lines)
-    if _convincing(chosen):
-        return chosen.name if chosen else None
-    return weak_delimiter(lines) or (chosen.name if chosen else None)
+    if chosen is not None and _convincing(chosen):
+        return chosen.name, chosen.others
+    weak = weak_delimiter(lines)
+    if weak is not None:
+        return weak, ()
+    return (chosen.name, chosen.others) if chosen else None
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
@@ -361,7 +375,7 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         if is_blank(line):
             after_blank = True
             continue
-        if HEADING.match(line):
+        if line[:1] in "#=" and HEADING.match(line):
             # A section ("## Cells"), never an entry nor part of a definition; the first one
             # above every entry is the list's title.
             finish()
@@ -570,9 +584,8 @@ def _delimiter(
     if separator:
         spaced = f" {separator.strip()} "
         return (spaced if separator.strip() and spaced in DELIMITERS else separator), ()
-    texts = [line for _, line in lines]
-    delimiter = list_delimiter(texts)
-    if delimiter is None:
+    found = list_delimiter([line for _, line in lines])
+    if found is None:
         first = next((number for number, line in lines if not is_blank(line)), 1)
         raise SourceError(
             "no line of this list splits into a term and a definition (at ':', ' - ', '=', "
@@ -580,5 +593,4 @@ def _delimiter(
             file=file,
             line=first,
         )
-    chosen = choose_delimiter(texts)
-    return delimiter, (chosen.others if chosen and chosen.name == delimiter else ())
+    return found
