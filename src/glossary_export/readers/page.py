@@ -97,8 +97,9 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     for number, line in numbered_lines(text):
         if is_blank(line):
             continue
-        line, cited = without_citations(line)
-        citations += cited
+        if "[" in line:  # the test in C spares a call for each line
+            line, cited = without_citations(line)
+            citations += cited
         lines.append(_classify(number, line))
     lines = _reference_furniture(_header_cells(lines))
     _refuse_a_list(lines, file)
@@ -129,7 +130,10 @@ def _reference_furniture(lines: list[_Line]) -> list[_Line]:
     headings ("A" above "Aquifer" and its definition) and its end sections ("See also")."""
     marked = list(lines)
     for index, line in enumerate(lines):
-        if line.text[-1:].isupper() and _CONTENTS.match(line.text):
+        # The cheap tests first: both kinds of line end in a capital letter.
+        if not line.text[-1:].isupper():
+            continue
+        if _CONTENTS.match(line.text):
             marked[index] = dataclasses.replace(line, furniture=True, role="contents")
         elif _letter_heading(lines, index):
             marked[index] = dataclasses.replace(line, furniture=True, role="letter heading")
