@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from glossary_export.errors import SourceError
 from glossary_export.readers import ReadOptions, read
 from support_readers import pairs, read_bytes, read_text
 
@@ -149,10 +150,18 @@ def test_csv_with_colons_stays_csv(tmp_path: Path) -> None:
     assert pairs(glossary) == [("Ratio", "a quotient: 3:2"), ("Time", "a duration: 10:30")]
 
 
-def test_a_list_read_as_a_page_says_so(tmp_path: Path) -> None:
-    # Too few lines split for a list (most entries wrap onto unbroken sentences), so the
-    # page reader gets it: it must not pass the pairing of two entries silently.
+def test_a_list_read_as_a_page_is_refused(tmp_path: Path) -> None:
+    # Read as a study page, two entries would pair into one card: every line is an entry,
+    # so the page reader refuses, naming the reader that fits.
     text = "Alpha: first\nBeta: second\n" * 2
+    with pytest.raises(SourceError, match=r"odd.txt:1: .*--from list"):
+        read_text(tmp_path, "odd.txt", text, format="page")
+
+
+def test_a_page_pairing_list_entries_says_so(tmp_path: Path) -> None:
+    # Half the lines split: the page reader reads it, and must not pass the pairing of two
+    # entries silently.
+    text = "Alpha: first\nBeta: second\nGamma\nthe third letter\n" * 2
     with pytest.warns(UserWarning, match="look like 'Term: definition' entries"):
         read_text(tmp_path, "odd.txt", text, format="page")
 

@@ -34,9 +34,12 @@ def detect_content(head: bytes) -> str | None:
         return "anki-text"
     if text.lstrip()[:1] in ("[", "{"):
         return "json"
-    lines = [line for line in text.splitlines()[:200] if line.strip()]
-    if len(head) >= 65536 and len(lines) > 1:
-        lines = lines[:-1]  # the last line of a cut head may be incomplete
+    raw = text.splitlines()[:200]
+    if len(head) >= 65536 and len(raw) > 1:
+        raw = raw[:-1]  # the last line of a cut head may be incomplete
+    lines = [line for line in raw if line.strip()]
+    if _sectioned_list(lines):
+        return "list"
     if _looks_like_markdown(lines):
         return "markdown"
     tabbed = sum("\t" in line for line in lines)
@@ -53,7 +56,14 @@ def detect_content(head: bytes) -> str | None:
         if tabbed == len(lines) and not indented:
             # Anki's plain-text export without its '#' headers holds HTML ("dog<br>a pet",
             # "&amp;"); Quizlet's export never does.
-            return "anki-text" if looks_like_html(lines[:_HTML_GUESS_LINES]) else "quizlet"
+            if looks_like_html(lines[:_HTML_GUESS_LINES]):
+                return "anki-text"
+            # Three cells or more on every line ("term<Tab>definition<Tab>category"): a table
+            # whose later columns are extras, not a definition holding a Tab.
+            widths = {line.count("\t") + 1 for line in lines}
+            if len(widths) == 1 and min(widths) > 2 and not quizlet.guess_separators(text):
+                return "tsv"
+            return "quizlet"
         return "list"
     if quizlet.guess_separators("\n".join(lines)) is not None:
         return "quizlet"  # cards joined on a line: "a|||b;;;c|||d", "a - b;c - d;"
@@ -64,7 +74,24 @@ def detect_content(head: bytes) -> str | None:
             return "list"
     if _looks_delimited(lines):
         return "csv"
+    if term_list.weak_delimiter(raw):
+        return "list"  # every line alike: "Osmosis / movement of water", "Term ..... definition"
     return "page"
+
+
+def _sectioned_list(lines: list[str]) -> bool:
+    """Whether ``#`` headings ("# Biology", "## Cells") head sections of a plain list: every
+    other line is an entry, and some section holds two or more of them. Under each heading of
+    a Markdown glossary is one term's definition instead."""
+    headed = [bool(term_list.HEADING.match(line)) for line in lines]
+    if not any(headed) or all(headed):
+        return False
+    rest = [line for line, heading in zip(lines, headed, strict=True) if not heading]
+    chosen = term_list.choose_delimiter(rest)
+    if chosen is None or chosen.entries < len(rest):
+        return False
+    runs = "".join("h" if heading else "e" for heading in headed)
+    return "hee" in runs
 
 
 def _semicolon_table(lines: list[str]) -> bool:
@@ -96,6 +123,8 @@ def _csv_rather_than_list(lines: list[str]) -> bool:
         for line in lines
         if chosen and (entry := term_list.split_entry(term_list.unbulleted(line), chosen[0]))
     ]
+    if term_list.paged_terms(terms):
+        return False  # a book's index: "Osmosis, 45: the movement..."
     return sum(("," in term or ";" in term) for term in terms) >= 0.5 * max(1, len(terms))
 
 

@@ -12,6 +12,7 @@ error naming its line. A paste without sentences at all (a vocabulary list) pair
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import warnings
 from dataclasses import dataclass
@@ -20,7 +21,15 @@ from typing import TYPE_CHECKING
 from ..errors import SourceError, shown
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
-from ._text import TABLE_RULE, ReadWarning, is_blank, numbered_lines
+from ._text import (
+    DEFINITION_NAMES,
+    TABLE_RULE,
+    TERM_NAMES,
+    ReadWarning,
+    header_name,
+    is_blank,
+    numbered_lines,
+)
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -29,6 +38,7 @@ if TYPE_CHECKING:
 _COUNTER = re.compile(r"^(?:[^\W\d_]+\s+)?(\d+)\s*(?:/|of)\s*(\d+)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]]*$")
 _OPEN_END = (",", ";", ":", "-", "–", "—", "(")
+_RULE_MARKS = "=-~*#_^+"
 _TOP_TEXTS = 2
 """Lines other than counters and tables at the top of the page that may be furniture (a title
 and a description)."""
@@ -41,6 +51,8 @@ _DANGLING = 12
 """A term with no definition: dearer than any plausible reading, cheaper than gluing a term
 onto the previous definition."""
 _IMPOSSIBLE = 10**6
+_NOT_A_TERM = 4
+"""The cost as a term of a sentence, or the middle of one."""
 _TOP, _BETWEEN, _INSIDE = 0, 1, 2
 
 
@@ -58,6 +70,8 @@ class _Line:
     """Cost of reading the line as a term: title-like lines cost nothing, sentences much."""
     as_definition: int
     """Cost of reading it as the first line of a definition: sentences cost nothing."""
+    role: str = ""
+    """What a furniture line is, when it is no counter or table line."""
 
     @property
     def wraps(self) -> bool:
@@ -75,8 +89,142 @@ class _Line:
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every term/definition pair of the page, in order, and its description line."""
-    lines = [_classify(number, line) for number, line in numbered_lines(text) if not is_blank(line)]
-    return _Page(lines, file).parse()
+    from .term_list import citation_note, refuse_yaml, without_citations
+
+    refuse_yaml(file)
+    lines = []
+    citations = 0
+    for number, line in numbered_lines(text):
+        if is_blank(line):
+            continue
+        if "[" in line:  # the test in C spares a call for each line
+            line, cited = without_citations(line)
+            citations += cited
+        lines.append(_classify(number, line))
+    lines = _reference_furniture(_header_cells(lines))
+    _refuse_a_list(lines, file)
+    glossary = _Page(lines, file).parse()
+    if not citations:
+        return glossary
+    return dataclasses.replace(glossary, notes=(citation_note(file, citations),))
+
+
+def _header_cells(lines: list[_Line]) -> list[_Line]:
+    """A table copied as text, one cell a line, starts with its header cells ("Term" /
+    "Definition"): the table's header, not a card."""
+    names = [header_name(line.text) for line in lines[:2]]
+    if len(lines) > 2 and names[0] in TERM_NAMES and names[1] in DEFINITION_NAMES:
+        header = [dataclasses.replace(line, furniture=True, table=True) for line in lines[:2]]
+        return header + lines[2:]
+    return lines
+
+
+# A reference page's furniture (a Wikipedia glossary copied): the letter index at the top
+# ("Contents: A B C"), and the sections ending the page, which hold no entries.
+_CONTENTS = re.compile(r"^[^\W\d_]+:?(?:\s+[A-Z]){3,}$")
+_END_SECTIONS = ("see also", "references", "notes", "external links", "further reading")
+
+
+def _reference_furniture(lines: list[_Line]) -> list[_Line]:
+    """``lines`` with a reference page's furniture marked: its letter index, its letter
+    headings ("A" above "Aquifer" and its definition) and its end sections ("See also")."""
+    marked = list(lines)
+    for index, line in enumerate(lines):
+        # The cheap tests first: both kinds of line end in a capital letter.
+        if not line.text[-1:].isupper():
+            continue
+        if _CONTENTS.match(line.text):
+            marked[index] = dataclasses.replace(line, furniture=True, role="contents")
+        elif _letter_heading(lines, index):
+            marked[index] = dataclasses.replace(line, furniture=True, role="letter heading")
+    end = len(marked)
+    while end > 1 and marked[end - 1].text.casefold() in _END_SECTIONS:
+        end -= 1
+        marked[end] = dataclasses.replace(marked[end], furniture=True, role="section heading")
+    return marked
+
+
+def _letter_heading(lines: list[_Line], index: int) -> bool:
+    """A capital letter alone, above a term starting with it and that term's definition."""
+    letter = lines[index].text
+    if len(letter) != 1 or not letter.isupper():
+        return False
+    following = lines[index + 1 : index + 3]
+    return (
+        len(following) == 2
+        and following[0].text.startswith(letter)
+        and not following[0].sentence_like
+        and following[1].sentence_like
+    )
+
+
+def _refuse_a_list(lines: list[_Line], file: str) -> None:
+    """Refuse lines that all look alike: a page needs term lines and definition lines that
+    differ in kind (or its furniture), else pairing two lines would merge two entries into one
+    card. Such lines are a list whose separator no reader knows, or all sentences."""
+    from .term_list import choose_delimiter, split_any, weak_delimiter
+
+    texts = [line.text for line in lines if not line.furniture]
+    if len(texts) < 2 or len(texts) < len(lines):
+        return
+    # Every line, or every line below a title. Most pages have two lines without any delimiter
+    # among their first lines: then nothing more is counted.
+    unsplit = (text for text in texts if split_any(text) is None)
+    chosen = (
+        choose_delimiter(texts)
+        if next(unsplit, None) is None or next(unsplit, None) is None
+        else None
+    )
+    every = chosen is not None and chosen.entries >= max(2, len(texts) - 1)
+    if every or weak_delimiter(texts):
+        raise SourceError(
+            "not read as a study page: every line is a 'term, separator, definition' entry, "
+            "as in a list; read it with --from list",
+            file=file,
+            line=lines[0].number,
+        )
+    token = _common_token(texts)
+    if token is not None:
+        raise SourceError(
+            f"every line holds {token!r}, as a list's separator, but it is no separator this "
+            f"reader knows; name it with --input-separator {token!r}",
+            file=file,
+            line=lines[0].number,
+        )
+
+
+def _common_token(texts: list[str]) -> str | None:
+    """A mark between spaces that every line holds ("~", "|", "//"), or every line below the
+    first (a title), two or more: a list's separator."""
+    found = _shared_token(texts)
+    return found if found is not None or len(texts) < 3 else _shared_token(texts[1:])
+
+
+def _shared_token(texts: list[str]) -> str | None:
+    common: set[str] | None = None
+    for text in texts:
+        tokens = {word for word in text.split() if not any(char.isalnum() for char in word)}
+        common = tokens if common is None else common & tokens
+        if not common:
+            return None
+    return min(common) if common else None
+
+
+def _refuse_non_terms(lines: list[_Line], terms: list[_Line], file: str) -> None:
+    """Refuse a reading none of whose "terms" looks like one (each a sentence or a piece of
+    one): with no furniture to show a page, its lines are all alike, entries of a list with a
+    separator no reader knows (or none), and pairing them merges two entries into one card.
+    (One title-like term is evidence enough: a phrase book pairs "je voudrais un café" with
+    its translation.)"""
+    unlike = [term for term in terms if term.as_term >= _NOT_A_TERM]
+    if terms and len(unlike) == len(terms) and not any(line.furniture for line in lines):
+        raise SourceError(
+            "not read as a study page: its lines do not look like terms and definitions "
+            f"(this one, {shown(unlike[0].text)}, is no term); if each line is an entry, name "
+            "the separator between term and definition with --input-separator",
+            file=file,
+            line=lines[0].number,
+        )
 
 
 def _classify(number: int, text: str) -> _Line:
@@ -86,6 +234,9 @@ def _classify(number: int, text: str) -> _Line:
     table = bool(TABLE_RULE.match(text)) or (
         text.count("|") >= 2 and (text.startswith("|") or text.endswith("|"))
     )
+    # A title's underline ("========", "~~~~~~"), as reStructuredText and plain text draw it.
+    rule = len(text) >= 3 and text[0] in _RULE_MARKS and text == text[0] * len(text)
+    directive = text.startswith(".. ") and text.endswith("::")  # ".. glossary::"
     words = len(text.split())
     ended = bool(_SENTENCE_END.search(text))
     long = words > 12 or len(text) > 100
@@ -100,7 +251,15 @@ def _classify(number: int, text: str) -> _Line:
         as_term = 0
     sentence = ended or words >= 7 or text.endswith(_OPEN_END)
     return _Line(
-        number, text, is_counter or table, table, words, ended, as_term, 0 if sentence else 3
+        number,
+        text,
+        is_counter or table or rule or directive,
+        table,
+        words,
+        ended,
+        as_term,
+        0 if sentence else 3,
+        "rule" if rule else "directive" if directive else "",
     )
 
 
@@ -158,6 +317,9 @@ class _Page:
                 for after in range(index + 1, min(count, index + 1 + _AFTER_FURNITURE)):
                     self.skippable[after] = True
         self.top_matter = self._top_matter()
+        # Without a sentence or furniture anywhere (a vocabulary or phrase list: "il fait
+        # beau" / "the weather is nice"), no line carries another on: the lines pair.
+        self.wraps = any(line.sentence_like or line.furniture for line in lines)
 
     def _top_matter(self) -> int:
         """How many lines open the page above its first counter, when that counter is at the
@@ -200,7 +362,11 @@ class _Page:
                 if not seen_entry:
                     top_skipped.append(line)
                 if line.furniture:
-                    log.read_as(line.number, "table header" if line.table else "counter")
+                    kind_of = line.role or ("table header" if line.table else "counter")
+                    log.read_as(line.number, kind_of)
+        _refuse_non_terms(
+            lines, [lines[start] for kind, start, _ in steps if kind == "entry"], self.file
+        )
         _warn_if_a_list(terms, self.file)
         description = self._description(top_skipped)
         title = self._title(top_skipped, description)
@@ -253,7 +419,9 @@ class _Page:
                 if line.furniture or index < self.top_matter:
                     continue
                 if state == _INSIDE:
-                    more = here + _continuation_cost(lines[index - 1], line)
+                    more = here + (
+                        _continuation_cost(lines[index - 1], line) if self.wraps else _IMPOSSIBLE
+                    )
                     reach(_INSIDE, index + 1, more, state, "more", index)
                 following = lines[index + 1] if index + 1 < count else None
                 if following is not None and not following.furniture:
@@ -303,8 +471,13 @@ class _Page:
         """The title: the page's first line, when it is above the description, title-like
         ("Statistics – Unit 2") and no sentence."""
         first = top[0] if top else None
-        if first is None or first.furniture or first is description or first.sentence_like:
+        if first is None or first.furniture or first.sentence_like:
             return None
+        if first is description:
+            # The only line above the entries, and no sentence ("Glossary of geology"): the
+            # deck's name too.
+            alone = sum(not line.furniture for line in top) == 1
+            return first if alone and first.words <= 8 else None
         if description is not None and description.number < first.number:
             return None
         return first if first.words <= 8 else None

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..errors import SourceError, shown
+from ..errors import SourceError, counted, shown
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
 from ._text import is_blank, numbered_lines
@@ -47,12 +47,66 @@ DELIMITERS: dict[str, tuple[str, bool]] = {
     # when more entries split at it than at anything else ("Hund; dog").
     ";": (";", False),
 }
+# Separators that are no delimiter above, read only when none of those splits the list and
+# every entry line holds the same one (see weak_delimiter): a slash between spaces, a dot leader,
+# a run of spaces (columns copied from a PDF), a bold term ("**Osmosis** the movement..."), a
+# term in capitals ("OSMOSIS The movement...").
+_LEADER = "..."
+_SPACES = "  "
+BOLD = "**"
+CAPITALS = "CAPITALS"
+WEAK_DELIMITERS = (BOLD, " / ", _LEADER, _SPACES, CAPITALS)
 _BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _SENTENCE_END = ".!?。！？…"
 MAX_TERM_WORDS = 10
 MAX_TERM_LENGTH = 80
 _SHARE = 0.6
 """Of the lines that start at the margin, the share that must be entries for a list."""
+_MIXED_SHARE = 0.8
+"""The same, for a list typed with two delimiters."""
+# A heading line ("# Biology", "## Cells", AsciiDoc's "= Glossary"): a section, never an entry.
+HEADING = re.compile(r"^(?:#{1,6}|={1,6})[ \t]+\S")
+
+
+# Citation marks a copied reference page holds after its sentences ("groundwater.[1]",
+# "gene.[2][3]"); never after a letter ("a[0]" is code).
+_CITATIONS = re.compile(r"(?<=[.!?,;:)\"”’])(?:\[\d{1,3}\])+")
+
+
+def without_citations(text: str) -> tuple[str, int]:
+    """``text`` without citation marks after its sentences, and how many there were."""
+    if "[" not in text:
+        return text, 0
+    return _CITATIONS.subn("", text)
+
+
+_PAGE = r"\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?"
+_PAGES = re.compile(rf",[ \t]*{_PAGE}(?:,[ \t]*{_PAGE})*$")
+
+
+def paged_terms(terms: Sequence[str]) -> bool:
+    """Whether every term, two or more, ends with page numbers (", 45", ", 118–119")."""
+    return len(terms) >= 2 and all(_PAGES.search(term) for term in terms)
+
+
+def refuse_yaml(file: str) -> None:
+    """Refuse a YAML file: read as lines, its block scalars ("osmosis: |") and lists of
+    mappings ("- term: X" / "  definition: Y") would make wrong cards."""
+    if file.lower().endswith((".yaml", ".yml")):
+        raise SourceError(
+            "YAML is not read; export the glossary as CSV or JSON (a list of "
+            '{"term": ..., "definition": ...} objects)',
+            file=file,
+            line=1,
+        )
+
+
+def citation_note(file: str, count: int) -> str:
+    """The summary's note on the citation marks left out."""
+    return (
+        f"{file}: left out {counted(count, 'citation mark')} after sentences ('[1]', as a "
+        "copied Wikipedia page holds them)"
+    )
 
 
 def plausible_term(term: str) -> bool:
@@ -81,15 +135,26 @@ def find_delimiter(text: str, delimiter: str) -> tuple[int, int] | None:
         ):
             start = text.find(char, end)
             continue
-        if char == ":" and text.startswith("//", end):  # a link, not a delimiter
-            start = text.find(char, end)
-            continue
-        return len(text[:start].rstrip(" \t")), len(text) - len(text[end:].lstrip(" \t"))
+        if char == ":" and text[end : end + 1] in ("/", ":"):
+            if text.startswith("//", end):  # a link, not a delimiter
+                start = text.find(char, end)
+                continue
+            # "Term:: def" (Obsidian, AsciiDoc) and "Term :: def" are one delimiter; "std::map"
+            # is a name, not one.
+            if text[end : end + 1] == ":":
+                if text[end + 1 : end + 2] not in ("", " ", "\t"):
+                    start = text.find(char, end + 1)
+                    continue
+                end += 1
+        around = " \t." if char == _LEADER else " \t"  # a dot leader: "Term ...... definition"
+        return len(text[:start].rstrip(around)), len(text) - len(text[end:].lstrip(around))
     return None
 
 
 def split_entry(text: str, delimiter: str) -> tuple[str, str] | None:
     """(term, definition) of one entry line at the first ``delimiter``, or None."""
+    if delimiter in (BOLD, CAPITALS):
+        return _split_marked(text, delimiter)
     found = find_delimiter(text, delimiter)
     if found is None or not plausible_term(text[: found[0]]):
         return None
@@ -99,10 +164,77 @@ def split_entry(text: str, delimiter: str) -> tuple[str, str] | None:
     return text[: found[0]].strip(), definition
 
 
+def _split_marked(text: str, delimiter: str) -> tuple[str, str] | None:
+    """(term, definition) of a line whose term is marked by its look, not a delimiter: in
+    bold at the start ("**Osmosis** the movement"), or in capitals ("OSMOSIS The movement")."""
+    if delimiter == BOLD:
+        close = text.find(BOLD, 2) if text.startswith(BOLD) else -1
+        if close < 0:
+            return None
+        term, definition = text[2:close], text[close + 2 :].lstrip(" \t:")
+    else:
+        words = text.split(" ")
+        count = 0
+        while count < len(words) and _capitals(words[count]):
+            count += 1
+        term, definition = " ".join(words[:count]), " ".join(words[count:])
+        if sum(char.isupper() for char in term) < 2:
+            return None  # "A cat", "I am": a word, not a term
+    term, definition = term.strip(), definition.strip()
+    if not definition or not plausible_term(term) or BOLD in term:
+        return None
+    return term, definition
+
+
+def _capitals(word: str) -> bool:
+    return any(char.isupper() for char in word) and not any(char.islower() for char in word)
+
+
+def weak_delimiter(lines: Sequence[str]) -> str | None:
+    """The first of :data:`WEAK_DELIMITERS` that every line at the margin splits at, when two
+    or more do; None otherwise. No other reading fits lines that all look alike. The first
+    line may be a title, a short line after a blank line a heading (a section's name), and a
+    ``#`` line a heading; ``lines`` holds the blank lines too."""
+    for name in WEAK_DELIMITERS:
+        entries = 0
+        # Lazily: most files fail at their first lines, and a long page costs nothing here.
+        for text, may_be_heading in _margin_rows(lines):
+            if split_entry(text, name) is not None:
+                entries += 1
+            elif not may_be_heading:
+                break
+        else:
+            if entries >= 2:
+                return name
+    return None
+
+
+def _margin_rows(lines: Sequence[str]) -> Iterator[tuple[str, bool]]:
+    """Each line at the margin (no ``#`` heading), and whether it may be a heading or title."""
+    after_blank = first = True
+    for line in lines:
+        if is_blank(line):
+            after_blank = True
+            continue
+        if line[:1] not in " \t" and not (line[:1] in "#=" and HEADING.match(line)):
+            text = unbulleted(line)
+            yield text, first or (after_blank and _heading_like(text))
+            first = False
+        after_blank = False
+
+
+def _heading_like(text: str) -> bool:
+    return plausible_term(text) and len(text.split()) <= _BARE_TERM_WORDS
+
+
 def split_any(text: str, delimiters: Sequence[str] = tuple(DELIMITERS)) -> tuple[str, str] | None:
     """(term, definition) at the earliest of ``delimiters`` that leaves a plausible term."""
     found = [
-        (place[0], name) for name in delimiters if (place := find_delimiter(text, name)) is not None
+        (place[0], name)
+        for name in delimiters
+        # The test in C first, as in choose_delimiter: most delimiters are absent from a line.
+        if DELIMITERS.get(name, (name,))[0] in text
+        and (place := find_delimiter(text, name)) is not None
     ]
     for _, name in sorted(found):
         entry = split_entry(text, name)
@@ -117,7 +249,22 @@ def unbulleted(text: str) -> str:
     return _BULLET.sub("", text, count=1) if text[:1] in "-*+•0123456789" else text
 
 
-def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
+class Choice(NamedTuple):
+    """The delimiter of a list, as :func:`choose_delimiter` finds it."""
+
+    name: str
+    entries: int
+    """Margin lines that split at it."""
+    margin: int
+    """Margin lines that could have been entries."""
+    split_at_any: int
+    """Margin lines that split at some delimiter."""
+    others: tuple[str, ...]
+    """Other delimiters (not ";") that two lines or more split at but not at this one: a list
+    typed with two ("猫 (ねこ) – cat", "学校（がっこう）：school")."""
+
+
+def choose_delimiter(lines: Sequence[str]) -> Choice | None:
     """The delimiter most margin lines split at plausibly, with that count and the number of
     margin lines that could have been entries; None when no line splits.
 
@@ -126,6 +273,7 @@ def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
     counted as lines that could have been entries.
     """
     counts: Counter[str] = Counter()
+    alone: Counter[tuple[str, ...]] = Counter()  # the delimiters each line splits at
     margin = 0
     after_blank = False
     carried = False  # the previous line is an entry's, and does not end a sentence
@@ -133,7 +281,7 @@ def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
         if is_blank(line):
             after_blank, carried = True, False
             continue
-        if line[:1] in " \t":
+        if line[:1] in " \t" or (line[:1] in "#=" and HEADING.match(line)):
             after_blank = False
             continue
         text = unbulleted(line)
@@ -145,6 +293,7 @@ def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
             if char in text and split_entry(text, name)
         ]
         counts.update(split)
+        alone[tuple(split)] += 1
         wrap = carried and not split
         if split or (counts and not wrap and not (after_blank and plausible_term(text))):
             margin += 1
@@ -154,19 +303,55 @@ def choose_delimiter(lines: Sequence[str]) -> tuple[str, int, int] | None:
         return None
     # The most used; on a tie the first listed (a colon list with a dash inside definitions).
     name = max(DELIMITERS, key=lambda candidate: counts[candidate])
-    return name, counts[name], margin
+    at_any = sum(number for names, number in alone.items() if names)
+    without: Counter[str] = Counter()
+    for names, number in alone.items():
+        if name not in names:
+            without.update(dict.fromkeys(names, number))
+    others = tuple(other for other, number in without.items() if number >= 2 and other != ";")
+    return Choice(name, counts[name], margin, at_any, others)
 
 
 def looks_like_a_list(lines: Sequence[str]) -> bool:
-    """Whether most lines at the margin are entries split by one delimiter."""
+    """Whether most lines at the margin are entries split by one delimiter, or nearly all by
+    one of two (a list typed with two delimiters)."""
+    return _convincing(choose_delimiter(lines))
+
+
+def _convincing(chosen: Choice | None) -> bool:
+    return (
+        chosen is not None
+        and chosen.entries >= 2
+        and (
+            chosen.entries >= _SHARE * chosen.margin
+            or (bool(chosen.others) and chosen.split_at_any >= _MIXED_SHARE * chosen.margin)
+        )
+    )
+
+
+def list_delimiter(lines: Sequence[str]) -> tuple[str, tuple[str, ...]] | None:
+    """The delimiter of a list: the one most lines split at when that is convincing, else a
+    weak one every line holds (:func:`weak_delimiter`), else the most used one; with the other
+    delimiters some entries are typed with (:attr:`Choice.others`). None when no line splits
+    at all."""
     chosen = choose_delimiter(lines)
-    return chosen is not None and chosen[1] >= 2 and chosen[1] >= _SHARE * chosen[2]
+    if chosen is not None and _convincing(chosen):
+        return chosen.name, chosen.others
+    weak = weak_delimiter(lines)
+    if weak is not None:
+        return weak, ()
+    return (chosen.name, chosen.others) if chosen else None
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every entry of a plain term list, in order, with its title and description."""
+    refuse_yaml(file)
     lines = numbered_lines(text)
-    delimiter = _delimiter(options, [line for _, line in lines], file)
+    delimiter, others = _delimiter(options, lines, file)
+    if delimiter in (":", "："):
+        quiz = _questions_and_answers(lines, delimiter, file)
+        if quiz is not None:
+            return quiz
     log = LineLog(file)
     terms: list[Term] = []
     current: tuple[int, str, list[str]] | None = None  # the entry being read
@@ -174,20 +359,42 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     after_blank = False
     seen_entry = False
 
+    citations = 0
+
     def finish() -> None:
+        nonlocal citations
         if current is not None:
             number, term, parts = current
-            terms.append(Term.create(term, " ".join(parts), file=file, line=number))
+            definition, cited = without_citations(" ".join(parts))
+            citations += cited
+            terms.append(Term.create(term, definition, file=file, line=number))
 
     notes: list[str] = []
+    headings: list[tuple[int, str]] = []  # the "#" lines read as section headings
     for index, (number, line) in enumerate(lines):
         if is_blank(line):
             after_blank = True
             continue
+        if line[:1] in "#=" and HEADING.match(line):
+            # A section ("## Cells"), never an entry nor part of a definition; the first one
+            # above every entry is the list's title.
+            finish()
+            current = None
+            heading = line.lstrip("#=").strip()
+            if not seen_entry and not top:
+                top.append(heading)
+                log.read_as(number, "title")
+            else:
+                headings.append((number, heading))
+                log.read_as(number, "heading")
+            after_blank = False
+            continue
         entry = split_entry(unbulleted(line), delimiter)
         indented = line[:1] in " \t"
         unbroken = current is not None and not indented and not after_blank
-        other = _other_entry(line, delimiter, current) if unbroken and entry is None else None
+        other = None
+        if entry is None and not indented and (unbroken or not seen_entry):
+            other = _other_entry(line, delimiter, current, others)
         if other is not None:
             notes.append(
                 f"{file}:{number}: read {shown(other[0])} at {other[2]!r}, where the other "
@@ -221,6 +428,24 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
             log.unread(number, "paragraph between entries")
         after_blank = False
     finish()
+    if headings:
+        notes.append(
+            f"{file}:{headings[0][0]}: read {counted(len(headings), 'heading line')} starting "
+            f"with '#' or '=' as section headings, not cards ({shown(headings[0][1])})"
+        )
+    if citations:
+        notes.append(citation_note(file, citations))
+    if paged_terms([term.term for term in terms]):
+        # A book's index ("Osmosis, 45: the movement..."): the page numbers are no part of the
+        # term, and a careful reader leaves them out.
+        notes.append(
+            f"{file}: left out the page numbers after each term "
+            f"({shown(terms[0].term)} is {shown(_PAGES.sub('', terms[0].term))})"
+        )
+        terms = [
+            Term.create(_PAGES.sub("", term.term), term.definition, file=file, line=term.line)
+            for term in terms
+        ]
     title = top[0] if top else ""
     return Glossary(
         tuple(terms),
@@ -228,6 +453,53 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         description=" ".join(top[1:] if plausible_term(title) else top),
         sources=(file,),
         notes=tuple(notes),
+        lines=log.finish(),
+    )
+
+
+_QUESTION = ("q", "question")
+_ANSWER = ("a", "answer")
+_INLINE_ANSWER = re.compile(r"(?<=\S)[ \t]+(?:A|Answer)[ \t]*[:：][ \t]*")
+
+
+def _questions_and_answers(
+    lines: Sequence[tuple[int, str]], delimiter: str, file: str
+) -> Glossary | None:
+    """A quiz typed as ``Q: question`` lines, each followed by an ``A: answer`` line or holding
+    it (``Q: What is H2O? A: Water``): question -> answer cards. None when some line is
+    neither (then the labels are no quiz's, and the lines are read as a list)."""
+    log = LineLog(file)
+    cards: list[tuple[int, str, list[str]]] = []  # (line, question, answer parts)
+    answered = False
+    for number, line in lines:
+        if is_blank(line):
+            continue
+        entry = split_entry(unbulleted(line), delimiter)
+        label = entry[0].casefold() if entry else ""
+        if entry is not None and label in _QUESTION:
+            parts = _INLINE_ANSWER.split(entry[1], maxsplit=1)
+            cards.append((number, parts[0], parts[1:]))
+            answered = len(parts) > 1
+            log.read_as(number, TERM)
+        elif entry is not None and label in _ANSWER and cards and not answered:
+            cards[-1][2].append(entry[1])
+            answered = True
+            log.read_as(number, DEFINITION)
+        elif cards and line[:1] in " \t":
+            cards[-1][2].append(line.strip())  # a wrapped question or answer carries on
+            log.read_as(number, DEFINITION)
+        else:
+            return None
+    if not cards or not any(parts for _, _, parts in cards):
+        return None
+    terms = [
+        Term.create(question, " ".join(parts), file=file, line=number)
+        for number, question, parts in cards
+    ]
+    return Glossary(
+        tuple(terms),
+        sources=(file,),
+        notes=(f"{file}: read 'Q:' lines as questions and 'A:' as their answers",),
         lines=log.finish(),
     )
 
@@ -250,17 +522,23 @@ def _ends_open(parts: list[str]) -> bool:
 
 
 def _other_entry(
-    line: str, delimiter: str, current: tuple[int, str, list[str]] | None
+    line: str, delimiter: str, current: tuple[int, str, list[str]] | None, seconds: Sequence[str]
 ) -> tuple[str, str, str] | None:
     """(term, definition, delimiter) of an unindented line that is an entry typed with another
-    delimiter ("Respiration - how cells..." in a ':' list): it starts like a term, with a capital
-    or a digit, after a definition that is not left open; None otherwise (a wrap)."""
+    delimiter ("Respiration - how cells..." in a ':' list): it starts like a term, with a capital,
+    a digit or a letter without case (学校); None otherwise (a wrap). Above the first entry and
+    after a definition left open, only at one of ``seconds``, the delimiters that other lines
+    use too (a title "Chapter 3 - Cells" stays a title)."""
     text = unbulleted(line)
-    if current is None or _ends_open(current[2]) or not (text[:1].isupper() or text[:1].isdigit()):
+    first = text[:1]
+    if not (first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())):
         return None
-    # Not ";": inside a definition's wrapped line it is punctuation far more often than an
-    # entry typed with another delimiter.
-    others = [name for name in DELIMITERS if name not in (delimiter, ";")]
+    # After a definition left open ("a kind of"), a line carries it on, unless it splits at a
+    # delimiter other entries use too, as an entry at the list's own delimiter would. Not ";":
+    # inside a wrapped line it is punctuation far more often than an entry's delimiter.
+    only_seconds = current is None or _ends_open(current[2])
+    candidates = seconds if only_seconds else DELIMITERS
+    others = [name for name in candidates if name not in (delimiter, ";")]
     found = sorted(
         (place[0], name) for name in others if (place := find_delimiter(text, name)) is not None
     )
@@ -298,16 +576,21 @@ def _bare_term(
     )
 
 
-def _delimiter(options: ReadOptions, lines: Sequence[str], file: str) -> str:
+def _delimiter(
+    options: ReadOptions, lines: Sequence[tuple[int, str]], file: str
+) -> tuple[str, tuple[str, ...]]:
+    """The list's delimiter, and the other delimiters some of its entries are typed with."""
     separator = options.input_separator
     if separator:
         spaced = f" {separator.strip()} "
-        return spaced if separator.strip() and spaced in DELIMITERS else separator
-    chosen = choose_delimiter(lines)
-    if chosen is None:
+        return (spaced if separator.strip() and spaced in DELIMITERS else separator), ()
+    found = list_delimiter([line for _, line in lines])
+    if found is None:
+        first = next((number for number, line in lines if not is_blank(line)), 1)
         raise SourceError(
             "no line of this list splits into a term and a definition (at ':', ' - ', '=', "
             "a Tab...); name the separator with --input-separator",
             file=file,
+            line=first,
         )
-    return chosen[0]
+    return found
