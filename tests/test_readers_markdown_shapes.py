@@ -4,6 +4,7 @@ task lists, tags and callouts, heading ids, abbreviations, footnote markers, HTM
 from __future__ import annotations
 
 import csv
+import warnings
 from pathlib import Path
 
 import pytest
@@ -401,8 +402,12 @@ PAGE = """\
 def test_an_html_page_reads_its_definition_lists(tmp_path: Path) -> None:
     source = tmp_path / "page.html"
     source.write_bytes(PAGE.replace("\n", "\r\n").encode())
-    with pytest.warns(UserWarning, match=r"page\.html:4: .*\(text outside <dt> and <dd>\)"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the <nav> line is furniture, read as such: no warning
         glossary = load_glossary(source)
+    assert {reading.line: reading.role for reading in glossary.lines}[4] == (
+        "page navigation, header or footer"
+    )
     assert pairs(glossary) == [
         ("Osmosis", "movement of water across a membrane"),
         ("Diffusion", "spreading of particles – fast"),
@@ -631,3 +636,29 @@ def test_a_list_inside_details_is_part_of_its_definition(tmp_path: Path) -> None
         ("Acid", "A proton donor. Strong ones:\nHCl\nhydrochloric"),
         ("Base", "A proton acceptor."),
     ]
+
+
+SITE_PAGE = """\
+<html><head><title>Biology glossary</title></head><body>
+<header><h1>Biology glossary</h1><dl><dt>Lang</dt><dd>EN</dd></dl></header>
+<nav><dl><dt>Home</dt><dd><a href="/">Start page</a></dd>
+<dt>About</dt><dd><a href="/about">Who we are</a></dd></dl></nav>
+<main><dl><dt>Osmosis</dt><dd>movement of water</dd>
+<dt>Diffusion</dt><dd>spread of particles</dd></dl></main>
+<aside><dl><dt>Related</dt><dd>Chemistry glossary</dd></dl></aside>
+<footer><dl><dt>Contact</dt><dd>mail@example.com</dd></dl></footer>
+</body></html>
+"""
+
+
+def test_a_sites_menus_header_footer_and_sidebars_are_no_entries(tmp_path: Path) -> None:
+    source = _write(tmp_path, SITE_PAGE, "glossary.html")
+    glossary = load_glossary(source)
+    assert pairs(glossary) == [
+        ("Osmosis", "movement of water"),
+        ("Diffusion", "spread of particles"),
+    ]
+    roles = {reading.line: reading.role for reading in glossary.lines}
+    furniture = {roles[line] for line in (2, 3, 4, 7, 8)}
+    assert furniture == {"page navigation, header or footer"}
+    assert glossary.title == "Biology glossary"

@@ -16,6 +16,10 @@ _SOFT_BREAK = object()
 """A block's edge: a line break unless the line is already empty (``<br>`` always breaks)."""
 
 
+# Where a page keeps what is not its content: its menus, site header and footer, sidebars.
+_FURNITURE = frozenset(("nav", "header", "footer", "aside"))
+
+
 class TextExtractor(HTMLParser):
     """Plain text of an HTML fragment: breaks for <br> and blocks, no tags, entities decoded."""
 
@@ -132,6 +136,8 @@ class GlossaryParser(HTMLParser):
         self.definition_lines: set[int] = set()
         self.outside_lines: set[int] = set()
         """Lines with text in no term or definition (not the title, a script or a style)."""
+        self.furniture_lines: set[int] = set()
+        """Lines with text in the page's navigation, header, footer or sidebars."""
         self.tables: list[list[HtmlRow]] = []
         self.open_details = 0
         self._table: list[HtmlRow] | None = None
@@ -139,13 +145,21 @@ class GlossaryParser(HTMLParser):
         self._target: _EntryText | None = None
         self._nested = 0  # lists and blocks opened inside a definition
         self._skipping = 0
+        self._furniture = 0  # depth inside <nav>, <header>, <footer>, <aside>
         self._heading: _EntryText | None = None
         self._h1 = ""
 
     # The tags that make the entries; any other tag goes to the text being read.
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
-        if self._nested or (self._target is not None and tag in _CONTAINERS):
+        if tag in _FURNITURE and self._target is None and self._table is None:
+            # A menu or a footer may be a <dl> too ("Home: Start page"): no entry of the page.
+            self._finish()
+            self._furniture += 1
+        elif self._furniture:
+            if tag in ("title", "h1") and self._heading is None:
+                self._heading = _EntryText()  # a site header often holds the page's <h1>
+        elif self._nested or (self._target is not None and tag in _CONTAINERS):
             self._nested += tag in _CONTAINERS
             self._forward_start(tag, attrs)
         elif tag == "table":
@@ -188,10 +202,17 @@ class GlossaryParser(HTMLParser):
             self._forward_start(tag, attrs)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._forward_start(tag, attrs)
+        if not self._furniture:
+            self._forward_start(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if self._nested:
+        if self._furniture and tag in _FURNITURE:
+            self._furniture -= 1
+        elif self._furniture and tag in ("title", "h1") and self._heading is not None:
+            self._end_heading(tag)
+        elif self._furniture:
+            return
+        elif self._nested:
             self._nested -= tag in _CONTAINERS
             self._forward_end(tag)
         elif tag == "table":
@@ -211,14 +232,18 @@ class GlossaryParser(HTMLParser):
         elif tag in ("style", "script"):
             self._skipping = max(0, self._skipping - 1)
         elif tag in ("title", "h1") and self._heading is not None:
-            text = self._heading.text()
-            if tag == "title" and not self.title:
-                self.title = text
-            elif tag == "h1" and not self._h1:
-                self._h1 = text
-            self._heading = None
+            self._end_heading(tag)
         else:
             self._forward_end(tag)
+
+    def _end_heading(self, tag: str) -> None:
+        assert self._heading is not None
+        text = self._heading.text()
+        if tag == "title" and not self.title:
+            self.title = text
+        elif tag == "h1" and not self._h1:
+            self._h1 = text
+        self._heading = None
 
     def handle_data(self, data: str) -> None:
         if self._skipping:
@@ -227,6 +252,8 @@ class GlossaryParser(HTMLParser):
         lines = {first + offset for offset, text in enumerate(data.split("\n")) if text.strip()}
         if self._heading is not None:
             self._heading.handle_data(data)
+        elif self._furniture:
+            self.furniture_lines.update(lines)
         elif self._target is not None and self._table is not None:
             self._target.handle_data(data)
             self._table[-1].lines.update(lines)

@@ -1022,6 +1022,8 @@ def _account_html(
             role = TERM
         elif role is None and line in parsed.definition_lines:
             role = DEFINITION
+        elif role is None and line in parsed.furniture_lines:
+            role = "page navigation, header or footer"
         elif role is None and line in parsed.outside_lines:
             role = "~text outside <dt> and <dd>"
         if role is not None and role.startswith("~"):
