@@ -662,3 +662,45 @@ def test_a_sites_menus_header_footer_and_sidebars_are_no_entries(tmp_path: Path)
     furniture = {roles[line] for line in (2, 3, 4, 7, 8)}
     assert furniture == {"page navigation, header or footer"}
     assert glossary.title == "Biology glossary"
+
+
+@pytest.mark.parametrize("kind", ["warning", "tip", "IMPORTANT"])
+def test_a_lone_advice_callout_beside_entries_is_a_note_not_a_card(
+    tmp_path: Path, kind: str
+) -> None:
+    text = (
+        "# Biology\n\n"
+        f"> [!{kind}] Exam tip\n> Learn these by Friday.\n\n"
+        "**Osmosis**: movement of water\n\n**Diffusion**: spread of particles\n"
+    )
+    glossary = load_glossary(_write(tmp_path, text))
+    assert pairs(glossary) == [
+        ("Osmosis", "movement of water"),
+        ("Diffusion", "spread of particles"),
+    ]
+    roles = {reading.line: reading.role for reading in glossary.lines}
+    assert roles[3] == roles[4] == "callout (a note, not an entry)"
+
+
+def test_a_glossary_of_one_callout_keeps_it_as_its_entry(tmp_path: Path) -> None:
+    text = "# Biology\n\n> [!tip] Osmosis\n> The movement of water.\n"
+    assert pairs(load_glossary(_write(tmp_path, text))) == [("Osmosis", "The movement of water.")]
+
+
+@pytest.mark.parametrize("summary", ["Show answers", "Vocabulary (click to expand)"])
+def test_a_details_block_around_entries_gives_those_entries(tmp_path: Path, summary: str) -> None:
+    text = (
+        f"# French\n\n<details>\n<summary>{summary}</summary>\n\n"
+        "- cat: le chat\n- dog: le chien\n\n</details>\n"
+    )
+    assert pairs(load_glossary(_write(tmp_path, text))) == [("cat", "le chat"), ("dog", "le chien")]
+
+
+def test_a_details_term_whose_definition_is_a_list_stays_one_entry(tmp_path: Path) -> None:
+    text = (
+        "# Biology\n\n<details>\n<summary>Mitosis</summary>\n\n"
+        "- prophase: chromosomes condense\n- metaphase: they line up\n\n</details>\n"
+    )
+    assert pairs(load_glossary(_write(tmp_path, text))) == [
+        ("Mitosis", "- prophase: chromosomes condense\n- metaphase: they line up")
+    ]

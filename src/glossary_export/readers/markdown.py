@@ -87,6 +87,14 @@ _ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+[\w-]{1,50}(?:[ \t]+"([^"]{0,3
 """A MkDocs admonition's first line, ``!!! note "Title"`` (``???``: collapsible)."""
 _CALLOUT = re.compile(r"\[!([\w-]{1,50})\][+-]?(?:[ \t]+(.*))?")
 """An Obsidian callout's first line, ``> [!note] Title`` (``-``/``+``: folded or not)."""
+_WRAPPER_WORDS = frozenset(
+    "show hide click expand toggle answer answers solution solutions vocabulary words terms "
+    "glossary list more".split()
+)
+"""Words of a ``<summary>`` that wraps entries rather than naming a term."""
+_WORD = re.compile(r"\w+")
+_ADVICE = frozenset("warning caution important danger attention tip hint".split())
+"""Callout types that advise the reader: alone beside entries of another shape, a note."""
 _CODE_MARK = "\x00"
 _MARKUP = re.compile(r"[*_`\[\\<&]")
 # Inline HTML as Markdown renders it: a break, formatting (its text kept), an entity.
@@ -618,6 +626,10 @@ class _Document:
         elif kind == "html":
             self._html_block(item, section)
             current = None
+        elif kind == "summary" and not item.closed and self._wraps_entries(index):
+            # <details><summary>Show answers</summary> around "- cat: le chat" lines.
+            self.log.read_as(item.number, "summary (around entries)")
+            current = None
         elif kind == "summary":
             current = self._start(item.number, item.text, "details", section)
             current.parts.append(item.definition)
@@ -627,6 +639,23 @@ class _Document:
             self.log.read_as(item.number, "HTML")
             current = None
         return current, index + 1
+
+    def _wraps_entries(self, index: int) -> bool:
+        """Whether the ``<details>`` block whose summary is ``items[index]`` holds entries
+        rather than one definition: a summary that says so ("Show answers", "Vocabulary") over
+        two or more lines shaped like an entry, and nothing else. "Mitosis" over "- prophase:
+        ..." lines is a term whose definition is a list."""
+        words = set(_WORD.findall(plain(self.items[index].text).casefold()))
+        if not words & _WRAPPER_WORDS:
+            return False
+        body: list[_Item] = []
+        for item in self.items[index + 1 :]:
+            if item.kind == "details end":
+                return len(body) >= 2 and all(
+                    line.kind == "text" and _shaped_text(line) for line in body
+                )
+            body.append(item)
+        return False
 
     def _html_in_definition(self, entry: _Entry, item: _Item) -> None:
         """HTML (or an admonition) inside a term heading's section: its text is part of the
@@ -722,7 +751,17 @@ class _Document:
         end = index + 1
         while end < len(items) and items[end].kind == "quote" and not items[end].blank_before:
             end += 1
+        if match[1].casefold() in _ADVICE and self._lone_callout() and self._has_shaped_entries():
+            # "> [!warning] Exam tip" above a list of **Term**: entries is a note to the reader.
+            for line in items[index:end]:
+                self.log.read_as(line.number, "callout (a note, not an entry)")
+            return end
         return self._box(index, match[2] or "", end, "callout", section)
+
+    def _lone_callout(self) -> bool:
+        """Whether the document holds one callout only (a glossary of callouts holds many)."""
+        callouts = (item for item in self.items if item.kind == "quote" and item.text[:2] == "[!")
+        return sum(1 for item in callouts if _CALLOUT.fullmatch(item.text)) == 1
 
     def _admonition(self, index: int, section: str) -> int:
         """A MkDocs / Python-Markdown admonition, ``!!! note "Term"`` (``???``: folded) then
