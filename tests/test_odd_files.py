@@ -277,3 +277,17 @@ def test_a_device_output_is_written_beside_files_and_reported_last(
     assert [written.path for written in report.files] == [folder / "out.csv", null]
     assert _is_device(null)
     assert (folder / "out.csv").read_text(encoding="utf-8-sig").startswith("Term,Definition")
+
+
+def test_output_cut_short_by_its_reader_ends_quietly(tmp_path: Path) -> None:
+    """`glossary-export check FILE --explain | head -1`: the pipe closes after one line."""
+    source = tmp_path / "list.txt"
+    source.write_text("".join(f"term{n}: definition {n}\n" for n in range(30_000)))
+    with _process("check", "list.txt", "--explain", cwd=tmp_path) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # as head does once it has its line
+        stderr = process.stderr.read()
+        status = process.wait(timeout=60)
+    assert first.startswith("list.txt:1: term: term0")
+    assert (status, stderr) == (1, "")

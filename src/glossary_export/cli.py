@@ -63,6 +63,11 @@ def _friendly_errors(command: F) -> F:
             _fail(str(error), status=2)
         except GlossaryError as error:
             _fail(str(error))
+        except BrokenPipeError:
+            # The reader of our output went away (``check --explain | head``): nothing to say.
+            # Point stdout at /dev/null so that flushing it at exit raises nothing either.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
             _fail(f"{where}{error.strerror or error}")
