@@ -8,17 +8,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from glossary_export import __version__
 from glossary_export.cli import ProgressLine, cli
 from glossary_export.writers import WRITERS
-
-
-def run(*args: str | Path) -> Result:
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert "Traceback" not in result.output
-    return result
+from support_cli import run
 
 
 def page(tmp_path: Path, *lines: str) -> Path:

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner, Result
-
-from glossary_export.cli import cli
+from support_cli import run
 from support_tables import split_quizlet
-
-
-def run(*args: str | Path, input: str | None = None) -> Result:
-    result = CliRunner().invoke(cli, [str(a) for a in args], input=input)
-    assert "Traceback" not in result.output
-    return result
 
 
 def test_explain_prints_every_line_with_its_reading(tmp_path: Path) -> None:

@@ -13,19 +13,13 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from glossary_export import export_deck, load_glossary
-from glossary_export.cli import cli
 from glossary_export.errors import SourceError
 from glossary_export.readers import ReadWarning
+from support_cli import run
 from support_tables import read_csv, write_workbook
-
-
-def run(*args: str | Path) -> Result:
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert "Traceback" not in result.output
-    return result
 
 
 def write_table(path: Path, rows: list[list[str]], delimiter: str = ",", bom: bool = False) -> Path:

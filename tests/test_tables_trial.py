@@ -8,19 +8,12 @@ import csv
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 from glossary_export import export_deck
-from glossary_export.cli import cli
+from support_cli import run
 from support_tables import write_workbook
 
 openpyxl = pytest.importorskip("openpyxl")
-
-
-def run(*args: str | Path) -> Result:
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert "Traceback" not in result.output
-    return result
 
 
 def cards(path: Path) -> list[tuple[str, str]]:
