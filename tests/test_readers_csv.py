@@ -157,7 +157,7 @@ def test_excel_csv_detected_without_suffix(tmp_path: Path, delimiter: str, expec
             4,
         ),
         (
-            "Vocabulary test\nWord,Definition,Score\nbank,a river side,2\nbat,a mammal,3\n"
+            'Vocabulary test\nWord,Definition,Score\nbank,a river side,"1,000"\nbat,a mammal,234\n'
             'Total,,"1,234"\n',
             5,
         ),
@@ -174,12 +174,34 @@ def test_a_totals_row_at_the_end_is_no_card_and_is_named(
 
 
 @pytest.mark.parametrize(
+    ("text", "cards"),
+    [
+        # A quiz of numbers whose last row adds them up.
+        ("Question,Answer\nPlanets in the solar system,8\nContinents,7\nTotal,15\n", 2),
+        ("Term,Definition\nbread,€2.50\nmilk,€1.25\ncheese,€4.05\nSum,€7.80\n", 3),
+    ],
+)
+def test_a_last_row_adding_up_the_numbers_above_is_a_totals_row(
+    tmp_path: Path, text: str, cards: int
+) -> None:
+    glossary = read_text(tmp_path, "quiz.csv", text)
+    assert pairs(glossary) == [tuple(line.split(",")) for line in text.splitlines()[1:-1]]
+    assert len(glossary) == cards
+    assert [note for note in glossary.notes if "a totals row" in note]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Word,Definition\nbank,a river side\nTotal,the whole amount\n",
         "Word,Definition,Score\nTotal,2,5\nbank,a river side,1\n",  # not the last row
         "Word,Definition\nbank,a river side\nSum,the result of adding\n",
         "Word,Definition\nbank,a river side\nTotal,\n",  # empty: named as a row without one
+        # A maths vocabulary: 9 is no total of 3 and 18, nor the count of the rows above.
+        "Term,Definition\nDifference,3\nProduct,18\nSum,9\n",
+        "Term,Definition\nDifference,3\nProduct,18\nQuotient,2\nSum,9\n",
+        "Word,Definition,Score\nbank,a river side,2\nbat,a mammal,3\nTotal,,6\n",
+        "Word,Definition\nbank,a river side\nTotal,1\n",  # one row above: no sign of a total
     ],
 )
 def test_a_real_term_is_never_taken_for_a_totals_row(tmp_path: Path, text: str) -> None:

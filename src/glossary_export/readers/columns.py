@@ -685,18 +685,61 @@ _AMOUNT = re.compile(r"[-+(]?[$€£¥]?\s?[0-9][0-9 .,']*\)?\s?[%€$£]?")
 _FORMULA = re.compile(r"=[A-Za-z_][A-Za-z0-9_.]*\(")
 
 
-def is_totals_row(term: str, others: Sequence[str], formulas: int = 0) -> bool:
+def is_totals_row(term: str, cells: Sequence[tuple[str, Sequence[str]]], formulas: int = 0) -> bool:
     """Whether a table's last row adds its columns up rather than holding a card: its term is a
     total word ("Total", "Summe:") and each of its other filled cells (one at least, or one of
-    ``formulas``, cells holding a formula with no saved value) is a number or a formula
-    ("=SUM(C2:C9)"). A real term, even "Total", has a definition in words."""
+    ``formulas``, cells holding a formula with no saved value) is a formula ("=SUM(C2:C9)") or
+    a number that adds up its column. ``cells`` pairs each other cell with its column's cells
+    in the rows above. A real term, even "Total" or "Sum,9" under "Product,18", has a
+    definition in words or a number that is no total of the rows above."""
     word = term.strip().rstrip(":").strip().casefold()
-    filled = [cell.strip() for cell in others if cell.strip()]
+    filled = [(cell.strip(), above) for cell, above in cells if cell.strip()]
     return (
         word in TOTAL_WORDS
         and bool(filled or formulas)
-        and all(_AMOUNT.fullmatch(cell) or _FORMULA.match(cell) for cell in filled)
+        and all(_FORMULA.match(cell) or _adds_up(cell, above) for cell, above in filled)
     )
+
+
+def _adds_up(cell: str, above: Sequence[str]) -> bool:
+    """Whether the number ``cell`` is the sum of the numbers of its column ``above`` (give or
+    take their rounding), or the count of its rows when that column holds words."""
+    total = _amount(cell)
+    if total is None or len(above) < 2:
+        return False  # one row above: its number is its own "sum", no sign of a total
+    numbers = [number for number in map(_amount, above) if number is not None]
+    if not numbers:
+        return total == (float(len(above)), 0)
+    places = max(total[1], *(number[1] for number in numbers))
+    # Each shown number is rounded by up to half a unit of its last place.
+    slack = 0.5 * 10.0**-places * len(numbers) if places else 0.0
+    return len(numbers) >= 2 and abs(sum(n for n, _ in numbers) - total[0]) <= slack + 1e-9
+
+
+def _amount(cell: str) -> tuple[float, int] | None:
+    """The value and decimal places of an amount ("1,234", "(5)", "€4,50", "12 %"), or None."""
+    text = cell.strip()
+    if not _AMOUNT.fullmatch(text):
+        return None
+    negative = text.startswith(("-", "(")) and not text.startswith("-(")
+    digits = re.sub(r"[^0-9.,]", "", text)
+    marks = [mark for mark in digits if mark in ".,"]
+    if len(set(marks)) == 2:  # "1,234.50" or "1.234,50": the last mark is the decimal one
+        decimal = marks[-1]
+        digits = digits.replace("," if decimal == "." else ".", "").replace(decimal, ".")
+    elif marks:
+        whole, _, last = digits.rpartition(marks[0])
+        # One mark before 1, 2 or 4+ digits is a decimal one ("4,50"); else they group thousands.
+        if len(marks) == 1 and len(last) != 3:
+            digits = f"{whole}.{last}"
+        else:
+            digits = digits.replace(marks[0], "")
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    places = len(digits.partition(".")[2])
+    return (-value if negative else value), places
 
 
 def totals_note(where: str, term: str, others: Sequence[str]) -> str:
@@ -709,14 +752,21 @@ def without_totals_row(glossary: Glossary) -> Glossary:
     """``glossary`` without its last term when that is a totals row, named in its notes."""
     if not glossary.terms:
         return glossary
-    last = glossary.terms[-1]
-    others = [last.definition, *(value for _, value in last.extras), *last.tags]
-    if not is_totals_row(last.term, others):
+    *above, last = glossary.terms
+    cells = [
+        (last.definition, [term.definition for term in above]),
+        *(
+            (value, [dict(term.extras).get(name, "") for term in above])
+            for name, value in last.extras
+        ),
+        *((tag, [" ".join(term.tags) for term in above]) for tag in last.tags),
+    ]
+    if not is_totals_row(last.term, cells):
         return glossary
     return dataclasses.replace(
         glossary,
         terms=glossary.terms[:-1],
-        notes=(*glossary.notes, totals_note(last.where, last.term, others)),
+        notes=(*glossary.notes, totals_note(last.where, last.term, [cell for cell, _ in cells])),
     )
 
 
