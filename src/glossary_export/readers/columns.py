@@ -186,8 +186,8 @@ def _known(name: str) -> bool:
     return name in _ALL_WORDS or any(token in _ALL_WORDS for token in _tokens(name))
 
 
-def _name_like(name: str) -> bool:
-    return 0 < len(name) <= 40 and len(name.split()) <= 4 and not name.endswith((".", "!", "?"))
+def _name_like(name: str, words: int = 4) -> bool:
+    return 0 < len(name) <= 40 and len(name.split()) <= words and not name.endswith((".", "!", "?"))
 
 
 def is_header(cells: Sequence[object], below: Sequence[Sequence[str]] = ()) -> bool:
@@ -198,14 +198,15 @@ def is_header(cells: Sequence[object], below: Sequence[Sequence[str]] = ()) -> b
         return True
     names = [header_name(cell) for cell in cells]
     filled = [name for name in names if name]
-    if not filled or len(set(filled)) != len(filled) or not all(map(_name_like, filled)):
+    if not filled or len(set(filled)) != len(filled):
+        return False
+    # A name above a column of numbers may say what they are ("Result for 6 and 3").
+    above_numbers = all(map(_capitalised, _texts(cells))) and _above_numbers(cells, below)
+    if not all(_name_like(name, 6 if above_numbers else 4) for name in filled):
         return False
     known = sum(map(_known, filled))
     named = known * 2 >= len(filled) and known >= min(2, len(filled))
-    if not named and not (
-        (len(filled) >= 3 and _unlike_its_column(cells, below))
-        or (all(map(_capitalised, _texts(cells))) and _above_numbers(cells, below))
-    ):
+    if not named and not ((len(filled) >= 3 and _unlike_its_column(cells, below)) or above_numbers):
         return False
     for index, name in enumerate(names):
         if name and any(index < len(row) and header_name(row[index]) == name for row in below):
@@ -235,7 +236,7 @@ def _unlike_its_column(cells: Sequence[object], below: Sequence[Sequence[str]]) 
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 # A number or a date (1066, 0.5, 1,000.25, 71%, 6.022E+23, 1969-07-20, 20.07.1969, 7/20/1969).
 _NUMBER_OR_DATE = re.compile(
-    r"-?[0-9]+(?:[.,][0-9]+)*(?:[eE][+-]?[0-9]+)?%?|[0-9]{1,4}([-./])[0-9]{1,2}\1[0-9]{1,4}"
+    r"-?[$€£¥]?[0-9]+(?:[.,][0-9]+)*(?:[eE][+-]?[0-9]+)?%?|[0-9]{1,4}([-./])[0-9]{1,2}\1[0-9]{1,4}"
 )
 
 
@@ -246,16 +247,24 @@ def _capitalised(name: str) -> bool:
 def _above_numbers(cells: Sequence[object], below: Sequence[Sequence[str]]) -> bool:
     """Whether a cell of the row is a word above a column of numbers or dates (nearly all of
     at least three cells), as "Date" above 1066, 1815, 1969-07-20 is: a header even when no
-    name is a known column name, while a vocabulary list's first row ("Hund", "dog") is not."""
+    name is a known column name, while a vocabulary list's first row ("Hund", "dog") is not.
+    Above one or two rows, every cell of the column must be one, and every name of the row a
+    short word or two without digits ("Date", "Event" above 1066, "Battle of Hastings")."""
+    few_words = all(len(text.split()) <= 3 and not _DIGIT.search(text) for text in _texts(cells))
     for index, cell in enumerate(cells):
         name = str(cell if cell is not None else "").strip()
         column = _column(below, index)
-        if sum(ch.isalpha() for ch in name) < 3 or len(column) < 3:
+        if sum(ch.isalpha() for ch in name) < 3 or not column or _NUMBER_OR_DATE.fullmatch(name):
             continue
         numeric = sum(1 for value in column if _NUMBER_OR_DATE.fullmatch(value))
-        if numeric * 10 >= len(column) * 8 and not _NUMBER_OR_DATE.fullmatch(name):
+        if len(column) >= 3 and numeric * 10 >= len(column) * 8:
+            return True
+        if len(column) < 3 and numeric == len(column) and few_words:
             return True
     return False
+
+
+_DIGIT = re.compile(r"[0-9]")
 
 
 _WHOLE = re.compile(r"[0-9]+")
