@@ -186,6 +186,11 @@ def _known(name: str) -> bool:
     return name in _ALL_WORDS or any(token in _ALL_WORDS for token in _tokens(name))
 
 
+def is_column_name(name: str) -> bool:
+    """Whether ``name`` (a JSON key) reads as a column name: "definition", "pos", "French"."""
+    return _known(header_name(name))
+
+
 def _name_like(name: str, words: int = 4) -> bool:
     return 0 < len(name) <= 40 and len(name.split()) <= words and not name.endswith((".", "!", "?"))
 
