@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from glossary_export.errors import SourceError
-from glossary_export.readers import read
+from glossary_export.readers import ReadOptions, read
 from support_readers import pairs, read_bytes, read_text
 
 ROWS = [
@@ -208,3 +208,31 @@ def test_a_real_term_is_never_taken_for_a_totals_row(tmp_path: Path, text: str) 
     glossary = read_text(tmp_path, "words.csv", text)
     assert len(glossary) == text.count("\n") - 1
     assert not [note for note in glossary.notes if "totals row" in note]
+
+
+@pytest.mark.parametrize(
+    ("text", "separator"),
+    [
+        ("apple; a fruit; red or green\nbanana; a yellow fruit\ncherry; a small fruit; red\n", ";"),
+        ("apple\ta fruit\tred or green\nbanana\ta yellow fruit\tyellow\n", "\t"),
+    ],
+)
+def test_a_text_file_read_as_a_table_says_how_to_keep_whole_lines(
+    tmp_path: Path, text: str, separator: str
+) -> None:
+    glossary = read_text(tmp_path, "fruit.txt", text)
+    hint = f"--from list --input-separator {separator!r} keeps the rest of the line"
+    assert [note for note in glossary.notes if hint in note]
+    # Following the hint keeps each line whole.
+    options = ReadOptions(input_separator=separator)
+    whole = read(tmp_path / "fruit.txt", "list", options)
+    assert pairs(whole) == [
+        (line.split(separator, 1)[0].strip(), line.split(separator, 1)[1].strip())
+        for line in text.splitlines()
+    ]
+
+
+def test_a_csv_file_with_unread_columns_gets_no_list_hint(tmp_path: Path) -> None:
+    glossary = read_text(tmp_path, "fruit.csv", "apple;a fruit;red\nbanana;a yellow fruit;yellow\n")
+    assert [note for note in glossary.notes if "not read" in note]
+    assert not [note for note in glossary.notes if "--from list" in note]

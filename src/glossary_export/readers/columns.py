@@ -461,6 +461,10 @@ def _by_name(header: tuple[str, ...], below: Sequence[Sequence[str]]) -> Choice:
     return Choice(columns, header, note)
 
 
+NO_HEADER = "no header"
+"""Why a headerless table's later columns are not read, as the note says it."""
+
+
 def _unread_note(columns: Sequence[int], why: str, keep: str) -> str:
     """What to say of the filled columns no cell of the header names: they are not read."""
     if not columns:
@@ -577,7 +581,7 @@ def _by_content(rows: Sequence[Sequence[str]]) -> Choice:
         note = f"{note} (column {shown} numbers the rows)"
     doubt = _maybe_a_header(rows[0]) if rows else ""
     unread = [index for index in filled if index not in (term, definition)]
-    unread_note = _unread_note(unread, "no header", "a header row naming them keeps them")
+    unread_note = _unread_note(unread, NO_HEADER, "a header row naming them keeps them")
     return Choice(columns, None, "; ".join(filter(None, (note, doubt, unread_note))))
 
 

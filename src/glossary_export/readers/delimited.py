@@ -25,6 +25,7 @@ from ..formula_guard import may_hold_guarded_cells, unguard_cell
 from ..model import Glossary, Term, recognised_acronyms, terms_from_columns
 from ._text import Columns, ReadWarning, split_tags
 from .columns import (
+    NO_HEADER,
     Choice,
     choose,
     fields_note,
@@ -75,7 +76,24 @@ def read_text(
     if glossary is None:
         glossary = read_rows(_rows(text, file, delimiter), file, delimiter, forced)
     # "Total,2,5" as the last row adds the columns up: no card, named (looks at one row).
-    return without_totals_row(_unguarded(glossary) if may_hold_guarded_cells(text) else glossary)
+    glossary = without_totals_row(
+        _unguarded(glossary) if may_hold_guarded_cells(text) else glossary
+    )
+    return _with_list_hint(glossary, file, delimiter)
+
+
+def _with_list_hint(glossary: Glossary, file: str, delimiter: str) -> Glossary:
+    """``glossary`` with a hint when a .txt file read as a table left columns unread: in a
+    list of one entry a line ("apple; a fruit; red or green") they are part of the definition
+    (looks at the notes only)."""
+    dropped = f"{NO_HEADER} and" if file.casefold().endswith(".txt") else None
+    if dropped is None or not any(dropped in note for note in glossary.notes):
+        return glossary
+    hint = (
+        f"{file}: if each line is one term and its definition, --from list "
+        f"--input-separator {delimiter!r} keeps the rest of the line in the definition"
+    )
+    return dataclasses.replace(glossary, notes=(*glossary.notes, hint))
 
 
 def _unguarded(glossary: Glossary) -> Glossary:
