@@ -213,7 +213,8 @@ def test_a_real_term_is_never_taken_for_a_totals_row(tmp_path: Path, text: str) 
 @pytest.mark.parametrize(
     ("text", "separator"),
     [
-        ("apple; a fruit; red or green\nbanana; a yellow fruit\ncherry; a small fruit; red\n", ";"),
+        ("apple; a fruit; red or green\nbanana; a yellow fruit; yellow\n", ";"),
+        ("apple; a fruit; 3\nbanana; a yellow fruit\n", ";"),  # a number: a table's column
         ("apple\ta fruit\tred or green\nbanana\ta yellow fruit\tyellow\n", "\t"),
     ],
 )
@@ -236,3 +237,26 @@ def test_a_csv_file_with_unread_columns_gets_no_list_hint(tmp_path: Path) -> Non
     glossary = read_text(tmp_path, "fruit.csv", "apple;a fruit;red\nbanana;a yellow fruit;yellow\n")
     assert [note for note in glossary.notes if "not read" in note]
     assert not [note for note in glossary.notes if "--from list" in note]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "apple; a fruit; red or green\nbanana; a yellow fruit\ncherry; a small fruit; red\n",
+        "apple;a fruit;red or green\nbanana;a yellow fruit\n",
+    ],
+)
+def test_a_text_list_whose_lines_differ_in_clauses_keeps_each_line_whole(
+    tmp_path: Path, text: str
+) -> None:
+    glossary = read_text(tmp_path, "fruit.txt", text)
+    assert pairs(glossary) == [
+        (line.split(";", 1)[0], "; ".join(cell.strip() for cell in line.split(";")[1:]))
+        for line in text.splitlines()
+    ]
+    assert [
+        note for note in glossary.notes if "read each line as a term and its definition" in note
+    ]
+    # The same rows in a .csv file are read as a table.
+    table = read_text(tmp_path, "fruit.csv", text)
+    assert not [note for note in table.notes if "read each line as a term" in note]
