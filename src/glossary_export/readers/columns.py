@@ -710,13 +710,17 @@ def is_totals_row(term: str, cells: Sequence[tuple[str, Sequence[str]]], formula
     a number that adds up its column. ``cells`` pairs each other cell with its column's cells
     in the rows above. A real term, even "Total" or "Sum,9" under "Product,18", has a
     definition in words or a number that is no total of the rows above."""
-    word = term.strip().rstrip(":").strip().casefold()
     filled = [(cell.strip(), above) for cell, above in cells if cell.strip()]
     return (
-        word in TOTAL_WORDS
+        is_total_word(term)
         and bool(filled or formulas)
         and all(_FORMULA.match(cell) or _adds_up(cell, above) for cell, above in filled)
     )
+
+
+def is_total_word(term: str) -> bool:
+    """Whether ``term`` is a word a totals row starts with ("Total", "Summe:")."""
+    return term.strip().rstrip(":").strip().casefold() in TOTAL_WORDS
 
 
 def _adds_up(cell: str, above: Sequence[str]) -> bool:
@@ -768,8 +772,8 @@ def totals_note(where: str, term: str, others: Sequence[str]) -> str:
 
 def without_totals_row(glossary: Glossary) -> Glossary:
     """``glossary`` without its last term when that is a totals row, named in its notes."""
-    if not glossary.terms:
-        return glossary
+    if not glossary.terms or not is_total_word(glossary.terms[-1].term):
+        return glossary  # the columns above are gathered only for a row that may add them up
     *above, last = glossary.terms
     cells = [
         (last.definition, [term.definition for term in above]),

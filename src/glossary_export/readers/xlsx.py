@@ -35,6 +35,7 @@ from .columns import (
     Stacked,
     choose,
     fields_note,
+    is_total_word,
     is_totals_row,
     parse_columns,
     stacked,
@@ -365,6 +366,8 @@ def _without_totals_row(
     number, cells = body[-1]
     index = choice.columns.term
     term = cells[index] if index < len(cells) else ""
+    if not is_total_word(term):
+        return body, []
     others = [cell for position, cell in enumerate(cells) if position != index]
     columns = [
         (cell, [row[position] if position < len(row) else "" for _, row in body[:-1]])
