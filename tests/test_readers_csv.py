@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from glossary_export.errors import SourceError
-from glossary_export.readers import read
+from glossary_export.readers import ReadOptions, read
 from support_readers import pairs, read_bytes, read_text
 
 ROWS = [
@@ -157,7 +157,7 @@ def test_excel_csv_detected_without_suffix(tmp_path: Path, delimiter: str, expec
             4,
         ),
         (
-            "Vocabulary test\nWord,Definition,Score\nbank,a river side,2\nbat,a mammal,3\n"
+            'Vocabulary test\nWord,Definition,Score\nbank,a river side,"1,000"\nbat,a mammal,234\n'
             'Total,,"1,234"\n',
             5,
         ),
@@ -174,15 +174,89 @@ def test_a_totals_row_at_the_end_is_no_card_and_is_named(
 
 
 @pytest.mark.parametrize(
+    ("text", "cards"),
+    [
+        # A quiz of numbers whose last row adds them up.
+        ("Question,Answer\nPlanets in the solar system,8\nContinents,7\nTotal,15\n", 2),
+        ("Term,Definition\nbread,€2.50\nmilk,€1.25\ncheese,€4.05\nSum,€7.80\n", 3),
+    ],
+)
+def test_a_last_row_adding_up_the_numbers_above_is_a_totals_row(
+    tmp_path: Path, text: str, cards: int
+) -> None:
+    glossary = read_text(tmp_path, "quiz.csv", text)
+    assert pairs(glossary) == [tuple(line.split(",")) for line in text.splitlines()[1:-1]]
+    assert len(glossary) == cards
+    assert [note for note in glossary.notes if "a totals row" in note]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Word,Definition\nbank,a river side\nTotal,the whole amount\n",
         "Word,Definition,Score\nTotal,2,5\nbank,a river side,1\n",  # not the last row
         "Word,Definition\nbank,a river side\nSum,the result of adding\n",
         "Word,Definition\nbank,a river side\nTotal,\n",  # empty: named as a row without one
+        # A maths vocabulary: 9 is no total of 3 and 18, nor the count of the rows above.
+        "Term,Definition\nDifference,3\nProduct,18\nSum,9\n",
+        "Term,Definition\nDifference,3\nProduct,18\nQuotient,2\nSum,9\n",
+        "Word,Definition,Score\nbank,a river side,2\nbat,a mammal,3\nTotal,,6\n",
+        "Word,Definition\nbank,a river side\nTotal,1\n",  # one row above: no sign of a total
     ],
 )
 def test_a_real_term_is_never_taken_for_a_totals_row(tmp_path: Path, text: str) -> None:
     glossary = read_text(tmp_path, "words.csv", text)
     assert len(glossary) == text.count("\n") - 1
     assert not [note for note in glossary.notes if "totals row" in note]
+
+
+@pytest.mark.parametrize(
+    ("text", "separator"),
+    [
+        ("apple; a fruit; red or green\nbanana; a yellow fruit; yellow\n", ";"),
+        ("apple; a fruit; 3\nbanana; a yellow fruit\n", ";"),  # a number: a table's column
+        ("apple\ta fruit\tred or green\nbanana\ta yellow fruit\tyellow\n", "\t"),
+    ],
+)
+def test_a_text_file_read_as_a_table_says_how_to_keep_whole_lines(
+    tmp_path: Path, text: str, separator: str
+) -> None:
+    glossary = read_text(tmp_path, "fruit.txt", text)
+    hint = f"--from list --input-separator {separator!r} keeps the rest of the line"
+    assert [note for note in glossary.notes if hint in note]
+    # Following the hint keeps each line whole.
+    options = ReadOptions(input_separator=separator)
+    whole = read(tmp_path / "fruit.txt", "list", options)
+    assert pairs(whole) == [
+        (line.split(separator, 1)[0].strip(), line.split(separator, 1)[1].strip())
+        for line in text.splitlines()
+    ]
+
+
+def test_a_csv_file_with_unread_columns_gets_no_list_hint(tmp_path: Path) -> None:
+    glossary = read_text(tmp_path, "fruit.csv", "apple;a fruit;red\nbanana;a yellow fruit;yellow\n")
+    assert [note for note in glossary.notes if "not read" in note]
+    assert not [note for note in glossary.notes if "--from list" in note]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "apple; a fruit; red or green\nbanana; a yellow fruit\ncherry; a small fruit; red\n",
+        "apple;a fruit;red or green\nbanana;a yellow fruit\n",
+    ],
+)
+def test_a_text_list_whose_lines_differ_in_clauses_keeps_each_line_whole(
+    tmp_path: Path, text: str
+) -> None:
+    glossary = read_text(tmp_path, "fruit.txt", text)
+    assert pairs(glossary) == [
+        (line.split(";", 1)[0], "; ".join(cell.strip() for cell in line.split(";")[1:]))
+        for line in text.splitlines()
+    ]
+    assert [
+        note for note in glossary.notes if "read each line as a term and its definition" in note
+    ]
+    # The same rows in a .csv file are read as a table.
+    table = read_text(tmp_path, "fruit.csv", text)
+    assert not [note for note in table.notes if "read each line as a term" in note]

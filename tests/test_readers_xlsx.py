@@ -118,8 +118,8 @@ def _workbook(path: Path, rows: list[list[object]], merged: tuple[str, ...] = ()
         (["Word", "Definition", "Score"], ["Total", 2, 5]),
         (["Word", "Definition", "Score"], ["TOTAL:", None, 5]),
         (["Word", "Definition", "Score"], ["Total", None, "=SUM(C2:C3)"]),  # no saved value
-        (["Wort", "Bedeutung", "Punkte"], ["Summe", None, 4.5]),
-        (["Mot", "Traduction", "Points"], ["Total", "", "12 %"]),
+        (["Wort", "Bedeutung", "Punkte"], ["Summe", None, 5.0]),
+        (["Mot", "Traduction", "Points"], ["Total", "", "5 %"]),
         (["Word", "Definition"], ["Grand total", "=COUNTA(A2:A3)"]),
     ],
 )
@@ -147,6 +147,14 @@ def test_a_totals_row_at_the_end_is_no_card_and_is_named(
         [["Word", "Definition", "Score"], ["Total", 2, 5], ["bank", "a river side", 1]],
         [["Word", "Definition"], ["bank", "a river side"], ["Sum", "the result of adding"]],
         [["Word", "Definition"], ["bank", "a river side"], ["Totally", 3]],
+        # A maths vocabulary: "Sum" is a card, 9 is no total of 3 and 18 (nor a count).
+        [["Term", "Definition"], ["Difference", 3], ["Product", 18], ["Sum", 9]],
+        [
+            ["Word", "Definition", "Score"],
+            ["bank", "a side", 2],
+            ["bat", "a mammal", 3],
+            ["Total", None, 6],
+        ],
     ],
 )
 def test_a_real_term_is_never_taken_for_a_totals_row(

@@ -251,6 +251,66 @@ def test_plain_header_names_above_years_are_a_header_in_a_csv(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Date,Event\n1066,Battle of Hastings\n1215,Magna Carta\n",  # the README's example
+        "Year,Event\n1066,Battle of Hastings\n1215,Magna Carta\n",
+        "Date,Event\n14/10/1066,Battle of Hastings\n15/06/1215,Magna Carta\n",
+        "Date,Event\n1969-07-20,Moon landing\n",
+        "Item,Price\nbread,€2.50\nmilk,€1.25\n",
+        "Operation,Result for 6 and 3\nDifference,3\nProduct,18\nSum,9\n",
+    ],
+)
+def test_plain_header_names_above_one_or_two_rows_of_numbers_are_a_header(
+    tmp_path: Path, text: str
+) -> None:
+    source = tmp_path / "short.csv"
+    source.write_text(text, encoding="utf-8")
+    result = run("export", source, "-o", tmp_path / "out.csv")
+    assert result.exit_code == 0, result.output
+    assert cards(tmp_path / "out.csv") == [tuple(line.split(",")) for line in text.splitlines()[1:]]
+
+
+def test_plain_header_names_above_two_dates_are_a_header_in_a_workbook(tmp_path: Path) -> None:
+    import datetime
+
+    source = tmp_path / "history.xlsx"
+    write_workbook(
+        source,
+        {
+            "History": [
+                ["Date", "Event"],
+                [datetime.datetime(1066, 10, 14), "Battle of Hastings"],
+                [1215, "Magna Carta"],
+            ],
+        },
+    )
+    export_deck(source, tmp_path / "out.csv", memory=False)
+    assert cards(tmp_path / "out.csv") == [
+        ("1066-10-14", "Battle of Hastings"),
+        ("1215", "Magna Carta"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seven,7\nEight,8\n",  # numbers as definitions: the first row is a card
+        "Moon landing,1969\nFirst flight,1903\n",
+        "Apollo 11,1969\n1970,Apollo 13\n",
+    ],
+)
+def test_a_short_headerless_list_with_numbers_keeps_its_first_row(
+    tmp_path: Path, text: str
+) -> None:
+    source = tmp_path / "short.csv"
+    source.write_text(text, encoding="utf-8")
+    result = run("export", source, "-o", tmp_path / "out.csv")
+    assert result.exit_code == 0, result.output
+    assert cards(tmp_path / "out.csv")[0] == tuple(text.splitlines()[0].split(","))
+
+
+@pytest.mark.parametrize(
     ("text", "doubt"),
     [
         ("Hund,dog\nKatze,cat\nPferd,horse\n", False),

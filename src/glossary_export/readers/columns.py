@@ -186,8 +186,13 @@ def _known(name: str) -> bool:
     return name in _ALL_WORDS or any(token in _ALL_WORDS for token in _tokens(name))
 
 
-def _name_like(name: str) -> bool:
-    return 0 < len(name) <= 40 and len(name.split()) <= 4 and not name.endswith((".", "!", "?"))
+def is_column_name(name: str) -> bool:
+    """Whether ``name`` (a JSON key) reads as a column name: "definition", "pos", "French"."""
+    return _known(header_name(name))
+
+
+def _name_like(name: str, words: int = 4) -> bool:
+    return 0 < len(name) <= 40 and len(name.split()) <= words and not name.endswith((".", "!", "?"))
 
 
 def is_header(cells: Sequence[object], below: Sequence[Sequence[str]] = ()) -> bool:
@@ -198,14 +203,15 @@ def is_header(cells: Sequence[object], below: Sequence[Sequence[str]] = ()) -> b
         return True
     names = [header_name(cell) for cell in cells]
     filled = [name for name in names if name]
-    if not filled or len(set(filled)) != len(filled) or not all(map(_name_like, filled)):
+    if not filled or len(set(filled)) != len(filled):
+        return False
+    # A name above a column of numbers may say what they are ("Result for 6 and 3").
+    above_numbers = all(map(_capitalised, _texts(cells))) and _above_numbers(cells, below)
+    if not all(_name_like(name, 6 if above_numbers else 4) for name in filled):
         return False
     known = sum(map(_known, filled))
     named = known * 2 >= len(filled) and known >= min(2, len(filled))
-    if not named and not (
-        (len(filled) >= 3 and _unlike_its_column(cells, below))
-        or (all(map(_capitalised, _texts(cells))) and _above_numbers(cells, below))
-    ):
+    if not named and not ((len(filled) >= 3 and _unlike_its_column(cells, below)) or above_numbers):
         return False
     for index, name in enumerate(names):
         if name and any(index < len(row) and header_name(row[index]) == name for row in below):
@@ -235,7 +241,7 @@ def _unlike_its_column(cells: Sequence[object], below: Sequence[Sequence[str]]) 
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 # A number or a date (1066, 0.5, 1,000.25, 71%, 6.022E+23, 1969-07-20, 20.07.1969, 7/20/1969).
 _NUMBER_OR_DATE = re.compile(
-    r"-?[0-9]+(?:[.,][0-9]+)*(?:[eE][+-]?[0-9]+)?%?|[0-9]{1,4}([-./])[0-9]{1,2}\1[0-9]{1,4}"
+    r"-?[$€£¥]?[0-9]+(?:[.,][0-9]+)*(?:[eE][+-]?[0-9]+)?%?|[0-9]{1,4}([-./])[0-9]{1,2}\1[0-9]{1,4}"
 )
 
 
@@ -246,16 +252,24 @@ def _capitalised(name: str) -> bool:
 def _above_numbers(cells: Sequence[object], below: Sequence[Sequence[str]]) -> bool:
     """Whether a cell of the row is a word above a column of numbers or dates (nearly all of
     at least three cells), as "Date" above 1066, 1815, 1969-07-20 is: a header even when no
-    name is a known column name, while a vocabulary list's first row ("Hund", "dog") is not."""
+    name is a known column name, while a vocabulary list's first row ("Hund", "dog") is not.
+    Above one or two rows, every cell of the column must be one, and every name of the row a
+    short word or two without digits ("Date", "Event" above 1066, "Battle of Hastings")."""
+    few_words = all(len(text.split()) <= 3 and not _DIGIT.search(text) for text in _texts(cells))
     for index, cell in enumerate(cells):
         name = str(cell if cell is not None else "").strip()
         column = _column(below, index)
-        if sum(ch.isalpha() for ch in name) < 3 or len(column) < 3:
+        if sum(ch.isalpha() for ch in name) < 3 or not column or _NUMBER_OR_DATE.fullmatch(name):
             continue
         numeric = sum(1 for value in column if _NUMBER_OR_DATE.fullmatch(value))
-        if numeric * 10 >= len(column) * 8 and not _NUMBER_OR_DATE.fullmatch(name):
+        if len(column) >= 3 and numeric * 10 >= len(column) * 8:
+            return True
+        if len(column) < 3 and numeric == len(column) and few_words:
             return True
     return False
+
+
+_DIGIT = re.compile(r"[0-9]")
 
 
 _WHOLE = re.compile(r"[0-9]+")
@@ -447,6 +461,10 @@ def _by_name(header: tuple[str, ...], below: Sequence[Sequence[str]]) -> Choice:
     return Choice(columns, header, note)
 
 
+NO_HEADER = "no header"
+"""Why a headerless table's later columns are not read, as the note says it."""
+
+
 def _unread_note(columns: Sequence[int], why: str, keep: str) -> str:
     """What to say of the filled columns no cell of the header names: they are not read."""
     if not columns:
@@ -563,7 +581,7 @@ def _by_content(rows: Sequence[Sequence[str]]) -> Choice:
         note = f"{note} (column {shown} numbers the rows)"
     doubt = _maybe_a_header(rows[0]) if rows else ""
     unread = [index for index in filled if index not in (term, definition)]
-    unread_note = _unread_note(unread, "no header", "a header row naming them keeps them")
+    unread_note = _unread_note(unread, NO_HEADER, "a header row naming them keeps them")
     return Choice(columns, None, "; ".join(filter(None, (note, doubt, unread_note))))
 
 
@@ -685,18 +703,65 @@ _AMOUNT = re.compile(r"[-+(]?[$€£¥]?\s?[0-9][0-9 .,']*\)?\s?[%€$£]?")
 _FORMULA = re.compile(r"=[A-Za-z_][A-Za-z0-9_.]*\(")
 
 
-def is_totals_row(term: str, others: Sequence[str], formulas: int = 0) -> bool:
+def is_totals_row(term: str, cells: Sequence[tuple[str, Sequence[str]]], formulas: int = 0) -> bool:
     """Whether a table's last row adds its columns up rather than holding a card: its term is a
     total word ("Total", "Summe:") and each of its other filled cells (one at least, or one of
-    ``formulas``, cells holding a formula with no saved value) is a number or a formula
-    ("=SUM(C2:C9)"). A real term, even "Total", has a definition in words."""
-    word = term.strip().rstrip(":").strip().casefold()
-    filled = [cell.strip() for cell in others if cell.strip()]
+    ``formulas``, cells holding a formula with no saved value) is a formula ("=SUM(C2:C9)") or
+    a number that adds up its column. ``cells`` pairs each other cell with its column's cells
+    in the rows above. A real term, even "Total" or "Sum,9" under "Product,18", has a
+    definition in words or a number that is no total of the rows above."""
+    filled = [(cell.strip(), above) for cell, above in cells if cell.strip()]
     return (
-        word in TOTAL_WORDS
+        is_total_word(term)
         and bool(filled or formulas)
-        and all(_AMOUNT.fullmatch(cell) or _FORMULA.match(cell) for cell in filled)
+        and all(_FORMULA.match(cell) or _adds_up(cell, above) for cell, above in filled)
     )
+
+
+def is_total_word(term: str) -> bool:
+    """Whether ``term`` is a word a totals row starts with ("Total", "Summe:")."""
+    return term.strip().rstrip(":").strip().casefold() in TOTAL_WORDS
+
+
+def _adds_up(cell: str, above: Sequence[str]) -> bool:
+    """Whether the number ``cell`` is the sum of the numbers of its column ``above`` (give or
+    take their rounding), or the count of its rows when that column holds words."""
+    total = _amount(cell)
+    if total is None or len(above) < 2:
+        return False  # one row above: its number is its own "sum", no sign of a total
+    numbers = [number for number in map(_amount, above) if number is not None]
+    if not numbers:
+        return total == (float(len(above)), 0)
+    places = max(total[1], *(number[1] for number in numbers))
+    # Each shown number is rounded by up to half a unit of its last place.
+    slack = 0.5 * 10.0**-places * len(numbers) if places else 0.0
+    return len(numbers) >= 2 and abs(sum(n for n, _ in numbers) - total[0]) <= slack + 1e-9
+
+
+def _amount(cell: str) -> tuple[float, int] | None:
+    """The value and decimal places of an amount ("1,234", "(5)", "€4,50", "12 %"), or None."""
+    text = cell.strip()
+    if not _AMOUNT.fullmatch(text):
+        return None
+    negative = text.startswith(("-", "(")) and not text.startswith("-(")
+    digits = re.sub(r"[^0-9.,]", "", text)
+    marks = [mark for mark in digits if mark in ".,"]
+    if len(set(marks)) == 2:  # "1,234.50" or "1.234,50": the last mark is the decimal one
+        decimal = marks[-1]
+        digits = digits.replace("," if decimal == "." else ".", "").replace(decimal, ".")
+    elif marks:
+        whole, _, last = digits.rpartition(marks[0])
+        # One mark before 1, 2 or 4+ digits is a decimal one ("4,50"); else they group thousands.
+        if len(marks) == 1 and len(last) != 3:
+            digits = f"{whole}.{last}"
+        else:
+            digits = digits.replace(marks[0], "")
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    places = len(digits.partition(".")[2])
+    return (-value if negative else value), places
 
 
 def totals_note(where: str, term: str, others: Sequence[str]) -> str:
@@ -707,16 +772,23 @@ def totals_note(where: str, term: str, others: Sequence[str]) -> str:
 
 def without_totals_row(glossary: Glossary) -> Glossary:
     """``glossary`` without its last term when that is a totals row, named in its notes."""
-    if not glossary.terms:
-        return glossary
-    last = glossary.terms[-1]
-    others = [last.definition, *(value for _, value in last.extras), *last.tags]
-    if not is_totals_row(last.term, others):
+    if not glossary.terms or not is_total_word(glossary.terms[-1].term):
+        return glossary  # the columns above are gathered only for a row that may add them up
+    *above, last = glossary.terms
+    cells = [
+        (last.definition, [term.definition for term in above]),
+        *(
+            (value, [dict(term.extras).get(name, "") for term in above])
+            for name, value in last.extras
+        ),
+        *((tag, [" ".join(term.tags) for term in above]) for tag in last.tags),
+    ]
+    if not is_totals_row(last.term, cells):
         return glossary
     return dataclasses.replace(
         glossary,
         terms=glossary.terms[:-1],
-        notes=(*glossary.notes, totals_note(last.where, last.term, others)),
+        notes=(*glossary.notes, totals_note(last.where, last.term, [cell for cell, _ in cells])),
     )
 
 

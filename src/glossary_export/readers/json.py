@@ -26,7 +26,7 @@ from ._text import (
     replace_controls,
     split_tags,
 )
-from .columns import DEFINITION_WORDS, parse_columns
+from .columns import DEFINITION_WORDS, is_column_name, parse_columns
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -42,7 +42,7 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Terms of a JSON glossary, with the line each one starts on."""
     json_lines: list[tuple[int, Any]] | None = None
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_float=_Number)
     except json.JSONDecodeError as error:
         json_lines = _json_lines(text, file, error)
         document = [value for _, value in json_lines]
@@ -58,7 +58,9 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         forced = parse_columns(options.columns)
         if forced is None and _groups(document):
             return _from_groups(lines, file)
-        return _from_mapping(lines, file, forced, forced is None and _mixed_groups(document))
+        if forced is None and _mixed_groups(document):
+            raise _mixed_groups_error(lines, file)
+        return _from_mapping(lines, file, forced)
     holder = _at(document, path[:-1]) if path else {}
     items = holder[path[-1]] if path else document
     if not isinstance(items, list):
@@ -93,7 +95,7 @@ def _json_lines(text: str, file: str, error: json.JSONDecodeError) -> list[tuple
         if not line.strip():
             continue
         try:
-            values.append((number, json.loads(line)))
+            values.append((number, json.loads(line, parse_float=_Number)))
         except (json.JSONDecodeError, RecursionError) as line_error:
             if not values:
                 raise SourceError(
@@ -115,7 +117,8 @@ def _groups(document: dict[str, Any]) -> bool:
     object of {"term": "definition"} members ({"animals": {"cat": "le chat"}}), or the only
     value is one (as a list under a single key is read). Objects keyed by ids that share the
     same keys ({"1": {"q": ..., "a": ...}, "2": {"q": ..., "a": ...}}) are records, not groups:
-    their keys name fields."""
+    their keys name fields. Groups with the same terms under words ({"french": {"cat": ...},
+    "spanish": {"cat": ...}}) are groups: their keys name no field and no key is an id."""
     groups = list(document.values())
     if not groups or not all(map(_group, groups)):
         return False
@@ -126,17 +129,21 @@ def _groups(document: dict[str, Any]) -> bool:
         return not key.strip().isdigit() and not any(
             name.strip().casefold() in DEFINITION_NAMES for name in group
         )
-    return len({frozenset(group) for group in groups}) > 1
+    if len({frozenset(group) for group in groups}) > 1:
+        return True
+    return not any(key.strip().isdigit() for key in document) and not any(
+        is_column_name(name) for name in groups[0]
+    )
 
 
 def _mixed_groups(document: dict[str, Any]) -> bool:
     """Whether some values of ``document`` are groups of terms and others objects nested
-    deeper (groups of groups), which are not read."""
-    nested = [value for value in document.values() if isinstance(value, dict)]
-    return any(map(_group, nested)) and any(
-        not _group(value) and not any(key.strip().casefold() in TERM_NAMES for key in value)
-        for value in nested
-    )
+    deeper (groups of groups) or one term's record ({"term": "bread", ...}), which are not
+    read beside groups."""
+    nested = [
+        value for value in document.values() if isinstance(value, dict) and not _term_record(value)
+    ]
+    return any(map(_group, nested)) and any(not _group(value) for value in nested)
 
 
 def _group(value: Any) -> bool:
@@ -150,8 +157,22 @@ def _group(value: Any) -> bool:
     )
 
 
-def _mixed_groups_error(key: str, group: dict[str, Any], file: str, line: int) -> SourceError:
-    """The error for a group of terms beside values that are no such group (nested deeper)."""
+def _mixed_groups_error(lines: _Lines, file: str) -> SourceError:
+    """The error for groups of terms beside values that are no such group: the first that is
+    one term's record ({"term": "bread", ...}), else the first group (others nest deeper)."""
+    members = [(key, line, value) for key, line, value in lines.members()]
+    records = [m for m in members if isinstance(m[2], dict) and _names_a_term(m[2])]
+    key, line, group = (records or [m for m in members if _group(m[2])])[0]
+    if records:
+        keys = ", ".join(map(repr, group))
+        return SourceError(
+            f"{shown(key)} is one term's record (its keys are {keys}), but the other "
+            "top-level values are groups of term: definition members; write it as a group "
+            f'({{{json.dumps(key)}: {{"term": "definition"}}}}) or every group as a list of '
+            "records",
+            file=file,
+            line=line,
+        )
     first, definition = next(iter(group.items()))
     return SourceError(
         f"{shown(key)} holds what reads as terms with their definitions ({first!r}: "
@@ -187,14 +208,36 @@ def _scalar_text(value: Any) -> str | None:
     None for anything else."""
     if isinstance(value, str):
         return value
+    if isinstance(value, _Number):
+        return value.source
     if isinstance(value, (bool, int, float)):
         return json.dumps(value)
     return None
 
 
+class _Number(float):
+    """A JSON number with a fraction or exponent, keeping its source text: a definition shows
+    ``1.50`` and ``6.022e23`` as the file writes them, not as ``1.5`` and ``6.022e+23``."""
+
+    source: str
+
+    def __new__(cls, source: str) -> _Number:
+        number = super().__new__(cls, source)
+        number.source = source
+        return number
+
+
 def _list_key(document: dict[str, Any]) -> str | None:
     """The key of the list of terms: a known name, or the only key when its value is a list."""
-    named = next((key for key in document if key.casefold() in _LIST_KEYS), None)
+    named = next(
+        (
+            key
+            for key, value in document.items()
+            # An object under the name is one group of terms ({"glossary": {"cat": ...}}).
+            if key.casefold() in _LIST_KEYS and not isinstance(value, dict)
+        ),
+        None,
+    )
     if named is not None:
         return named
     if len(document) == 1 and isinstance(next(iter(document.values())), list):
@@ -212,8 +255,10 @@ def _list_path(level: dict[str, Any], depth: int = 0) -> list[str] | None:
     single path leads to a list."""
     key = _list_key(level)
     lists = [key for key, value in level.items() if isinstance(value, list)]
-    if key is None and depth and len(lists) == 1:
-        key = lists[0]  # inside a wrapper, the only list: {"words": [...], "count": 3}
+    if key is None and depth and len(lists) == 1 and not _term_record(level):
+        # Inside a wrapper, the only list: {"words": [...], "count": 3}; not the tags of a
+        # record keyed by its term ({"ion": {"definition": ..., "tags": [...]}}).
+        key = lists[0]
     if key is not None:
         return [key]
     if depth >= _MAX_DEPTH:
@@ -249,18 +294,14 @@ def _array_note(items: list[Any], starts: list[int], file: str) -> list[str]:
     ]
 
 
-def _from_mapping(
-    lines: _Lines, file: str, forced: tuple[str, str] | None, mixed: bool = False
-) -> Glossary:
-    """{"term": "definition", ...}, or {"id": {"term": ..., "definition": ...}, ...};
-    ``mixed``: some values are groups of terms, others nested deeper (an error)."""
+def _from_mapping(lines: _Lines, file: str, forced: tuple[str, str] | None) -> Glossary:
+    """{"term": "definition", ...}, {"id": {"term": ..., "definition": ...}, ...}, or
+    {"term": {"definition": ..., ...}, ...}."""
     # Walk the members rather than use the parsed dict: a term repeated as a key is kept.
     terms = []
     for key, line, value in lines.members():
         if isinstance(value, dict):
-            if mixed and _group(value):
-                raise _mixed_groups_error(key, value, file, line)
-            terms.append(_from_object(value, line, file, forced))
+            terms.append(_from_object(_keyed_by_term(key, value, forced), line, file, forced))
             continue
         text = _scalar_text(value) if value is not None else ""
         if text is None:
@@ -272,6 +313,24 @@ def _from_mapping(
         term, definition = _cleaned(key, file, line), _cleaned(text, file, line)
         terms.append(Term.create(term, definition, file=file, line=line))
     return Glossary(tuple(terms), sources=(file,))
+
+
+def _names_a_term(value: dict[str, Any]) -> bool:
+    return any(key.strip().casefold() in TERM_NAMES for key in value)
+
+
+def _keyed_by_term(key: str, value: dict[str, Any], forced: tuple[str, str] | None) -> Any:
+    """A record keyed by its term ({"cat": {"definition": "le chat", "pos": "noun"}}) with the
+    key as its term, when it has a definition key and no term key (and the key is no id)."""
+    if forced is not None or key.strip().isdigit() or not _term_record(value):
+        return value
+    return {"term": key, **value}
+
+
+def _term_record(value: dict[str, Any]) -> bool:
+    """Whether ``value`` is a term's record without its term: a definition key, no term key."""
+    names = {name.strip().casefold() for name in value}
+    return bool(names & set(DEFINITION_NAMES)) and not _names_a_term(value)
 
 
 # An HTML entity with its semicolon: "&#39;", "&quot;" (a bare "&" or "AT&T" is left alone).
@@ -308,7 +367,7 @@ def _array_object(item: list[Any], file: str, line: int) -> dict[str, Any]:
                 f"item {position} of this array is not text; {_SHAPE_HINT}", file=file, line=line
             )
         if value is not None:
-            text = value if isinstance(value, str) else json.dumps(value)
+            text = _scalar_text(value) or ""
             named[_ARRAY_EXTRA.format(position)] = text
     return named
 
@@ -489,7 +548,7 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.decoder = json.JSONDecoder()
+        self.decoder = json.JSONDecoder(parse_float=_Number)
         self._seen = (0, 1)
         """(index, its line): members are visited in order, so each line is counted on from the
         last one (counting from the start each time was quadratic: 40 s on 100k keys)."""

@@ -35,6 +35,7 @@ from .columns import (
     Stacked,
     choose,
     fields_note,
+    is_total_word,
     is_totals_row,
     parse_columns,
     stacked,
@@ -365,10 +366,17 @@ def _without_totals_row(
     number, cells = body[-1]
     index = choice.columns.term
     term = cells[index] if index < len(cells) else ""
+    if not is_total_word(term):
+        return body, []
     others = [cell for position, cell in enumerate(cells) if position != index]
+    columns = [
+        (cell, [row[position] if position < len(row) else "" for _, row in body[:-1]])
+        for position, cell in enumerate(cells)
+        if position != index
+    ]
     row_cells = {f"{get_column_letter(position + 1)}{number}" for position in range(len(cells))}
     formulas = sorted(row_cells & set(unsaved.get(sheet, [])))
-    if not is_totals_row(term, others, len(formulas)):
+    if not is_totals_row(term, columns, len(formulas)):
         return body, []
     unsaved[sheet] = [cell for cell in unsaved.get(sheet, []) if cell not in row_cells]
     shown_cells = [*others, *(f"a formula in {cell}" for cell in formulas)]
