@@ -123,8 +123,8 @@ def _csv_rather_than_list(lines: list[str]) -> bool:
         for line in lines
         if chosen and (entry := term_list.split_entry(term_list.unbulleted(line), chosen[0]))
     ]
-    if term_list.paged_terms(terms):
-        return False  # a book's index: "Osmosis, 45: the movement..."
+    if term_list.numbered_terms(terms):
+        return False  # "Osmosis, 45: the movement...", "Hydrogen, 1.008: the lightest..."
     return sum(("," in term or ";" in term) for term in terms) >= 0.5 * max(1, len(terms))
 
 

@@ -82,11 +82,28 @@ def without_citations(text: str) -> tuple[str, int]:
 
 _PAGE = r"\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?"
 _PAGES = re.compile(rf",[ \t]*{_PAGE}(?:,[ \t]*{_PAGE})*$")
+# What only an index's page numbers look like: several pages ("45, 67") or a range ("88-90",
+# not "1939–1945", years). A single number after a comma is as often a year
+# ("Apollo 11, 1969"), an atomic number ("Carbon, 6") or a king's ("Henry, 8"): part of the term.
+_INDEX_PAGES = re.compile(rf",[ \t]*(?:{_PAGE},|\d{{1,3}}[ \t]*[-–])")
+# A number after the term's comma, a decimal one too ("Hydrogen, 1.008"): no CSV cell.
+_NUMBERED = re.compile(rf"(?:{_PAGES.pattern})|,[ \t]*\d+\.\d+$")
 
 
 def paged_terms(terms: Sequence[str]) -> bool:
-    """Whether every term, two or more, ends with page numbers (", 45", ", 118–119")."""
-    return len(terms) >= 2 and all(_PAGES.search(term) for term in terms)
+    """Whether every term, two or more, ends with page numbers (", 45", ", 118–119") and some
+    term's can only be pages (a range, several pages): a book's index."""
+    return (
+        len(terms) >= 2
+        and all(_PAGES.search(term) for term in terms)
+        and any(_INDEX_PAGES.search(term) for term in terms)
+    )
+
+
+def numbered_terms(terms: Sequence[str]) -> bool:
+    """Whether every term, two or more, ends with a number after a comma ("Apollo 11, 1969",
+    "Hydrogen, 1.008", "Osmosis, 45"): a list's terms, not the first cells of CSV rows."""
+    return len(terms) >= 2 and all(_NUMBERED.search(term) for term in terms)
 
 
 def refuse_yaml(file: str) -> None:
