@@ -169,9 +169,9 @@ def test_a_page_pairing_list_entries_says_so(tmp_path: Path) -> None:
 def test_lines_of_thousands_of_spaces_read_quickly(tmp_path: Path) -> None:
     # No timing asserted: a backtracking pattern made such lines take tens of seconds.
     spaces = " " * 8000
-    text = f"word{spaces}x\nTerm{spaces}-{spaces}definition\nOther - one{spaces}\n"
+    text = f"word{spaces}x\nTree{spaces}-{spaces}definition\nOther - one{spaces}\n"
     glossary = read_text(tmp_path, "list.txt", text, format="list")
-    assert pairs(glossary) == [("Term", "definition"), ("Other", "one")]
+    assert pairs(glossary) == [("Tree", "definition"), ("Other", "one")]
 
 
 # Semicolon lists: "Hund; dog" a line under a title, as vocabulary lists are typed.

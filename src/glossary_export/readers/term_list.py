@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..errors import SourceError, counted, shown
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
-from ._text import is_blank, numbered_lines
+from ._text import DEFINITION_NAMES, TERM_NAMES, header_name, is_blank, numbered_lines
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -418,7 +418,11 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
                 f"entries use {delimiter!r}"
             )
             entry = other[:2]
-        if entry is not None and not (indented and current is not None):
+        if entry is not None and not seen_entry and _header(entry):
+            # "Term: Definition", "Word   Meaning" over the entries: the columns' names.
+            notes.append(f"{file}:{number}: read {shown(line.strip())} as a header, not a card")
+            log.read_as(number, "header")
+        elif entry is not None and not (indented and current is not None):
             finish()
             current = (number, entry[0], [entry[1]] if entry[1] else [])
             seen_entry = True
@@ -528,6 +532,11 @@ _OPEN_WORDS = set(
     " their to with".split()
 )
 _BARE_TERM_WORDS = 4
+
+
+def _header(entry: tuple[str, str]) -> bool:
+    """Whether a list's first entry names its columns: a term name and a definition name."""
+    return header_name(entry[0]) in TERM_NAMES and header_name(entry[1]) in DEFINITION_NAMES
 
 
 def _ends_open(parts: list[str]) -> bool:
