@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import SourceError, counted, shown
@@ -377,6 +378,8 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     seen_entry = False
 
     citations = 0
+    answers = _answer_lines(lines, delimiter)  # the "A:" lines of questions among the entries
+    questions = set(answers.values())
 
     def finish() -> None:
         nonlocal citations
@@ -407,6 +410,13 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
             after_blank = False
             continue
         entry = split_entry(unbulleted(line), delimiter)
+        if number in answers and current is not None and entry is not None:
+            current[2].append(entry[1])  # the answer of the question card above
+            log.read_as(number, DEFINITION)
+            after_blank = False
+            continue
+        if number in questions and entry is not None:
+            entry = (entry[1], "")  # "Q: What is diffusion?": the question is the term
         indented = line[:1] in " \t"
         unbroken = current is not None and not indented and not after_blank
         other = None
@@ -449,6 +459,11 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
             log.unread(number, "paragraph between entries")
         after_blank = False
     finish()
+    if answers:
+        notes.append(
+            f"{file}:{min(answers.values())}: read {counted(len(answers), 'question')} "
+            "('Q:' and an 'A:' line below) as question -> answer cards"
+        )
     if headings:
         notes.append(
             f"{file}:{headings[0][0]}: read {counted(len(headings), 'heading line')} starting "
@@ -506,8 +521,9 @@ def _questions_and_answers(
             cards[-1][2].append(entry[1])
             answered = True
             log.read_as(number, DEFINITION)
-        elif cards and line[:1] in " \t":
-            cards[-1][2].append(line.strip())  # a wrapped question or answer carries on
+        elif cards and (line[:1] in " \t" or entry is None):
+            # A wrapped question or answer carries on, indented or not ("across a membrane.").
+            cards[-1][2].append(line.strip())
             log.read_as(number, DEFINITION)
         else:
             return None
@@ -523,6 +539,26 @@ def _questions_and_answers(
         notes=(f"{file}: read 'Q:' lines as questions and 'A:' as their answers",),
         lines=log.finish(),
     )
+
+
+def _answer_lines(lines: Sequence[tuple[int, str]], delimiter: str) -> dict[int, int]:
+    """{answer line: question line} of the ``Q: question?`` lines among a list's entries that
+    the next line answers (``A: answer``). Only a question that asks ("...?") is one: in
+    ``Q: a letter`` / ``A: a letter too`` the letters are terms."""
+    pairs: dict[int, int] = {}
+    rest = [(number, line) for number, line in lines if not is_blank(line)]
+    for (number, line), (next_number, next_line) in pairwise(rest):
+        question = split_entry(unbulleted(line), delimiter)
+        answer = split_entry(unbulleted(next_line), delimiter)
+        if (
+            question is not None
+            and answer is not None
+            and question[0].casefold() in _QUESTION
+            and answer[0].casefold() in _ANSWER
+            and question[1].rstrip().endswith(("?", "？"))
+        ):
+            pairs[next_number] = number
+    return pairs
 
 
 _OPEN_END = (",", ";", ":", "-", "–", "—", "(", "/", "&")
