@@ -18,7 +18,7 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..errors import SourceError, shown
+from ..errors import SourceError, counted, shown
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
 from ._text import (
@@ -183,6 +183,7 @@ def _refuse_a_list(lines: list[_Line], file: str) -> None:
             file=file,
             line=lines[0].number,
         )
+    _refuse_part_bold(lines, file)
     token = _common_token(texts)
     if token is not None:
         raise SourceError(
@@ -191,6 +192,24 @@ def _refuse_a_list(lines: list[_Line], file: str) -> None:
             file=file,
             line=lines[0].number,
         )
+
+
+def _refuse_part_bold(lines: list[_Line], file: str) -> None:
+    """Refuse a list of bold terms ("**Osmosis** the movement") with a line whose term is not
+    bold: read as a page, each plain line would be paired with the entry above it."""
+    from .term_list import BOLD, split_entry, unbulleted
+
+    bold = [split_entry(unbulleted(line.text), BOLD) is not None for line in lines]
+    if all(bold) or sum(bold) < max(2, len(lines) / 2):
+        return
+    plain = lines[bold.index(False)]
+    raise SourceError(
+        f"this line has no bold term, unlike {counted(sum(bold), 'other line')} "
+        f"('**Term** definition'): {shown(plain.text)}; mark its term in bold, or put ':' "
+        "after each term",
+        file=file,
+        line=plain.number,
+    )
 
 
 def _common_token(texts: list[str]) -> str | None:

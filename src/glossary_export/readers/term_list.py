@@ -354,11 +354,29 @@ def list_delimiter(lines: Sequence[str]) -> tuple[str, tuple[str, ...]] | None:
     at all."""
     chosen = choose_delimiter(lines)
     if chosen is not None and _convincing(chosen):
+        if _spaces_first(lines, chosen.name):
+            return _SPACES, ()
         return chosen.name, chosen.others
     weak = weak_delimiter(lines)
     if weak is not None:
         return weak, ()
     return (chosen.name, chosen.others) if chosen else None
+
+
+def _spaces_first(lines: Sequence[str], delimiter: str) -> bool:
+    """Whether columns of spaces split every margin line, and before ``delimiter`` wherever a
+    line holds both ("Osmosis  movement of water - passive" over "Diffusion  spread of
+    particles"): the list's delimiter is the spaces; at ``delimiter`` the lines without it would
+    be read as wraps, two entries made one card."""
+    if weak_delimiter(lines) != _SPACES:
+        return False
+    without = False  # some line does not split at ``delimiter``
+    for text, _ in _margin_rows(lines):
+        spaces, other = find_delimiter(text, _SPACES), find_delimiter(text, delimiter)
+        if spaces is not None and other is not None and other[0] < spaces[0]:
+            return False
+        without = without or split_entry(text, delimiter) is None
+    return without
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
