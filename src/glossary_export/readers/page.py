@@ -137,10 +137,19 @@ def _reference_furniture(lines: list[_Line]) -> list[_Line]:
             marked[index] = dataclasses.replace(line, furniture=True, role="contents")
         elif _letter_heading(lines, index):
             marked[index] = dataclasses.replace(line, furniture=True, role="letter heading")
-    end = len(marked)
-    while end > 1 and marked[end - 1].text.casefold() in _END_SECTIONS:
-        end -= 1
-        marked[end] = dataclasses.replace(marked[end], furniture=True, role="section heading")
+    # The end sections, and the links listed under them ("See also" / "List of chemists"):
+    # from the first such heading below the last sentence, every line is furniture.
+    start = None
+    for index in range(len(marked) - 1, 0, -1):
+        line = marked[index]
+        if line.text.casefold() in _END_SECTIONS:
+            start = index
+        elif line.sentence_like or not line.text[:1].isupper():
+            break  # a definition: the entries go on down to here
+    for index in range(start or len(marked), len(marked)):
+        heading = marked[index].text.casefold() in _END_SECTIONS
+        role = "section heading" if heading else "end section link"
+        marked[index] = dataclasses.replace(marked[index], furniture=True, role=role)
     return marked
 
 

@@ -70,8 +70,12 @@ HEADING = re.compile(r"^(?:#{1,6}|={1,6})[ \t]+\S")
 
 
 # Citation marks a copied reference page holds after its sentences ("groundwater.[1]",
-# "gene.[2][3]"); never after a letter ("a[0]" is code).
-_CITATIONS = re.compile(r"(?<=[.!?,;:)\"”’])(?:\[\d{1,3}\])+")
+# "gene.[2][3]", a note "[a]", Wikipedia's "[citation needed]"); never after a letter ("a[0]"
+# is code).
+_CITATIONS = re.compile(
+    r"(?<=[.!?,;:)\"”’])(?:\[(?:\d{1,3}|[a-z]|citation needed|clarification needed"
+    r"|according to whom\?|by whom\?|when\?|which\?|who\?|dubious|discuss)\])+"
+)
 
 
 def without_citations(text: str) -> tuple[str, int]:
