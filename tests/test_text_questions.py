@@ -49,3 +49,15 @@ def test_letters_q_and_a_among_terms_stay_terms(tmp_path: Path) -> None:
     entries = [("Q", "a letter"), ("A", "a letter too"), ("Q-tip", "a cotton swab")]
     text = "".join(f"{term}: {definition}\n" for term, definition in entries)
     assert pairs(read_text(tmp_path, "letters.txt", text)) == entries
+
+
+@pytest.mark.parametrize(("q", "a"), [("Q.", "A."), ("Q)", "A)"), ("Question.", "Answer.")])
+@pytest.mark.parametrize("gap", ["", "\n"])
+def test_questions_labelled_with_a_dot_are_question_cards(
+    tmp_path: Path, q: str, a: str, gap: str
+) -> None:
+    quiz = [("What is H2O?", "Water"), ("What is NaCl?", "Salt"), ("What is CO2?", "A gas")]
+    text = "".join(f"{q} {question}\n{a} {answer}\n{gap}" for question, answer in quiz)
+    glossary = read_text(tmp_path, "quiz.txt", text)
+    assert pairs(glossary) == quiz
+    assert any("quiz.txt" in note for note in glossary.notes)

@@ -103,10 +103,46 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         lines.append(_classify(number, line))
     lines = _reference_furniture(_header_cells(lines))
     _refuse_a_list(lines, file)
-    glossary = _Page(lines, file).parse()
+    glossary = _labelled_questions(lines, file) or _Page(lines, file).parse()
     if not citations:
         return glossary
-    return dataclasses.replace(glossary, notes=(citation_note(file, citations),))
+    return dataclasses.replace(glossary, notes=(*glossary.notes, citation_note(file, citations)))
+
+
+_QUESTION_LABEL = re.compile(r"^(?:Q|Question)[.)][ \t]+", re.IGNORECASE)
+_ANSWER_LABEL = re.compile(r"^(?:A|Answer)[.)][ \t]+", re.IGNORECASE)
+
+
+def _labelled_questions(lines: list[_Line], file: str) -> Glossary | None:
+    """A quiz of ``Q. question`` lines each above an ``A. answer`` line (``Q)``, ``Question.``):
+    question -> answer cards without the labels. None when any line is neither, or out of
+    turn."""
+    if len(lines) < 2 or len(lines) % 2:
+        return None
+    questions, answers = lines[::2], lines[1::2]
+    if not all(_QUESTION_LABEL.match(line.text) for line in questions) or not all(
+        _ANSWER_LABEL.match(line.text) for line in answers
+    ):
+        return None
+    log = LineLog(file)
+    terms = []
+    for question, answer in zip(questions, answers, strict=True):
+        terms.append(
+            Term.create(
+                _QUESTION_LABEL.sub("", question.text, count=1),
+                _ANSWER_LABEL.sub("", answer.text, count=1),
+                file=file,
+                line=question.number,
+            )
+        )
+        log.read_as(question.number, TERM)
+        log.read_as(answer.number, DEFINITION)
+    return Glossary(
+        tuple(terms),
+        sources=(file,),
+        notes=(f"{file}: read 'Q.' lines as questions and 'A.' as their answers",),
+        lines=log.finish(),
+    )
 
 
 def _header_cells(lines: list[_Line]) -> list[_Line]:
