@@ -243,3 +243,28 @@ def test_a_semicolon_table_is_not_a_list(tmp_path: Path) -> None:
         ("Katze", "cat"),
     ]
     assert all("noun" not in term.definition for term in glossary)
+
+
+@pytest.mark.parametrize("separator", ["; ", ";"])
+@pytest.mark.parametrize(
+    "entries",
+    [
+        [
+            ("apple", "a fruit; red or green"),
+            ("banana", "a yellow fruit"),
+            ("cherry", "a small fruit; red"),
+        ],
+        [("run", "to move fast"), ("walk", "to move slowly; to stroll"), ("jump", "to leap")],
+    ],
+)
+def test_semicolon_lines_of_uneven_cells_are_a_list(
+    tmp_path: Path, separator: str, entries: list[tuple[str, str]]
+) -> None:
+    # A spreadsheet's ';' CSV has the same number of cells on every row; here only some
+    # definitions hold a ';', and no part of them may be lost as an unread column.
+    text = "".join(
+        f"{term}{separator}{definition.replace('; ', separator)}\n" for term, definition in entries
+    )
+    assert pairs(read_text(tmp_path, "fruit.txt", text)) == [
+        (term, definition.replace("; ", separator)) for term, definition in entries
+    ]
