@@ -1,6 +1,7 @@
 """Lines a text list holds as entries are never merged into one card: columns of spaces whose
 definitions hold " - " stay split at the spaces, and a bold-term list with one plain line is
-refused naming that line."""
+refused naming that line. In a list of one-word terms in capitals, an acronym starting one
+definition ("ATP ADP plus...") is no part of the term."""
 
 from __future__ import annotations
 
@@ -50,3 +51,39 @@ def test_a_bold_list_with_a_plain_term_is_refused_naming_it(tmp_path: Path, plai
         read_text(tmp_path, "bold.txt", text)
     assert caught.value.line == plain + 1
     assert entries[plain][0] in str(caught.value)
+
+
+@pytest.mark.parametrize("line", [0, 2])
+def test_an_acronym_starting_a_definition_after_one_word_capital_terms(
+    tmp_path: Path, line: int
+) -> None:
+    entries = [
+        ("ATP", "the energy currency"),
+        ("DNA", "the genetic code"),
+        ("RNA", "a copy of DNA"),
+    ]
+    entries[line] = (entries[line][0], "ADP plus a phosphate group")
+    text = "".join(f"{term} {definition}\n" for term, definition in entries)
+    glossary = read_text(tmp_path, "caps.txt", text)
+    assert pairs(glossary) == entries
+    assert any(f"caps.txt:{line + 1}:" in note for note in glossary.notes)
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # The definitions start with a capital: "NASA AGENCY" is the term.
+        [
+            ("OSMOSIS", "Movement of water"),
+            ("NASA AGENCY", "The US space agency"),
+            ("CELL", "Life"),
+        ],
+        # Terms of several words are this list's way.
+        [("NEW YORK CITY", "the largest city"), ("LOS ANGELES", "a city"), ("UN", "a body")],
+    ],
+)
+def test_capital_terms_of_several_words_stay_whole(
+    tmp_path: Path, entries: list[tuple[str, str]]
+) -> None:
+    text = "".join(f"{term} {definition}\n" for term, definition in entries)
+    assert pairs(read_text(tmp_path, "caps.txt", text)) == entries

@@ -481,6 +481,8 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
             log.unread(number, "paragraph between entries")
         after_blank = False
     finish()
+    if delimiter == CAPITALS:
+        terms = _single_word_capitals(terms, file, notes)
     if answers:
         notes.append(
             f"{file}:{min(answers.values())}: read {counted(len(answers), 'question')} "
@@ -561,6 +563,25 @@ def _questions_and_answers(
         notes=(f"{file}: read 'Q:' lines as questions and 'A:' as their answers",),
         lines=log.finish(),
     )
+
+
+def _single_word_capitals(terms: list[Term], file: str, notes: list[str]) -> list[Term]:
+    """In a list of one-word terms in capitals ("DNA the genetic code"), a line whose capitals
+    run on for two words before a lower-case one ("ATP ADP plus a phosphate group") has the
+    second word, an acronym, start its definition, as every other term is one word."""
+    runs = [term for term in terms if len(term.term.split()) > 1]
+    if len(runs) != 1 or len(terms) < 3:
+        return terms
+    run = runs[0]
+    first, second = run.term.split(" ", 1)
+    if " " in second or not run.definition[:1].islower():
+        return terms
+    notes.append(
+        f"{file}:{run.line}: read {shown(first)} as the term and {shown(second)} as the start "
+        "of its definition, as every other term is one word; put ':' after the term if not"
+    )
+    moved = Term.create(first, f"{second} {run.definition}", file=file, line=run.line)
+    return [moved if term is run else term for term in terms]
 
 
 def _answer_lines(lines: Sequence[tuple[int, str]], delimiter: str) -> dict[int, int]:
