@@ -591,6 +591,8 @@ def _answer_lines(lines: Sequence[tuple[int, str]], delimiter: str) -> dict[int,
     pairs: dict[int, int] = {}
     rest = [(number, line) for number, line in lines if not is_blank(line)]
     for (number, line), (next_number, next_line) in pairwise(rest):
+        if unbulleted(line)[:1] not in "Qq":  # most lines: no question label to split off
+            continue
         question = split_entry(unbulleted(line), delimiter)
         answer = split_entry(unbulleted(next_line), delimiter)
         if (
