@@ -169,9 +169,9 @@ def test_a_page_pairing_list_entries_says_so(tmp_path: Path) -> None:
 def test_lines_of_thousands_of_spaces_read_quickly(tmp_path: Path) -> None:
     # No timing asserted: a backtracking pattern made such lines take tens of seconds.
     spaces = " " * 8000
-    text = f"word{spaces}x\nTerm{spaces}-{spaces}definition\nOther - one{spaces}\n"
+    text = f"word{spaces}x\nTree{spaces}-{spaces}definition\nOther - one{spaces}\n"
     glossary = read_text(tmp_path, "list.txt", text, format="list")
-    assert pairs(glossary) == [("Term", "definition"), ("Other", "one")]
+    assert pairs(glossary) == [("Tree", "definition"), ("Other", "one")]
 
 
 # Semicolon lists: "Hund; dog" a line under a title, as vocabulary lists are typed.
@@ -243,3 +243,28 @@ def test_a_semicolon_table_is_not_a_list(tmp_path: Path) -> None:
         ("Katze", "cat"),
     ]
     assert all("noun" not in term.definition for term in glossary)
+
+
+@pytest.mark.parametrize("separator", ["; ", ";"])
+@pytest.mark.parametrize(
+    "entries",
+    [
+        [
+            ("apple", "a fruit; red or green"),
+            ("banana", "a yellow fruit"),
+            ("cherry", "a small fruit; red"),
+        ],
+        [("run", "to move fast"), ("walk", "to move slowly; to stroll"), ("jump", "to leap")],
+    ],
+)
+def test_semicolon_lines_of_uneven_cells_are_a_list(
+    tmp_path: Path, separator: str, entries: list[tuple[str, str]]
+) -> None:
+    # A spreadsheet's ';' CSV has the same number of cells on every row; here only some
+    # definitions hold a ';', and no part of them may be lost as an unread column.
+    text = "".join(
+        f"{term}{separator}{definition.replace('; ', separator)}\n" for term, definition in entries
+    )
+    assert pairs(read_text(tmp_path, "fruit.txt", text)) == [
+        (term, definition.replace("; ", separator)) for term, definition in entries
+    ]

@@ -317,9 +317,11 @@ def test_a_list_with_a_term_called_q_stays_a_list(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("pages", ["45", "118–119", "118-119", "12, 40"])
+@pytest.mark.parametrize("pages", ["118–119", "118-119", "12, 40", "45, 67-69"])
 def test_page_numbers_after_index_terms_are_left_out(tmp_path: Path, pages: str) -> None:
-    text = "".join(f"{term}, {pages}: {definition}\n" for term, definition in ENTRIES[:3])
+    # One entry shows page numbers nothing but an index has; the others a single page.
+    text = f"{ENTRIES[0][0]}, {pages}: {ENTRIES[0][1]}\n"
+    text += "".join(f"{term}, 45: {definition}\n" for term, definition in ENTRIES[1:3])
     glossary = read_text(tmp_path, "index.txt", text)
     assert pairs(glossary) == ENTRIES[:3]
     assert any("page numbers" in note for note in glossary.notes)

@@ -102,7 +102,16 @@ def _semicolon_table(lines: list[str]) -> bool:
     if chosen is None or chosen[0] != ";":
         return False
     rows = [line for line in lines if ";" in line]
-    return len(rows) == len(lines) or _usual_width(rows, ";") > 2
+    widths = _widths(rows, ";")
+    if not widths:
+        return False
+    usual = max(set(widths), key=widths.count)
+    if len(rows) == len(lines) and len(set(widths)) == 1:
+        return True
+    # A spreadsheet writes every row's cells, empty ones too ("banana;a yellow fruit;"): rows
+    # of three cells among rows of two ("apple; a fruit; red or green" over "banana; a yellow
+    # fruit") are a list whose definitions hold a ';'.
+    return usual > 2 and widths.count(usual) >= 0.8 * len(widths)
 
 
 def _csv_rather_than_list(lines: list[str]) -> bool:
@@ -123,8 +132,8 @@ def _csv_rather_than_list(lines: list[str]) -> bool:
         for line in lines
         if chosen and (entry := term_list.split_entry(term_list.unbulleted(line), chosen[0]))
     ]
-    if term_list.paged_terms(terms):
-        return False  # a book's index: "Osmosis, 45: the movement..."
+    if term_list.numbered_terms(terms):
+        return False  # "Osmosis, 45: the movement...", "Hydrogen, 1.008: the lightest..."
     return sum(("," in term or ";" in term) for term in terms) >= 0.5 * max(1, len(terms))
 
 
@@ -169,13 +178,12 @@ def _looks_like_markdown(lines: list[str]) -> bool:
     return bool(lines) and shaped >= max(1, len(lines) // 2)
 
 
-def _usual_width(lines: list[str], delimiter: str) -> int:
-    """The most common number of cells of ``lines`` split as CSV at ``delimiter``."""
+def _widths(lines: list[str], delimiter: str) -> list[int]:
+    """The number of cells of each of ``lines`` split as CSV at ``delimiter``."""
     try:
-        widths = [len(row) for row in csv.reader(lines, delimiter=delimiter) if row]
+        return [len(row) for row in csv.reader(lines, delimiter=delimiter) if row]
     except csv.Error:
-        return 0
-    return max(set(widths), key=widths.count) if widths else 0
+        return []
 
 
 def _looks_delimited(lines: list[str]) -> bool:

@@ -18,7 +18,7 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..errors import SourceError, shown
+from ..errors import SourceError, counted, shown
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
 from ._text import (
@@ -103,10 +103,46 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         lines.append(_classify(number, line))
     lines = _reference_furniture(_header_cells(lines))
     _refuse_a_list(lines, file)
-    glossary = _Page(lines, file).parse()
+    glossary = _labelled_questions(lines, file) or _Page(lines, file).parse()
     if not citations:
         return glossary
-    return dataclasses.replace(glossary, notes=(citation_note(file, citations),))
+    return dataclasses.replace(glossary, notes=(*glossary.notes, citation_note(file, citations)))
+
+
+_QUESTION_LABEL = re.compile(r"^(?:Q|Question)[.)][ \t]+", re.IGNORECASE)
+_ANSWER_LABEL = re.compile(r"^(?:A|Answer)[.)][ \t]+", re.IGNORECASE)
+
+
+def _labelled_questions(lines: list[_Line], file: str) -> Glossary | None:
+    """A quiz of ``Q. question`` lines each above an ``A. answer`` line (``Q)``, ``Question.``):
+    question -> answer cards without the labels. None when any line is neither, or out of
+    turn."""
+    if len(lines) < 2 or len(lines) % 2:
+        return None
+    questions, answers = lines[::2], lines[1::2]
+    if not all(_QUESTION_LABEL.match(line.text) for line in questions) or not all(
+        _ANSWER_LABEL.match(line.text) for line in answers
+    ):
+        return None
+    log = LineLog(file)
+    terms = []
+    for question, answer in zip(questions, answers, strict=True):
+        terms.append(
+            Term.create(
+                _QUESTION_LABEL.sub("", question.text, count=1),
+                _ANSWER_LABEL.sub("", answer.text, count=1),
+                file=file,
+                line=question.number,
+            )
+        )
+        log.read_as(question.number, TERM)
+        log.read_as(answer.number, DEFINITION)
+    return Glossary(
+        tuple(terms),
+        sources=(file,),
+        notes=(f"{file}: read 'Q.' lines as questions and 'A.' as their answers",),
+        lines=log.finish(),
+    )
 
 
 def _header_cells(lines: list[_Line]) -> list[_Line]:
@@ -137,10 +173,19 @@ def _reference_furniture(lines: list[_Line]) -> list[_Line]:
             marked[index] = dataclasses.replace(line, furniture=True, role="contents")
         elif _letter_heading(lines, index):
             marked[index] = dataclasses.replace(line, furniture=True, role="letter heading")
-    end = len(marked)
-    while end > 1 and marked[end - 1].text.casefold() in _END_SECTIONS:
-        end -= 1
-        marked[end] = dataclasses.replace(marked[end], furniture=True, role="section heading")
+    # The end sections, and the links listed under them ("See also" / "List of chemists"):
+    # from the first such heading below the last sentence, every line is furniture.
+    start = None
+    for index in range(len(marked) - 1, 0, -1):
+        line = marked[index]
+        if line.text.casefold() in _END_SECTIONS:
+            start = index
+        elif line.sentence_like or not line.text[:1].isupper():
+            break  # a definition: the entries go on down to here
+    for index in range(start or len(marked), len(marked)):
+        heading = marked[index].text.casefold() in _END_SECTIONS
+        role = "section heading" if heading else "end section link"
+        marked[index] = dataclasses.replace(marked[index], furniture=True, role=role)
     return marked
 
 
@@ -183,6 +228,7 @@ def _refuse_a_list(lines: list[_Line], file: str) -> None:
             file=file,
             line=lines[0].number,
         )
+    _refuse_part_bold(lines, file)
     token = _common_token(texts)
     if token is not None:
         raise SourceError(
@@ -191,6 +237,24 @@ def _refuse_a_list(lines: list[_Line], file: str) -> None:
             file=file,
             line=lines[0].number,
         )
+
+
+def _refuse_part_bold(lines: list[_Line], file: str) -> None:
+    """Refuse a list of bold terms ("**Osmosis** the movement") with a line whose term is not
+    bold: read as a page, each plain line would be paired with the entry above it."""
+    from .term_list import BOLD, split_entry, unbulleted
+
+    bold = [split_entry(unbulleted(line.text), BOLD) is not None for line in lines]
+    if all(bold) or sum(bold) < max(2, len(lines) / 2):
+        return
+    plain = lines[bold.index(False)]
+    raise SourceError(
+        f"this line has no bold term, unlike {counted(sum(bold), 'other line')} "
+        f"('**Term** definition'): {shown(plain.text)}; mark its term in bold, or put ':' "
+        "after each term",
+        file=file,
+        line=plain.number,
+    )
 
 
 def _common_token(texts: list[str]) -> str | None:

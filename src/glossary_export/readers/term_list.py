@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import SourceError, counted, shown
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
-from ._text import is_blank, numbered_lines
+from ._text import DEFINITION_NAMES, TERM_NAMES, header_name, is_blank, numbered_lines
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -69,8 +70,12 @@ HEADING = re.compile(r"^(?:#{1,6}|={1,6})[ \t]+\S")
 
 
 # Citation marks a copied reference page holds after its sentences ("groundwater.[1]",
-# "gene.[2][3]"); never after a letter ("a[0]" is code).
-_CITATIONS = re.compile(r"(?<=[.!?,;:)\"”’])(?:\[\d{1,3}\])+")
+# "gene.[2][3]", a note "[a]", Wikipedia's "[citation needed]"); never after a letter ("a[0]"
+# is code).
+_CITATIONS = re.compile(
+    r"(?<=[.!?,;:)\"”’])(?:\[(?:\d{1,3}|[a-z]|citation needed|clarification needed"
+    r"|according to whom\?|by whom\?|when\?|which\?|who\?|dubious|discuss)\])+"
+)
 
 
 def without_citations(text: str) -> tuple[str, int]:
@@ -82,11 +87,28 @@ def without_citations(text: str) -> tuple[str, int]:
 
 _PAGE = r"\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?"
 _PAGES = re.compile(rf",[ \t]*{_PAGE}(?:,[ \t]*{_PAGE})*$")
+# What only an index's page numbers look like: several pages ("45, 67") or a range ("88-90",
+# not "1939–1945", years). A single number after a comma is as often a year
+# ("Apollo 11, 1969"), an atomic number ("Carbon, 6") or a king's ("Henry, 8"): part of the term.
+_INDEX_PAGES = re.compile(rf",[ \t]*(?:{_PAGE},|\d{{1,3}}[ \t]*[-–])")
+# A number after the term's comma, a decimal one too ("Hydrogen, 1.008"): no CSV cell.
+_NUMBERED = re.compile(rf"(?:{_PAGES.pattern})|,[ \t]*\d+\.\d+$")
 
 
 def paged_terms(terms: Sequence[str]) -> bool:
-    """Whether every term, two or more, ends with page numbers (", 45", ", 118–119")."""
-    return len(terms) >= 2 and all(_PAGES.search(term) for term in terms)
+    """Whether every term, two or more, ends with page numbers (", 45", ", 118–119") and some
+    term's can only be pages (a range, several pages): a book's index."""
+    return (
+        len(terms) >= 2
+        and all(_PAGES.search(term) for term in terms)
+        and any(_INDEX_PAGES.search(term) for term in terms)
+    )
+
+
+def numbered_terms(terms: Sequence[str]) -> bool:
+    """Whether every term, two or more, ends with a number after a comma ("Apollo 11, 1969",
+    "Hydrogen, 1.008", "Osmosis, 45"): a list's terms, not the first cells of CSV rows."""
+    return len(terms) >= 2 and all(_NUMBERED.search(term) for term in terms)
 
 
 def refuse_yaml(file: str) -> None:
@@ -336,11 +358,29 @@ def list_delimiter(lines: Sequence[str]) -> tuple[str, tuple[str, ...]] | None:
     at all."""
     chosen = choose_delimiter(lines)
     if chosen is not None and _convincing(chosen):
+        if _spaces_first(lines, chosen.name):
+            return _SPACES, ()
         return chosen.name, chosen.others
     weak = weak_delimiter(lines)
     if weak is not None:
         return weak, ()
     return (chosen.name, chosen.others) if chosen else None
+
+
+def _spaces_first(lines: Sequence[str], delimiter: str) -> bool:
+    """Whether columns of spaces split every margin line, and before ``delimiter`` wherever a
+    line holds both ("Osmosis  movement of water - passive" over "Diffusion  spread of
+    particles"): the list's delimiter is the spaces; at ``delimiter`` the lines without it would
+    be read as wraps, two entries made one card."""
+    if weak_delimiter(lines) != _SPACES:
+        return False
+    without = False  # some line does not split at ``delimiter``
+    for text, _ in _margin_rows(lines):
+        spaces, other = find_delimiter(text, _SPACES), find_delimiter(text, delimiter)
+        if spaces is not None and other is not None and other[0] < spaces[0]:
+            return False
+        without = without or split_entry(text, delimiter) is None
+    return without
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
@@ -360,6 +400,8 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     seen_entry = False
 
     citations = 0
+    answers = _answer_lines(lines, delimiter)  # the "A:" lines of questions among the entries
+    questions = set(answers.values())
 
     def finish() -> None:
         nonlocal citations
@@ -390,6 +432,13 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
             after_blank = False
             continue
         entry = split_entry(unbulleted(line), delimiter)
+        if number in answers and current is not None and entry is not None:
+            current[2].append(entry[1])  # the answer of the question card above
+            log.read_as(number, DEFINITION)
+            after_blank = False
+            continue
+        if number in questions and entry is not None:
+            entry = (entry[1], "")  # "Q: What is diffusion?": the question is the term
         indented = line[:1] in " \t"
         unbroken = current is not None and not indented and not after_blank
         other = None
@@ -401,7 +450,11 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
                 f"entries use {delimiter!r}"
             )
             entry = other[:2]
-        if entry is not None and not (indented and current is not None):
+        if entry is not None and not seen_entry and _header(entry):
+            # "Term: Definition", "Word   Meaning" over the entries: the columns' names.
+            notes.append(f"{file}:{number}: read {shown(line.strip())} as a header, not a card")
+            log.read_as(number, "header")
+        elif entry is not None and not (indented and current is not None):
             finish()
             current = (number, entry[0], [entry[1]] if entry[1] else [])
             seen_entry = True
@@ -428,6 +481,13 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
             log.unread(number, "paragraph between entries")
         after_blank = False
     finish()
+    if delimiter == CAPITALS:
+        terms = _single_word_capitals(terms, file, notes)
+    if answers:
+        notes.append(
+            f"{file}:{min(answers.values())}: read {counted(len(answers), 'question')} "
+            "('Q:' and an 'A:' line below) as question -> answer cards"
+        )
     if headings:
         notes.append(
             f"{file}:{headings[0][0]}: read {counted(len(headings), 'heading line')} starting "
@@ -485,8 +545,9 @@ def _questions_and_answers(
             cards[-1][2].append(entry[1])
             answered = True
             log.read_as(number, DEFINITION)
-        elif cards and line[:1] in " \t":
-            cards[-1][2].append(line.strip())  # a wrapped question or answer carries on
+        elif cards and (line[:1] in " \t" or entry is None):
+            # A wrapped question or answer carries on, indented or not ("across a membrane.").
+            cards[-1][2].append(line.strip())
             log.read_as(number, DEFINITION)
         else:
             return None
@@ -504,6 +565,47 @@ def _questions_and_answers(
     )
 
 
+def _single_word_capitals(terms: list[Term], file: str, notes: list[str]) -> list[Term]:
+    """In a list of one-word terms in capitals ("DNA the genetic code"), a line whose capitals
+    run on for two words before a lower-case one ("ATP ADP plus a phosphate group") has the
+    second word, an acronym, start its definition, as every other term is one word."""
+    runs = [term for term in terms if len(term.term.split()) > 1]
+    if len(runs) != 1 or len(terms) < 3:
+        return terms
+    run = runs[0]
+    first, second = run.term.split(" ", 1)
+    if " " in second or not run.definition[:1].islower():
+        return terms
+    notes.append(
+        f"{file}:{run.line}: read {shown(first)} as the term and {shown(second)} as the start "
+        "of its definition, as every other term is one word; put ':' after the term if not"
+    )
+    moved = Term.create(first, f"{second} {run.definition}", file=file, line=run.line)
+    return [moved if term is run else term for term in terms]
+
+
+def _answer_lines(lines: Sequence[tuple[int, str]], delimiter: str) -> dict[int, int]:
+    """{answer line: question line} of the ``Q: question?`` lines among a list's entries that
+    the next line answers (``A: answer``). Only a question that asks ("...?") is one: in
+    ``Q: a letter`` / ``A: a letter too`` the letters are terms."""
+    pairs: dict[int, int] = {}
+    rest = [(number, line) for number, line in lines if not is_blank(line)]
+    for (number, line), (next_number, next_line) in pairwise(rest):
+        if unbulleted(line)[:1] not in "Qq":  # most lines: no question label to split off
+            continue
+        question = split_entry(unbulleted(line), delimiter)
+        answer = split_entry(unbulleted(next_line), delimiter)
+        if (
+            question is not None
+            and answer is not None
+            and question[0].casefold() in _QUESTION
+            and answer[0].casefold() in _ANSWER
+            and question[1].rstrip().endswith(("?", "？"))
+        ):
+            pairs[next_number] = number
+    return pairs
+
+
 _OPEN_END = (",", ";", ":", "-", "–", "—", "(", "/", "&")
 _OPEN_WORDS = set(
     "a about after an and are as at before between by called for from in into is its like named"
@@ -511,6 +613,11 @@ _OPEN_WORDS = set(
     " their to with".split()
 )
 _BARE_TERM_WORDS = 4
+
+
+def _header(entry: tuple[str, str]) -> bool:
+    """Whether a list's first entry names its columns: a term name and a definition name."""
+    return header_name(entry[0]) in TERM_NAMES and header_name(entry[1]) in DEFINITION_NAMES
 
 
 def _ends_open(parts: list[str]) -> bool:
