@@ -214,7 +214,6 @@ def test_a_real_term_is_never_taken_for_a_totals_row(tmp_path: Path, text: str) 
     ("text", "separator"),
     [
         ("apple; a fruit; red or green\nbanana; a yellow fruit; yellow\n", ";"),
-        ("apple; a fruit; 3\nbanana; a yellow fruit\n", ";"),  # a number: a table's column
         ("apple\ta fruit\tred or green\nbanana\ta yellow fruit\tyellow\n", "\t"),
     ],
 )
@@ -233,6 +232,12 @@ def test_a_text_file_read_as_a_table_says_how_to_keep_whole_lines(
     ]
 
 
+def test_ragged_semicolon_lines_keep_every_cell_in_the_definition(tmp_path: Path) -> None:
+    # Read as a list (by content, for a .txt): the cells after the term stay its definition.
+    glossary = read_text(tmp_path, "fruit.txt", "apple; a fruit; 3\nbanana; a yellow fruit\n")
+    assert pairs(glossary) == [("apple", "a fruit; 3"), ("banana", "a yellow fruit")]
+
+
 def test_a_csv_file_with_unread_columns_gets_no_list_hint(tmp_path: Path) -> None:
     glossary = read_text(tmp_path, "fruit.csv", "apple;a fruit;red\nbanana;a yellow fruit;yellow\n")
     assert [note for note in glossary.notes if "not read" in note]
@@ -249,14 +254,14 @@ def test_a_csv_file_with_unread_columns_gets_no_list_hint(tmp_path: Path) -> Non
 def test_a_text_list_whose_lines_differ_in_clauses_keeps_each_line_whole(
     tmp_path: Path, text: str
 ) -> None:
+    # A .txt is told by its content: a list, each line's text after its first ';' the definition.
     glossary = read_text(tmp_path, "fruit.txt", text)
     assert pairs(glossary) == [
-        (line.split(";", 1)[0], "; ".join(cell.strip() for cell in line.split(";")[1:]))
-        for line in text.splitlines()
+        (line.split(";", 1)[0], line.split(";", 1)[1].strip()) for line in text.splitlines()
     ]
-    assert [
-        note for note in glossary.notes if "read each line as a term and its definition" in note
-    ]
-    # The same rows in a .csv file are read as a table.
+    # The same rows in a .csv file are read as a table: a third cell is joined back into the
+    # definition or its column named as not read, never dropped without a word.
     table = read_text(tmp_path, "fruit.csv", text)
-    assert not [note for note in table.notes if "read each line as a term" in note]
+    assert [term for term, _ in pairs(table)] == [line.split(";")[0] for line in text.splitlines()]
+    kept = " ".join(definition for _, definition in pairs(table))
+    assert "red or green" in kept or [note for note in table.notes if "not read" in note]

@@ -359,10 +359,6 @@ def read_rows(
     choice = choose(sample, forced, file, filled[0][0])
     body = filled[choice.start + (choice.header is not None) :]
     width = _table_width(choice, sample[choice.start :])
-    if forced is None and _a_list_of_lines(choice, body, file, delimiter):
-        body = [(line, _line_entry(row, delimiter)) for line, row in body]
-        choice = dataclasses.replace(choice, note=_list_note(delimiter))
-        width = 2
     named = choice.extra_columns()
     labels = [name for _, name in named]
     rows_read = [
@@ -397,46 +393,6 @@ def read_rows(
     )
     return Glossary(
         tuple(terms), title=title, description=description, sources=(file,), notes=notes
-    )
-
-
-def _a_list_of_lines(
-    choice: Choice, body: Sequence[tuple[int, list[str]]], file: str, delimiter: str
-) -> bool:
-    """Whether a headerless .txt "table" is a list of one entry a line whose later cells are
-    the definition's own clauses ("apple; a fruit; red or green" beside "banana; a yellow
-    fruit"): rows of different lengths, the term first, and every cell after the definition
-    words, not numbers or codes. A table's rows have the same cells; a list's do not."""
-    columns = choice.columns
-    if (
-        choice.header is not None
-        or delimiter not in ";,"
-        or (columns.term, columns.definition) != (0, 1)
-        or not file.casefold().endswith(".txt")
-    ):
-        return False
-    widths = set()
-    for _, row in body:
-        cells = [cell.strip() for cell in row]
-        while cells and not cells[-1]:
-            cells.pop()
-        if len(cells) > 2 and not all(sum(map(str.isalpha, cell)) >= 3 for cell in cells[1:]):
-            return False
-        widths.add(len(cells))
-    return len(widths) > 1 and max(widths) > 2
-
-
-def _line_entry(row: list[str], delimiter: str) -> list[str]:
-    """A line's cells as its term and definition: the cells after the term joined back."""
-    rest = [cell.strip() for cell in row[1:] if cell.strip()]
-    return [row[0], f"{delimiter} ".join(rest)]
-
-
-def _list_note(delimiter: str) -> str:
-    return (
-        f"read each line as a term and its definition (the lines have different numbers of "
-        f"{delimiter!r}, and the cells after the definition are words, so they are part of "
-        f"it); --columns TERM,DEFINITION reads it as a table"
     )
 
 
