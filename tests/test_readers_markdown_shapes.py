@@ -704,3 +704,21 @@ def test_a_details_term_whose_definition_is_a_list_stays_one_entry(tmp_path: Pat
     assert pairs(load_glossary(_write(tmp_path, text))) == [
         ("Mitosis", "- prophase: chromosomes condense\n- metaphase: they line up")
     ]
+
+
+def test_a_lone_hash_line_is_an_empty_heading_not_a_blank_term(tmp_path: Path) -> None:
+    text = "# Music\n\n**Sharp**: raises a note a half step\n#\n**C#**: C sharp\n"
+    assert pairs(load_glossary(_write(tmp_path, text))) == [
+        ("Sharp", "raises a note a half step"),
+        ("C#", "C sharp"),
+    ]
+
+
+def test_a_glossary_holding_an_empty_term_is_refused_naming_it(tmp_path: Path) -> None:
+    from glossary_export import SourceError, export_deck
+    from glossary_export.model import Glossary, Term
+
+    hand_made = Glossary((Term("Sharp", "raises a note"), Term("", "C sharp", file="m.md", line=4)))
+    with pytest.raises(SourceError, match=r"^m\.md:4: this entry has no term"):
+        export_deck(hand_made, tmp_path / "out.csv")
+    assert not (tmp_path / "out.csv").exists()

@@ -28,7 +28,15 @@ _EXTRAS = operator.attrgetter("extras")
 
 
 def check_fields(glossary: Glossary) -> None:
-    """Raise for the first field that is too long or holds a lone surrogate."""
+    """Raise for the first term that is empty, and the first field that is too long or holds a
+    lone surrogate."""
+    if not all(map(_TERM, glossary.terms)):  # a reader's slip must not become a blank card
+        empty = next(term for term in glossary.terms if not term.term)
+        raise SourceError(
+            "this entry has no term; fill it in or delete the entry",
+            file=empty.file,
+            line=empty.line,
+        )
     for what, text in (("the title", glossary.title), ("the description", glossary.description)):
         if _SURROGATE.search(text):
             raise SourceError(_surrogate_message(what, text), file=_first_file(glossary))

@@ -245,8 +245,10 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
         elif stripped.startswith(("```", "~~~")):
             fence = stripped[:3]
             yield _Item(number, "fence", stripped, indent, blank_before=blank)
-        elif first == "#" and (heading := _heading(stripped)) is not None:
+        elif first == "#" and (heading := _heading(stripped)) is not None and heading[1]:
             yield _Item(number, "heading", heading[1], level=heading[0], blank_before=blank)
+        elif first == "#" and heading is not None:
+            yield _Item(number, "break", stripped)  # "#" alone: an empty heading, no term
         elif first == "#" and _is_tag_line(stripped):
             yield _Item(number, "tags", stripped)
         elif first == "<" and (tag := _html_block_tag(stripped)) and _html_depth(raw, tag) > 0:
