@@ -5,30 +5,13 @@ loaded or exported as a user would and its cards compared with what a careful re
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 from glossary_export import load_glossary
-from glossary_export.cli import cli
-
-
-def run(*args: str | Path) -> Result:
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert "Traceback" not in result.output
-    return result
-
-
-def exported(source: Path) -> list[dict[str, str]]:
-    """The rows of ``source`` exported to CSV, read back by the csv module."""
-    out = source.parent / f"{source.stem}-out.csv"
-    result = run("export", source, "-o", out, "--no-memory")
-    assert result.exit_code == 0, result.output
-    with out.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
+from support_cli import exported, run
 
 
 @pytest.mark.parametrize("key", ["glossary", "terms", "Glossary"])
@@ -102,7 +85,7 @@ def test_records_keyed_by_their_term_read_the_key_as_the_term(
 ) -> None:
     source = tmp_path / "keyed.json"
     source.write_text(json.dumps(records, indent=1))
-    rows = exported(source)
+    _, rows = exported(source)
     assert [row["Term"] for row in rows] == list(records)
     assert [row["Definition"] for row in rows] == [
         next(value for value in record.values() if isinstance(value, str))
@@ -142,7 +125,7 @@ def test_a_record_beside_groups_of_terms_is_an_error_naming_it(tmp_path: Path) -
 def test_numbers_are_read_as_the_file_writes_them(tmp_path: Path, text: str) -> None:
     source = tmp_path / "numbers.json"
     source.write_text(text)
-    assert [(row["Term"], row["Definition"]) for row in exported(source)] == [
+    assert [(row["Term"], row["Definition"]) for row in exported(source)[1]] == [
         ("Avogadro constant", "6.022e23"),
         ("one third", "0.3333333333333333"),
         ("price", "1.50"),

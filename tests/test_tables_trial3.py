@@ -10,32 +10,12 @@ import csv
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 from glossary_export import load_glossary
-from glossary_export.cli import cli
+from support_cli import cards, exported, run
 from support_tables import write_workbook
 
 openpyxl = pytest.importorskip("openpyxl")
-
-
-def run(*args: str | Path) -> Result:
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert "Traceback" not in result.output
-    return result
-
-
-def exported(source: Path, *options: str) -> tuple[Result, list[dict[str, str]]]:
-    """Export ``source`` to CSV; the summary and the rows read back by the csv module."""
-    out = source.parent / f"{source.stem}-out.csv"
-    result = run("export", source, "-o", out, "--no-memory", *options)
-    assert result.exit_code == 0, result.output
-    with out.open(encoding="utf-8-sig", newline="") as handle:
-        return result, list(csv.DictReader(handle))
-
-
-def cards(rows: list[dict[str, str]]) -> list[tuple[str, str]]:
-    return [(row["Term"], row["Definition"]) for row in rows]
 
 
 def anki_deck(source: Path) -> str:

@@ -7,15 +7,8 @@ import csv
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from glossary_export.cli import cli
-
-
-def run(*args: str | Path) -> Result:
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert "Traceback" not in result.output
-    return result
+from support_cli import run
 
 
 def exported_pairs(tmp_path: Path, name: str, text: str, *flags: str) -> list[tuple[str, str]]:
