@@ -21,6 +21,7 @@ accounted for (:mod:`._accounting`); the reader is linear in its input.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import itertools
 import re
@@ -753,15 +754,17 @@ class _Document:
         end = index + 1
         while end < len(items) and items[end].kind == "quote" and not items[end].blank_before:
             end += 1
-        if match[1].casefold() in _ADVICE and self._lone_callout() and self._has_shaped_entries():
+        if match[1].casefold() in _ADVICE and self._lone_callout and self._has_shaped_entries():
             # "> [!warning] Exam tip" above a list of **Term**: entries is a note to the reader.
             for line in items[index:end]:
                 self.log.read_as(line.number, "callout (a note, not an entry)")
             return end
         return self._box(index, match[2] or "", end, "callout", section)
 
+    @functools.cached_property
     def _lone_callout(self) -> bool:
-        """Whether the document holds one callout only (a glossary of callouts holds many)."""
+        """Whether the document holds one callout only (a glossary of callouts holds many).
+        Counted once: a glossary of callouts asks at each of them."""
         callouts = (item for item in self.items if item.kind == "quote" and item.text[:2] == "[!")
         return sum(1 for item in callouts if _CALLOUT.fullmatch(item.text)) == 1
 
