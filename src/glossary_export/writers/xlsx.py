@@ -58,8 +58,6 @@ DEFINITION_WIDTH = 80
 
 ZIP64_FROM = zipfile.ZIP64_LIMIT
 """Bytes of sheet XML from which the sheet's zip entry needs ZIP64."""
-ZIP_LEVEL = 6
-"""zlib's default, as XlsxWriter and Excel compress: spread over the cores it costs little."""
 _PLACEHOLDER = "glossary-export placeholder"
 
 
@@ -282,14 +280,16 @@ def _fill_in(skeleton: Path, path: Path, fills: dict[str, _Fill]) -> None:
         ThreadPoolExecutor(deflate.WORKERS) as pool,
     ):
         for info in source.infolist():
-            entry = deflate.zip_entry(info.filename, info.date_time, ZIP_LEVEL)
+            entry = deflate.zip_entry(info.filename, info.date_time)
             fill = fills.get(info.filename)
             if fill is None:
                 package.writestr(entry, source.read(info))
                 continue
             blocks = _filled_sheet(source.read(info).decode("utf-8"), fill)
             encoded = (block.encode("utf-8") for block in blocks)
-            deflate.write_entry(package, entry, encoded, pool, level=ZIP_LEVEL, large=fill.large)
+            deflate.write_entry(
+                package, entry, encoded, pool, deflater=deflate.small, large=fill.large
+            )
 
 
 def _filled_sheet(xml: str, fill: _Fill) -> Iterator[str]:
