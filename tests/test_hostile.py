@@ -473,6 +473,30 @@ def test_a_real_process_prints_a_read_warning_on_stderr_only(tmp_path: Path) -> 
     assert result.stdout.splitlines()[0].startswith("Read 2 rows: 2 unique terms")
 
 
+def test_a_real_process_writes_all_of_a_long_report_to_a_pipe(tmp_path: Path) -> None:
+    """The entry point ends the process itself: what it printed must all be out by then."""
+    source = tmp_path / "repeats.txt"
+    source.write_text(
+        "".join(f"Term {n}: meaning {n}.\nterm {n}: meaning {n}.\n" for n in range(3000))
+    )
+    result = _run_process("check", str(source))
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    duplicates = [line for line in lines if ": duplicate: " in line]
+    assert len(duplicates) == 3000  # ~190 kB: many times a pipe's buffer
+    assert duplicates[-1] == f"{source}:6000: duplicate: 'term 2999' is a duplicate of line 5999"
+    assert lines[-1] == "rows without a definition: 0"
+
+
+def test_a_real_process_exits_2_for_a_usage_mistake(tmp_path: Path) -> None:
+    source = tmp_path / "terms.txt"
+    source.write_text("Bias: a systematic error.\nDrift: a slow change.\n")
+    result = _run_process("export", str(source), "--to", "excel", "-o", str(tmp_path / "o.csv"))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1].startswith("Error: unknown output format 'excel'")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["terms.txt"]
+
+
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
 def test_a_device_is_refused_instead_of_read_forever(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["export", "/dev/zero", "-o", str(tmp_path / "out.csv")])
