@@ -356,6 +356,28 @@ def _options(**options: object) -> WriteOptions:
     return WriteOptions(**{"deck": "LLM Glossary", "timestamp": T0, **options})
 
 
+@pytest.mark.parametrize("count", [1, 49, 50, 51, 100, 149])
+@pytest.mark.parametrize("reverse", [False, True])
+def test_every_note_and_card_arrives_whatever_the_deck_size(
+    tmp_path: Path, count: int, reverse: bool
+) -> None:
+    """Rows go to SQLite many to an INSERT, then the remainder one by one: every size around
+    those batches (50 rows) gives every note, its cards, and the glossary's order."""
+    pairs = [(f"Term {n:03}", f"Meaning number {n}.") for n in range(count)]
+    deck = tmp_path / "deck.apkg"
+    export(glossary_of(*pairs), deck, reverse=reverse)
+
+    with fresh_collection(tmp_path / "anki") as col:
+        assert import_package(col, deck).new == count
+        assert [(note["Term"], note["Definition"]) for note in notes(col)] == pairs
+        cards = [col.get_card(card_id) for card_id in col.find_cards("")]
+        assert len(cards) == count * (2 if reverse else 1)
+        terms_by_position = sorted((card.due, card.ord, card.note()["Term"]) for card in cards)
+        assert [term for _, ordinal, term in terms_by_position if ordinal == 0] == [
+            term for term, _ in pairs
+        ]
+
+
 @pytest.mark.parametrize("workers", [1, 3])
 def test_a_collection_deflated_in_many_pieces_is_the_same_collection(
     seed: Glossary, col: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int

