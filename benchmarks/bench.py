@@ -1,7 +1,8 @@
 """Time glossary-export against the bare libraries on the same data, in the same run.
 
-Each measurement is a whole process (interpreter start included), repeated; the table shows
-medians, their ratio (ours / bare) against the target, and each side's peak memory (max RSS).
+Each measurement is a whole process (interpreter start included), repeated, ours and the bare
+side's in turns; the table shows medians, their ratio (ours / bare) against the target, and each
+side's peak memory (max RSS).
 Absolute seconds vary between machines and runs; the ratios are what to compare.
 
     python benchmarks/bench.py                  # 10k and 100k terms
@@ -138,13 +139,31 @@ def timed(command: list[str]) -> Run:
 def median_run(command: list[str], repeat: int, fresh: tuple[Path, ...] = ()) -> Run:
     """The median time and the peak RSS of ``repeat`` runs; the ``fresh`` files (and folders)
     are deleted before each run, outside the timing, so every run writes them from scratch."""
-    runs = []
-    for _ in range(repeat):
-        for output in fresh:
-            if output.is_dir():
-                shutil.rmtree(output)
-            output.unlink(missing_ok=True)
-        runs.append(timed(command))
+    return _median([fresh_run(command, fresh) for _ in range(repeat)])
+
+
+def paired_runs(
+    ours: list[str],
+    bare: list[str],
+    repeat: int,
+    ours_fresh: tuple[Path, ...] = (),
+    bare_fresh: tuple[Path, ...] = (),
+) -> tuple[Run, Run]:
+    """:func:`median_run` of both sides, run in turns (ours, bare, ours, bare...): a machine
+    that slows down or speeds up during the measurement then weighs on both sides alike."""
+    runs = [(fresh_run(ours, ours_fresh), fresh_run(bare, bare_fresh)) for _ in range(repeat)]
+    return _median([mine for mine, _ in runs]), _median([theirs for _, theirs in runs])
+
+
+def fresh_run(command: list[str], fresh: tuple[Path, ...]) -> Run:
+    for output in fresh:
+        if output.is_dir():
+            shutil.rmtree(output)
+        output.unlink(missing_ok=True)
+    return timed(command)
+
+
+def _median(runs: list[Run]) -> Run:
     return Run(statistics.median(r.seconds for r in runs), max(r.max_rss_mb for r in runs))
 
 
@@ -174,8 +193,11 @@ def main() -> None:
     print("| task | ours (s) | bare (s) | ratio | target | ours RSS (MB) | bare RSS (MB) |")
     print("| --- | ---: | ---: | ---: | --- | ---: | ---: |")
     if not args.no_help_row:
-        help_ours = median_run([*glossary_export_command(python), "--help"], args.repeat * 2)
-        help_bare = median_run([python, "-c", "import click"], args.repeat * 2)
+        help_ours, help_bare = paired_runs(
+            [*glossary_export_command(python), "--help"],
+            [python, "-c", "import click"],
+            args.repeat * 2,
+        )
         print(row("`--help` vs `import click`", help_ours, help_bare, TARGETS["help"]), flush=True)
     with tempfile.TemporaryDirectory() as folder:
         # The deck memory of every run of ours in this folder, never the user's own.
@@ -188,9 +210,8 @@ def main() -> None:
             for suffix in args.formats:
                 out = Path(folder) / f"out.{suffix}"
                 ours_command = export_command(python, source, out)
-                ours = median_run(ours_command, repeat, fresh=(out, memory))
                 bare_command = bare_export_command(python, folder, suffix, source, out)
-                bare = median_run(bare_command, repeat, fresh=(out,))
+                ours, bare = paired_runs(ours_command, bare_command, repeat, (out, memory), (out,))
                 task = f"{size:,} terms → .{suffix}"
                 verdict = "" if size == TARGET_SIZE else "(info)"
                 print(row(task, ours, bare, TARGETS[suffix], verdict), flush=True)
@@ -248,9 +269,9 @@ def together_row(
     outputs = tuple(
         Path(folder) / f"together.{suffix}" for suffix in ("apkg", "txt", "csv", "xlsx")
     )
-    ours = median_run(export_command(python, source, *outputs), repeat, fresh=(*outputs, memory))
+    ours_command = export_command(python, source, *outputs)
     bare_command = bare_export_command(python, folder, "apkg", source, outputs[0])
-    bare = median_run(bare_command, repeat, fresh=outputs[:1])
+    ours, bare = paired_runs(ours_command, bare_command, repeat, (*outputs, memory), outputs[:1])
     verdict = "ok" if ours.max_rss_mb <= bare.max_rss_mb else "MISSED"
     return (
         f"| {size:,} terms → all four, one run (vs genanki) | {ours.seconds:.3f} "
