@@ -199,6 +199,10 @@ def _split_marked(text: str, delimiter: str) -> tuple[str, str] | None:
         count = 0
         while count < len(words) and _capitals(words[count]):
             count += 1
+        # "ACID A substance that...": the article starts the definition, unless the definition
+        # starts with a capital of its own ("VITAMIN A The vitamin...").
+        if 1 < count < len(words) and words[count - 1] == "A" and words[count][:1].islower():
+            count -= 1
         term, definition = " ".join(words[:count]), " ".join(words[count:])
         if sum(char.isupper() for char in term) < 2:
             return None  # "A cat", "I am": a word, not a term
@@ -218,15 +222,22 @@ def weak_delimiter(lines: Sequence[str]) -> str | None:
     line may be a title, a short line after a blank line a heading (a section's name), and a
     ``#`` line a heading; ``lines`` holds the blank lines too."""
     for name in WEAK_DELIMITERS:
-        entries = 0
+        entries = headed = 0
+        heading = False
         # Lazily: most files fail at their first lines, and a long page costs nothing here.
         for text, may_be_heading in _margin_rows(lines):
             if split_entry(text, name) is not None:
                 entries += 1
+                headed += heading
+                heading = False
             elif not may_be_heading:
                 break
+            else:
+                heading = len(text) > 1  # "A", "B": the alphabet's headings, over any entries
         else:
-            if entries >= 2:
+            # Every entry right under a heading of its own: the "headings" are the terms, each
+            # line under one its definition ("Model" / "A GPU model for training.").
+            if entries >= 2 and headed < entries:
                 return name
     return None
 
