@@ -257,3 +257,26 @@ def test_an_open_bold_term_ends_at_an_entry_of_another_shape(tmp_path: Path) -> 
         ("Gamma", "the third"),
         ("Delta", "The ones we use:\n- d — small\n- D — capital"),
     ]
+
+
+def test_a_table_s_totals_row_is_no_card_and_is_named(tmp_path: Path) -> None:
+    text = (
+        "# Shopping words\n\n| Word | Price |\n|---|---|\n| bread | 2.50 |\n| milk | 1.25 |\n"
+        "| Total | 3.75 |\n\nMore words follow.\n"
+    )
+    glossary = read_text(tmp_path, "prices.md", text)
+    assert pairs(glossary) == [("bread", "2.50"), ("milk", "1.25")]
+    assert f"{tmp_path / 'prices.md'}:7: a totals row ('Total', 3.75), not a card" in glossary.notes
+
+
+@pytest.mark.parametrize(
+    "last_row",
+    ["| Total | the whole amount |", "| Total | 2 |", "| Sum | 9 |"],
+)
+def test_a_real_term_in_a_table_is_never_taken_for_a_totals_row(
+    tmp_path: Path, last_row: str
+) -> None:
+    text = f"| Term | Definition |\n|---|---|\n| Difference | 3 |\n| Product | 18 |\n{last_row}\n"
+    glossary = read_text(tmp_path, "maths.md", text)
+    assert len(glossary) == 3
+    assert not [note for note in glossary.notes if "totals row" in note]

@@ -33,7 +33,7 @@ from ..errors import SourceError
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
 from ._text import TABLE_RULE, is_blank, numbered_lines
-from .columns import Choice, choose
+from .columns import Choice, choose, is_total_word, is_totals_row, totals_note
 from .delimited import row_term
 from .term_list import plausible_term, split_any
 
@@ -861,18 +861,43 @@ class _Document:
         self.log.read_as(header.number, "table header")
         self.log.read_as(items[index + 1].number, "table header")
         index += 2
+        rows: list[tuple[int, list[str]]] = []
         while index < len(items) and items[index].kind == "table":
             row = items[index]
             cells = _cells(row.text)
             if any(cells):
-                entry = _Entry(row.number, "", style="table", section=section)
-                entry.row = (cells, choice)
-                self.entries.append(entry)
-                self.log.read_as(row.number, TERM)
+                rows.append((row.number, cells))
             else:
                 self.log.read_as(row.number, "table row without text")
             index += 1
+        if rows and self._totals_row(rows, choice):
+            number, cells = rows.pop()
+            self.log.read_as(number, "totals row")
+        for number, cells in rows:
+            entry = _Entry(number, "", style="table", section=section)
+            entry.row = (cells, choice)
+            self.entries.append(entry)
+            self.log.read_as(number, TERM)
         return index
+
+    def _totals_row(self, rows: list[tuple[int, list[str]]], choice: Choice) -> bool:
+        """Whether the table's last row adds up its columns ("| Total | 12 |"), as in CSV: if
+        so, a note names it."""
+        number, last = rows[-1]
+        term_column = choice.columns.term
+        term = last[term_column] if term_column < len(last) else ""
+        if not is_total_word(term):
+            return False
+        cells = [
+            (cell, [cells[column] if column < len(cells) else "" for _, cells in rows[:-1]])
+            for column, cell in enumerate(last)
+            if column != term_column
+        ]
+        if not is_totals_row(term, cells):
+            return False
+        others = [cell for column, cell in enumerate(last) if column != term_column]
+        self.notes.append(totals_note(f"{self.file}:{number}", term, others))
+        return True
 
     def _choose(self, header: list[str], body: list[list[str]], line: int) -> Choice:
         """The term and definition columns of a table, chosen as in CSV (by name, by content,
