@@ -197,6 +197,8 @@ class _Entry:
     tags: tuple[str, ...] = ()
     bullets: int = 0
     """How many bulleted lines the definition holds (one alone is the definition, no list)."""
+    spanned: int = 0
+    """A table row's entry: the rows below joined into it (its term cell spans them)."""
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
@@ -789,7 +791,7 @@ class _Document:
                     roles[number] = "~HTML table without a header row"
             return []
         body = choice.start + (rows[0].header or choice.header is not None)
-        entries = []
+        entries: list[_Entry] = []
         for position, (row, cells) in enumerate(zip(rows, texts, strict=True)):
             if not row.lines:
                 continue
@@ -799,11 +801,39 @@ class _Document:
                 roles.update(dict.fromkeys(row.lines, role))
                 continue
             roles.update(dict.fromkeys(row.lines, DEFINITION))
+            if choice.columns.term in row.spanned and entries and entries[-1].row is not None:
+                self._join_spanned(entries[-1], cells, choice)  # <td rowspan="2">bank</td>
+                continue
             roles[start] = TERM
             entry = _Entry(first + start, "", style="table", section=section)
             entry.row = (cells, choice)
             entries.append(entry)
         return entries
+
+    def _join_spanned(self, entry: _Entry, cells: list[str], choice: Choice) -> None:
+        """A row under a term cell spanning rows (``rowspan``) is more of that term: each of
+        its other cells joins the entry's, as ``--on-conflict join`` joins definitions; a note
+        says so."""
+        from .._options import JOINED_DEFINITIONS
+
+        assert entry.row is not None  # a table row's entry
+        above, _ = entry.row
+        joined = list(above) + [""] * (len(cells) - len(above))
+        for column, cell in enumerate(cells):
+            values = [part for part in joined[column].split(JOINED_DEFINITIONS) if part]
+            if column != choice.columns.term and cell.strip() and cell.strip() not in values:
+                joined[column] = JOINED_DEFINITIONS.join([*values, cell.strip()])
+        entry.row = (joined, choice)
+        entry.spanned += 1
+        term = cells[choice.columns.term] if choice.columns.term < len(cells) else ""
+        note = (
+            f"{self.file}:{entry.number}: {term.strip()!r} spans {entry.spanned + 1} rows of the "
+            "table (rowspan): one term, with the definitions of those rows joined"
+        )
+        if self.notes and self.notes[-1].startswith(f"{self.file}:{entry.number}: "):
+            self.notes[-1] = note
+        else:
+            self.notes.append(note)
 
     def _callout(self, index: int, section: str) -> int:
         """An Obsidian callout, ``> [!note] Term`` then ``>`` lines; the index after it."""
