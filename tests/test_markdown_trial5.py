@@ -16,7 +16,8 @@ def test_back_to_top_links_are_no_part_of_a_definition(tmp_path: Path) -> None:
         "### Artifact\nA file produced by a build.\n\n[Back to top](#glossary)\n\n"
         "## B\n\n### Branch\nA line of development.\n\n[⬆ **Back to top**](#top)\n\n"
         "### Build\nTurning source into a program.\n\n↑ Top\n\n"
-        "### Bug\nA fault.\n\n[Home](/) | [Index](index.md)\n"
+        "### Bug\nA fault.\n\n[Home](/) | [Index](index.md)\n\n"
+        '### Byte\nEight bits.\n\n<a href="#top">(Back to top)</a>\n'
     )
     glossary = read_text(tmp_path, "g.md", text)
     assert pairs(glossary) == [
@@ -25,9 +26,10 @@ def test_back_to_top_links_are_no_part_of_a_definition(tmp_path: Path) -> None:
         ("Branch", "A line of development."),
         ("Build", "Turning source into a program."),
         ("Bug", "A fault."),
+        ("Byte", "Eight bits."),
     ]
     # "## A" and "## B" only sort the terms: no sub-deck named after a letter.
-    assert [term.subdeck for term in glossary] == [""] * 5
+    assert [term.subdeck for term in glossary] == [""] * 6
     roles = {reading.line: reading.role for reading in glossary.lines}
     assert roles[11] == "page navigation"
     # A link alone that says more than where to go is part of the definition.

@@ -297,8 +297,8 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
             yield marked
         elif (
             len(stripped) < 300
-            and ("](" in stripped or stripped[-3:].casefold() == "top")
-            and (_is_navigation(stripped))
+            and ("](" in stripped or "top" in stripped.casefold())
+            and _is_navigation(stripped)
         ):
             yield _Item(number, "navigation", stripped)
         else:
