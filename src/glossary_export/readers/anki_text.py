@@ -90,7 +90,7 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
-        _refuse_a_cloze(row, fields, file, line)
+        refuse_a_cloze(row[fields.term] if fields.term < len(row) else "", file, line)
         terms.append(_term(row, fields, header, html, file, line))
         deck_column = header.meta.get("deck")
         if deck_column and deck_column <= len(row):
@@ -217,15 +217,15 @@ def _labels(header: _Header) -> list[str]:
     return next(csv.reader([header.columns[0]], delimiter=separator), [])
 
 
-def _refuse_a_cloze(row: list[str], fields: Columns, file: str, line: int) -> None:
-    """Refuse a cloze note ("{{c1::Paris}} is the capital of France."): a sentence with gaps,
-    no term and definition to make a card of; read as one, its card would show the markup."""
-    text = row[fields.term] if fields.term < len(row) else ""
+def refuse_a_cloze(text: str, file: str, line: int) -> None:
+    """Refuse a cloze note ("{{c1::Paris}} is the capital of France."), given its first field:
+    a sentence with gaps, no term and definition to make a card of; read as one, its card would
+    show the markup. ``line`` is the note's line (a package: its position)."""
     if _CLOZE.search(text):
         raise SourceError(
             f"this note is a cloze deletion ({text.strip()[:60]!r}), not a term and its "
             "definition, so no card can be made of it; export only the Basic notes from Anki "
-            "(Browse, search -note:Cloze, Notes > Export Notes) or delete the cloze rows",
+            "(Browse, search -note:Cloze, Notes > Export Notes) or delete the cloze notes",
             file=file,
             line=line,
         )
