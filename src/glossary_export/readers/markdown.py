@@ -1077,15 +1077,15 @@ class _Document:
                 spans.append((item.number, end, item.text))
         if not spans:
             return
-        inside = [
-            entry
-            for entry in self.entries
-            if any(
+        within = [
+            any(
                 start < entry.number and (end is None or entry.number < end)
                 for start, end, _ in spans
             )
+            for entry in self.entries
         ]
-        outside = [entry for entry in self.entries if entry not in inside]
+        inside = [entry for entry, found in zip(self.entries, within, strict=True) if found]
+        outside = [entry for entry, found in zip(self.entries, within, strict=True) if not found]
         if not inside or not outside:
             return
         self.entries = inside
