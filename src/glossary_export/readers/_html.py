@@ -106,9 +106,60 @@ class HtmlRow:
     cells: list[_EntryText] = field(default_factory=list)
     header: bool = True
     lines: set[int] = field(default_factory=set)
+    spans: list[int] = field(default_factory=list)
+    """Each cell's ``rowspan`` (0: to the table's end), as written."""
+    spanned: set[int] = field(default_factory=set)
+    """The columns whose cell is one spanning down from a row above (``rowspan="2"``)."""
 
     def texts(self) -> list[str]:
         return [cell.text() for cell in self.cells]
+
+
+_MAX_SPAN = 65534
+"""The largest ``rowspan`` browsers honour."""
+
+
+def _row_span(attrs: list[tuple[str, str | None]]) -> int:
+    """A cell's ``rowspan``: 1 when absent or not a number, 0 for "to the table's end"."""
+    value = dict(attrs).get("rowspan") or "1"
+    return min(int(value), _MAX_SPAN) if value.strip().isdigit() else 1
+
+
+@dataclass
+class _Span:
+    """A cell spanning down: the rows below it still to fill."""
+
+    rows: int
+    cell: _EntryText
+
+
+def fill_row_spans(rows: list[HtmlRow]) -> None:
+    """Give each row the cells spanning down into it from the rows above, in their columns,
+    as a browser lays the table out: the term of ``<td rowspan="2">bank</td>`` is the next
+    row's term too."""
+    above: dict[int, _Span] = {}  # by column
+    for row in rows:
+        own = iter(zip(row.cells, row.spans, strict=True))
+        left = len(row.cells)
+        last = max(above, default=-1)
+        row.cells, column = [], 0
+        while left or column <= last:
+            if column in above:
+                spanning = above[column]
+                row.cells.append(spanning.cell)
+                row.spanned.add(column)
+                spanning.rows -= 1
+                if not spanning.rows:
+                    del above[column]
+            elif left:
+                cell, span = next(own)
+                left -= 1
+                row.cells.append(cell)
+                if span != 1:
+                    above[column] = _Span(span - 1 if span else len(rows), cell)
+            else:
+                row.cells.append(_EntryText())  # a gap the rows above left
+            column += 1
 
 
 @dataclass
@@ -175,6 +226,7 @@ class GlossaryParser(HTMLParser):
                 row.header = row.header and tag == "th"
                 self._target = _EntryText()
                 row.cells.append(self._target)
+                row.spans.append(_row_span(attrs))
         elif self._table is not None:
             self._forward_start(tag, attrs)  # a cell's markup, whatever it is
         elif tag in ("dt", "summary"):
@@ -272,6 +324,8 @@ class GlossaryParser(HTMLParser):
         super().close()
         self._finish()
         self.title = self.title or self._h1
+        for table in self.tables:
+            fill_row_spans(table)
 
     def _forward_start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         target = self._heading or self._target

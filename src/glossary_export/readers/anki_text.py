@@ -6,12 +6,14 @@ and the ``#guid/#notetype/#deck/#tags column:N`` positions (1-based). The remain
 the note's fields in order: the first is the term, the second the definition (or the columns
 ``#columns`` names Front/Back, Term/Definition...). HTML fields become plain text. Like Anki,
 a row starting with an unquoted ``#`` is a comment, and missing trailing columns are empty.
+Cloze notes (``{{c1::...}}``) have no term and definition: they are refused, naming the line.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -33,6 +35,8 @@ _SEPARATORS = {
     "pipe": "|",
     "colon": ":",
 }
+_CLOZE = re.compile(r"\{\{c\d{1,3}::")
+"""Anki's cloze deletion, ``{{c1::answer}}`` or ``{{c2::answer::hint}}``."""
 _HTML_GUESS_ROWS = 5
 """Anki guesses ``#html`` from this many rows."""
 
@@ -86,6 +90,7 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
+        refuse_a_cloze(row[fields.term] if fields.term < len(row) else "", file, line)
         terms.append(_term(row, fields, header, html, file, line))
         deck_column = header.meta.get("deck")
         if deck_column and deck_column <= len(row):
@@ -210,6 +215,20 @@ def _labels(header: _Header) -> list[str]:
         return []
     separator = header.separator or ","
     return next(csv.reader([header.columns[0]], delimiter=separator), [])
+
+
+def refuse_a_cloze(text: str, file: str, line: int) -> None:
+    """Refuse a cloze note ("{{c1::Paris}} is the capital of France."), given its first field:
+    a sentence with gaps, no term and definition to make a card of; read as one, its card would
+    show the markup. ``line`` is the note's line (a package: its position)."""
+    if _CLOZE.search(text):
+        raise SourceError(
+            f"this note is a cloze deletion ({text.strip()[:60]!r}), not a term and its "
+            "definition, so no card can be made of it; export only the Basic notes from Anki "
+            "(Browse, search -note:Cloze, Notes > Export Notes) or delete the cloze notes",
+            file=file,
+            line=line,
+        )
 
 
 def _term(

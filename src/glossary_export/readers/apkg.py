@@ -25,6 +25,7 @@ from ..errors import GlossaryError, SourceError
 from ..model import Glossary, Term
 from ._archive import NOT_A_ZIP, open_zip, read_member, unzstd
 from ._text import html_to_text, split_tags
+from .anki_text import refuse_a_cloze
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -64,6 +65,7 @@ def read(data: bytes, file: str, options: ReadOptions) -> Glossary:
     terms = []
     for position, note in enumerate(package.notes, start=1):
         fields = note.fields.split(_FIELD_SEPARATOR)
+        refuse_a_cloze(fields[0], file, position)
         definition, extras = _extras(fields[1]) if len(fields) > 1 else ("", ())
         values = [html_to_text(value) for value in (fields[0], definition)]
         if not any(values) and not extras:

@@ -65,6 +65,29 @@ _TASK = re.compile(r"\[[ xX]\](?:[ \t]+|$)")
 """A task-list box after a bullet (``- [x] Term: ...``): not part of the term."""
 _ABBREVIATION = re.compile(r"\*\[([^\]\[]{1,300})\]:[ \t]*(.*)")
 """A Markdown Extra / MkDocs abbreviation, ``*[HTML]: Hyper Text Markup Language``."""
+_LINK_TARGET = re.compile(r"\]\([^()]{0,2000}\)")
+"""A link's target, ``](https://example.org)``: its colon is no separator."""
+_NAVIGATION_LINK = re.compile(r"\[([^\]\[]{1,100})\]\([^()\s]{0,500}\)")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_BACK_TO_TOP = frozenset(
+    {"back to top", "back to the top", "return to top", "go to top", "scroll to top", "to top"}
+)
+_NAVIGATION_WORDS = _BACK_TO_TOP | frozenset(
+    {"top", "home", "back", "up", "contents", "table of contents", "back to contents"}
+    | {"back to the contents", "back to index", "index", "back to glossary", "back to list"}
+    | {"back to the glossary", "next", "previous", "prev", "back to home", "return"}
+)
+"""What a line of links says when it only leads elsewhere on the site."""
+_GLOSSARY_SECTIONS = frozenset(
+    {"glossary", "glossary of terms", "terminology", "definitions", "terms and definitions"}
+    | {"definitions of terms", "definition of terms"}
+)
+"""Names of a section that is the document's glossary, whatever its other sections hold.
+("Vocabulary" and "Key terms" are not: study notes put "Phrases" or "Key people" beside
+them, entries the learner wants too.)"""
+_LETTER_HEADING = re.compile(r"[^\W\d_]|\d[ \t]*[-–—][ \t]*\d|[^\W\d_][ \t]*[-–—][ \t]*[^\W\d_]|#")
+"""A heading that only sorts the terms: ``A``, ``A–C``, ``0–9``, ``#``."""
+_ARROWS = "↑⬆⇑▲△^↩⤴⏫"
 _SCOPE = re.compile(r"::(?=[^\s:])")
 """``::`` inside a name (``std::vector``), not Dataview's ``Key:: value``."""
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]{1,100})\]:")
@@ -174,6 +197,8 @@ class _Entry:
     tags: tuple[str, ...] = ()
     bullets: int = 0
     """How many bulleted lines the definition holds (one alone is the definition, no list)."""
+    spanned: int = 0
+    """A table row's entry: the rows below joined into it (its term cell spans them)."""
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
@@ -270,6 +295,12 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
             marked := _marked_item(number, stripped, indent, blank)
         ):
             yield marked
+        elif (
+            len(stripped) < 300
+            and ("](" in stripped or "top" in stripped.casefold())
+            and _is_navigation(stripped)
+        ):
+            yield _Item(number, "navigation", stripped)
         else:
             kind = "text"
             if stripped.startswith(">"):
@@ -283,6 +314,30 @@ def _line_items(lines: list[tuple[int, str]]) -> Iterator[_Item]:
         blank = False
     if block:  # a block never closed: its lines are still read
         yield _Item(lines[-1][0] - len(block) + 1, "html", "\n".join(block))
+
+
+def _is_navigation(line: str) -> bool:
+    """Whether a line only leads elsewhere on the site: ``[Back to top](#glossary)``,
+    ``↑ Top``, ``[Home](/) | [Index](index.md)``. A page's furniture, never a definition."""
+    if "](" in line:
+        links = _NAVIGATION_LINK.findall(line)
+        rest = _NAVIGATION_LINK.sub(" ", line)
+        return bool(links) and not _LETTERS.search(rest) and all(map(_leads_away, links))
+    # Unlinked, only the words that cannot be a definition: "Back to top", "↑ Top".
+    return _navigation_words(line) in _BACK_TO_TOP or (
+        _navigation_words(line) == "top" and any(arrow in line for arrow in _ARROWS)
+    )
+
+
+def _leads_away(text: str) -> bool:
+    """Whether a link's text only leads elsewhere ("Back to top", "Home", "↑")."""
+    words = _navigation_words(text)
+    return words in _NAVIGATION_WORDS or (not words and any(arrow in text for arrow in _ARROWS))
+
+
+def _navigation_words(text: str) -> str:
+    """A line's words, lower-cased, without arrows and markup ("⬆ **Back to top**")."""
+    return " ".join(_LETTERS.findall(plain(text).casefold()))
 
 
 def _marked_item(number: int, line: str, indent: int, blank: bool) -> _Item | None:
@@ -417,6 +472,8 @@ def _shaped_text(item: _Item) -> bool:
 def _plain_entry(item: _Item) -> tuple[str, str] | None:
     """(term, definition) of a ``Term: definition`` line (a bulleted one may be empty)."""
     text = item.text
+    if "](" in text:  # "[HTTP](https://...): ..." splits after the link, not in its address
+        text = _LINK_TARGET.sub(lambda match: match[0].replace(":", "\x02"), text)
     scoped = "::" in text
     if scoped:  # "std::vector: ..." splits after the name, "Key:: value" at "::"
         text = _SCOPE.sub("\x01\x01", text)
@@ -428,6 +485,7 @@ def _plain_entry(item: _Item) -> tuple[str, str] | None:
         if definition.startswith(":") and text.startswith(f"{term}::"):
             definition = definition[1:]  # Obsidian Dataview's "Key:: value"
         term, definition = term.replace("\x01", ":"), definition.replace("\x01", ":")
+    term, definition = term.replace("\x02", ":"), definition.replace("\x02", ":")
     term = plain(term)
     return (term, plain(definition)) if plausible_term(term) else None
 
@@ -488,6 +546,8 @@ class _Document:
                 else:
                     section = item.text
                     self.log.read_as(item.number, "heading")
+            elif item.kind == "navigation":
+                self.log.read_as(item.number, "page navigation")
             elif item.kind in _MARKED_KINDS:
                 current, index = self._marked(index, current, section)
                 continue
@@ -526,6 +586,7 @@ class _Document:
             else:
                 current = self._text(index, current, section, plain_lines)
             index += 1
+        self._glossary_section_only(title_index, heading_terms)
         for entry in self.entries:
             section_entries[entry.section] = section_entries.get(entry.section, 0) + 1
         terms = [self._term(entry, section_entries) for entry in self.entries]
@@ -730,7 +791,7 @@ class _Document:
                     roles[number] = "~HTML table without a header row"
             return []
         body = choice.start + (rows[0].header or choice.header is not None)
-        entries = []
+        entries: list[_Entry] = []
         for position, (row, cells) in enumerate(zip(rows, texts, strict=True)):
             if not row.lines:
                 continue
@@ -740,11 +801,39 @@ class _Document:
                 roles.update(dict.fromkeys(row.lines, role))
                 continue
             roles.update(dict.fromkeys(row.lines, DEFINITION))
+            if choice.columns.term in row.spanned and entries and entries[-1].row is not None:
+                self._join_spanned(entries[-1], cells, choice)  # <td rowspan="2">bank</td>
+                continue
             roles[start] = TERM
             entry = _Entry(first + start, "", style="table", section=section)
             entry.row = (cells, choice)
             entries.append(entry)
         return entries
+
+    def _join_spanned(self, entry: _Entry, cells: list[str], choice: Choice) -> None:
+        """A row under a term cell spanning rows (``rowspan``) is more of that term: each of
+        its other cells joins the entry's, as ``--on-conflict join`` joins definitions; a note
+        says so."""
+        from .._options import JOINED_DEFINITIONS
+
+        assert entry.row is not None  # a table row's entry
+        above, _ = entry.row
+        joined = list(above) + [""] * (len(cells) - len(above))
+        for column, cell in enumerate(cells):
+            values = [part for part in joined[column].split(JOINED_DEFINITIONS) if part]
+            if column != choice.columns.term and cell.strip() and cell.strip() not in values:
+                joined[column] = JOINED_DEFINITIONS.join([*values, cell.strip()])
+        entry.row = (joined, choice)
+        entry.spanned += 1
+        term = cells[choice.columns.term] if choice.columns.term < len(cells) else ""
+        note = (
+            f"{self.file}:{entry.number}: {term.strip()!r} spans {entry.spanned + 1} rows of the "
+            "table (rowspan): one term, with the definitions of those rows joined"
+        )
+        if self.notes and self.notes[-1].startswith(f"{self.file}:{entry.number}: "):
+            self.notes[-1] = note
+        else:
+            self.notes.append(note)
 
     def _callout(self, index: int, section: str) -> int:
         """An Obsidian callout, ``> [!note] Term`` then ``>`` lines; the index after it."""
@@ -824,7 +913,7 @@ class _Document:
         if item.kind == "text" and item.bullet:
             text = f"- {text}"
             entry.bullets += 1
-        if entry.parts and not paragraph and item.kind == "text" and not item.bullet:
+        if entry.parts and not paragraph and item.kind in ("text", "quote") and not item.bullet:
             entry.parts[-1] = f"{entry.parts[-1]} {text}"
         elif text:
             entry.parts.append(text)
@@ -835,8 +924,13 @@ class _Document:
         item = self.items[index]
         if item.kind == "text":
             self._append(entry, item, paragraph=item.bullet or item.blank_before)
-        elif item.kind in ("definition", "quote"):
+        elif item.kind == "definition":
             self._append(entry, item, paragraph=True)
+        elif item.kind == "quote":
+            # "> " lines under a term's heading: its definition, a wrapped line joined.
+            previous = self.items[index - 1]
+            joined = previous.kind == "quote" and previous.text and not item.blank_before
+            self._append(entry, item, paragraph=not (joined and item.text) or item.bullet)
         elif item.kind == "fence":
             self.log.read_as(item.number, DEFINITION)
         elif item.kind in ("break", "comment", "underline"):
@@ -924,7 +1018,9 @@ class _Document:
 
     def _term(self, entry: _Entry, section_entries: dict[str, int]) -> Term:
         # A heading that groups several entries names their sub-deck (Deck::Section).
+        # A letter of the alphabet ("## A", "## 0–9") only sorts the terms: no sub-deck.
         subdeck = entry.section if entry.section and section_entries[entry.section] > 1 else ""
+        subdeck = "" if _LETTER_HEADING.fullmatch(subdeck) else subdeck
         if entry.row is not None:
             cells, choice = entry.row
             term = row_term(cells, choice.columns, self.file, entry.number)
@@ -958,6 +1054,58 @@ class _Document:
             lambda match: "" if match[1] in self.footnotes else match[0], text
         ).strip()
 
+    def _glossary_section_only(self, title_index: int, heading_terms: set[int]) -> None:
+        """In a document with a section named Glossary (a README's "## Glossary" beside its
+        "## Usage"), only that section's entries are the glossary: the others are left out,
+        named in a note."""
+        spans = []
+        for index, item in enumerate(self.items):
+            if (
+                item.kind == "heading"
+                and index != title_index
+                and index not in heading_terms
+                and _navigation_words(item.text) in _GLOSSARY_SECTIONS
+            ):
+                end = next(
+                    (
+                        later.number
+                        for later in self.items[index + 1 :]
+                        if later.kind == "heading" and later.level <= item.level
+                    ),
+                    None,
+                )
+                spans.append((item.number, end, item.text))
+        if not spans:
+            return
+        within = [
+            any(
+                start < entry.number and (end is None or entry.number < end)
+                for start, end, _ in spans
+            )
+            for entry in self.entries
+        ]
+        inside = [entry for entry, found in zip(self.entries, within, strict=True) if found]
+        outside = [entry for entry, found in zip(self.entries, within, strict=True) if not found]
+        if not inside or not outside:
+            return
+        self.entries = inside
+        left = {entry.number for entry in outside}
+        self.log.readings = [
+            dataclasses.replace(reading, role=f"term outside the {spans[0][2]!r} section, left out")
+            if reading.line in left and reading.role == TERM
+            else reading
+            for reading in self.log.readings
+        ]
+        lines = ("line " if len(left) == 1 else "lines ") + ", ".join(
+            str(number) for number in sorted(left)[:5]
+        )
+        more = f" and {len(left) - 5} more" if len(left) > 5 else ""
+        noun = "an entry" if len(left) == 1 else f"{len(left)} entries"
+        self.notes.append(
+            f"{self.file}: {noun} outside the {spans[0][2]!r} section left out ("
+            f"{lines}{more}); to read them too, move them under that heading"
+        )
+
     # --- what the document's entries are ---------------------------------------------------
 
     def _heading_terms(self) -> set[int]:
@@ -984,7 +1132,7 @@ class _Document:
                 close()
                 start, content, shaped = index, 0, 0
                 continue
-            if item.kind in ("text", "code", "table", "definition"):
+            if item.kind in ("text", "code", "table", "definition", "quote"):
                 content += 1
                 if item.kind == "table" or (item.kind == "text" and self._shaped(item)):
                     shaped += 1

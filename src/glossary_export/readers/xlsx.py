@@ -126,8 +126,8 @@ def _glossary(
     read: list[tuple[str, list[Term], Choice]] = []
     sheet_titles: list[tuple[str, list[tuple[int, str]]]] = []
     skipped: list[str] = []
-    totals_notes: list[str] = []
-    readings: list[LineReading] = []
+    totals_notes: dict[str, list[str]] = {}
+    readings: dict[str, list[LineReading]] = {}
     unsaved, merges = _sheet_facts(data, [name for name, _ in sheets])
     for name, rows in sheets:
         if options.sheet is None and _describes_an_export(rows):
@@ -141,15 +141,33 @@ def _glossary(
         if any(term.definition for term in terms) or options.sheet is not None:
             read.append((name, terms, choice))
             sheet_titles.append((name, tables.titles))
-            totals_notes.extend([*tables.notes(rows, choice), *totals])
+            totals_notes[name] = [*tables.notes(rows, choice), *totals]
             header = rows[choice.start] if choice.header is not None and rows else None
             sheet_readings = _sheet_readings(
                 name, tables.titles, header, terms, merged, body[-1] if totals else None
             )
             sheet_readings += tables.readings(rows, choice)
-            readings.extend(sorted(sheet_readings, key=lambda reading: reading.line))
+            readings[name] = sorted(sheet_readings, key=lambda reading: reading.line)
         else:
             skipped.append(name)
+    forms = [
+        (name, terms) for name, terms, choice in read if _holds_form_fields(name, terms, choice)
+    ]
+    if options.sheet is not None or len(forms) == len(read):
+        forms = []  # the sheet asked for, or no other sheet: what there is to read
+    if forms:
+        # An "Info" sheet of "Teacher: | Ms Lee" beside the vocabulary: about the glossary.
+        left = {name for name, _ in forms}
+        read = [sheet for sheet in read if sheet[0] not in left]
+        sheet_titles = [sheet for sheet in sheet_titles if sheet[0] not in left]
+        for name, terms in forms:
+            del totals_notes[name]
+            readings[name] = [
+                LineReading(
+                    term.line or 0, f"sheet {name!r}: a form field, not a card: {term.term}"
+                )
+                for term in terms
+            ]
     if not read:
         names = ", ".join(repr(name) for name in skipped)
         raise NoTermsError(
@@ -172,7 +190,8 @@ def _glossary(
         names = ", ".join(repr(name) for name, _, _ in read)
         notes.append(f"{file}: the sheets {names} are read, each as a sub-deck; --sheet reads one")
     notes.extend(_title_notes(file, sheet_titles))
-    notes.extend(totals_notes)
+    notes.extend(note for name, _, _ in read for note in totals_notes[name])
+    notes.extend(_form_fields_note(file, name, terms) for name, terms in forms)
     titles = [text for _, rows in sheet_titles for _, text in rows]
     return Glossary(
         tuple(terms),
@@ -180,7 +199,7 @@ def _glossary(
         description="\n".join(titles[1:]) if len(read) == 1 else "",
         sources=(file,),
         notes=(*notes, *_skipped_note(file, skipped)),
-        lines=tuple(readings),
+        lines=tuple(reading for sheet in readings.values() for reading in sheet),
     )
 
 
@@ -416,6 +435,36 @@ def _sheet_terms(
 
 # The first labels of the "About" sheet glossary-export's own workbooks have.
 _ABOUT_LABELS = ["Deck", "Description", "Sources", "Terms"]
+
+
+_ABOUT_SHEETS = frozenset(
+    {"info", "information", "instructions", "about", "cover", "cover sheet", "details"}
+    | {"read me", "readme", "student details", "student info"}
+)
+"""Names of a sheet about the glossary (who set it, for whom, when), not in it."""
+_FORM_FIELDS = 12
+"""A sheet of form fields holds a few of them."""
+
+
+def _holds_form_fields(name: str, terms: Sequence[Term], choice: Choice) -> bool:
+    """Whether a sheet's rows are form fields ("Teacher:" | "Ms Lee", "Due:" | "Friday"): no
+    header, a few rows of short values, labels ending with a colon or a sheet named "Info"."""
+    if choice.header is not None or not 0 < len(terms) <= _FORM_FIELDS:
+        return False
+    short = all(len(term.definition) <= 40 and len(term.definition.split()) <= 5 for term in terms)
+    labels = all(term.term.rstrip().endswith((":", "：")) for term in terms)
+    about = " ".join(re.findall(r"[^\W\d_]+", name.casefold())) in _ABOUT_SHEETS
+    return short and (labels or about)
+
+
+def _form_fields_note(file: str, name: str, terms: Sequence[Term]) -> str:
+    """The summary's line for a sheet of form fields left out."""
+    shown = ", ".join(f"{term.term} {term.definition}" for term in terms[:3])
+    more = ", ..." if len(terms) > 3 else ""
+    return (
+        f"{file}: sheet {name!r} holds form fields ({shown}{more}), not cards; "
+        f"--sheet {name!r} reads it"
+    )
 
 
 def _describes_an_export(rows: Rows) -> bool:
