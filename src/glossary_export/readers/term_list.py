@@ -157,6 +157,10 @@ def find_delimiter(text: str, delimiter: str) -> tuple[int, int] | None:
         ):
             start = text.find(char, end)
             continue
+        if char == ":" and text[start - 1 : start].isdigit() and text[end : end + 1].isdigit():
+            # A time, ratio, verse or score ("9:00", "16:9", "John 3:16"): part of the text.
+            start = text.find(char, end)
+            continue
         if char == ":" and text[end : end + 1] in ("/", ":"):
             if text.startswith("//", end):  # a link, not a delimiter
                 start = text.find(char, end)
@@ -455,6 +459,8 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         other = None
         if entry is None and not indented and (unbroken or not seen_entry):
             other = _other_entry(line, delimiter, current, others)
+        elif entry is not None and others and not indented:
+            other = _earlier_entry(unbulleted(line), delimiter, others)
         if other is not None:
             notes.append(
                 f"{file}:{number}: read {shown(other[0])} at {other[2]!r}, where the other "
@@ -659,6 +665,30 @@ def _other_entry(
     others = [name for name in candidates if name not in (delimiter, ";")]
     found = sorted(
         (place[0], name) for name in others if (place := find_delimiter(text, name)) is not None
+    )
+    for _, name in found:
+        entry = split_entry(text, name)
+        if entry is not None and entry[1] and len(entry[0].split()) <= _BARE_TERM_WORDS:
+            return entry[0], entry[1], name
+    return None
+
+
+def _earlier_entry(
+    text: str, delimiter: str, seconds: Sequence[str]
+) -> tuple[str, str, str] | None:
+    """(term, definition, delimiter) of an entry line that holds one of ``seconds``, the other
+    delimiter of a list typed with two, before the list's own: it splits there ("Meiosis -
+    division that makes gametes: sperm and eggs" in a list of ':' and ' - ' lines), as each
+    line of such a list is typed with one of them and the other belongs to its definition."""
+    own = find_delimiter(text, delimiter)
+    if own is None:
+        return None
+    found = sorted(
+        (place[0], name)
+        for name in seconds
+        if name not in (delimiter, ";")
+        and (place := find_delimiter(text, name)) is not None
+        and place[0] < own[0]
     )
     for _, name in found:
         entry = split_entry(text, name)
