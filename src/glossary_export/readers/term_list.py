@@ -57,7 +57,12 @@ _SPACES = "  "
 BOLD = "**"
 CAPITALS = "CAPITALS"
 WEAK_DELIMITERS = (BOLD, " / ", _LEADER, _SPACES, CAPITALS)
-_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+# List markers: ASCII ones, the bullets word processors and AI output use, and the private-use
+# characters of Word's Symbol and Wingdings bullets (U+F0B7, U+F0A7: they show as a box when
+# pasted as text), then a space or a Tab. Not Word's "o" bullet: "o<Tab>or" is a Spanish word.
+_MARKS = "-*+•·‣⁃∙◦▪▫■□●○◆◇►▸▹▶➢➣➤➔➜✓✔✗✘❖–"
+_BULLET = re.compile(rf"^(?:[{re.escape(_MARKS)}\ue000-\uf8ff]|\d{{1,3}}[.)])[ \t]+")
+_MARK_STARTS = _MARKS + "0123456789"
 _SENTENCE_END = ".!?。！？…"
 MAX_TERM_WORDS = 10
 MAX_TERM_LENGTH = 80
@@ -283,7 +288,66 @@ def split_any(text: str, delimiters: Sequence[str] = tuple(DELIMITERS)) -> tuple
 def unbulleted(text: str) -> str:
     """A line without its list marker (``-``, ``*``, ``1.``) and surrounding white space."""
     text = text.strip()
-    return _BULLET.sub("", text, count=1) if text[:1] in "-*+•0123456789" else text
+    first = text[:1]
+    if first and (first in _MARK_STARTS or "\ue000" <= first <= "\uf8ff"):
+        return _BULLET.sub("", text, count=1)
+    return text
+
+
+def tab_after_marker(line: str) -> bool:
+    """Whether a line's only Tabs follow its list marker ("\uf0b7<Tab>Osmosis: ...", as Word
+    pastes its bullets): a list's line, not a Quizlet card's."""
+    return line[:1] not in " \t" and "\t" in line and "\t" not in unbulleted(line)
+
+
+# A lettered or roman marker at the start of an entry line: "a)", "b.", "(c)", "ii)", "IV.".
+_LETTER_MARK = re.compile(r"^(\(?)([a-zA-Z]|[ivxlcIVXLC]{1,7})([.)])[ \t]+(?=\S)")
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[char] for char in numeral.lower()]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def letter_marks(lines: Sequence[str]) -> dict[int, int]:
+    """{index: marker length} of the lines at the margin that start with a lettered ("a)",
+    "b.", "(c)") or roman ("i)", "ii.") marker, when they count on from 1 (a, b, c or i, ii,
+    iii; a new run may start over at 1) in one style, two or more, and most lines at the
+    margin hold one; empty otherwise. Only a sequence is a list's markers: "E. coli",
+    "S. aureus" are terms."""
+    margin = [index for index, line in enumerate(lines) if line[:1] not in " \t" and line.strip()]
+    if not any(_LETTER_MARK.match(lines[index]) for index in margin[:3]):
+        return {}  # most files: no marker on their first lines, and no scan of the rest
+    found = [(index, _LETTER_MARK.match(lines[index])) for index in margin]
+    marked = [(index, match) for index, match in found if match is not None]
+    if len(marked) < 2 or len(marked) < _SHARE * len(margin):
+        return {}
+    styles = {(m[1], m[3], m[2].isupper()) for _, m in marked}
+    if len(styles) != 1 or (marked[0][1][1] == "(" and marked[0][1][3] != ")"):
+        return {}
+    for value in (_letter_value, _roman_value):
+        values = [value(match[2]) for _, match in marked]
+        counts_on = all(now in (1, before + 1) for before, now in pairwise(values))
+        if all(values) and values[0] == 1 and any(v > 1 for v in values) and counts_on:
+            return {index: match.end() for index, match in marked}
+    return {}
+
+
+def without_letter_marks(lines: Sequence[str]) -> list[str]:
+    """``lines`` without the lettered markers of :func:`letter_marks`."""
+    marks = letter_marks(lines)
+    return (
+        [line[marks.get(index, 0) :] for index, line in enumerate(lines)] if marks else list(lines)
+    )
+
+
+def _letter_value(mark: str) -> int:
+    return ord(mark.lower()) - ord("a") + 1 if len(mark) == 1 else 0
+
+
+def _roman_value(mark: str) -> int:
+    return _roman(mark) if re.fullmatch(r"(?i)x{0,3}(?:ix|iv|v?i{0,3})", mark) else 0
 
 
 class Choice(NamedTuple):
@@ -309,6 +373,7 @@ def choose_delimiter(lines: Sequence[str]) -> Choice | None:
     (headings) and unbroken wraps (after an entry's line that ends no sentence) are not
     counted as lines that could have been entries.
     """
+    lines = without_letter_marks(lines)
     counts: Counter[str] = Counter()
     alone: Counter[tuple[str, ...]] = Counter()  # the delimiters each line splits at
     margin = 0
@@ -402,6 +467,13 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every entry of a plain term list, in order, with its title and description."""
     refuse_yaml(file)
     lines = numbered_lines(text)
+    marks = letter_marks([line for _, line in lines])
+    marked = ""
+    if marks:
+        marked = lines[min(marks)][1][: marks[min(marks)]].strip()
+        lines = [
+            (number, line[marks.get(index, 0) :]) for index, (number, line) in enumerate(lines)
+        ]
     delimiter, others = _delimiter(options, lines, file)
     if delimiter in (":", "："):
         quiz = _questions_and_answers(lines, delimiter, file)
@@ -500,6 +572,11 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     finish()
     if delimiter == CAPITALS:
         terms = _single_word_capitals(terms, file, notes)
+    if marks:
+        notes.append(
+            f"{file}:{lines[min(marks)][0]}: left out the list markers ({shown(marked)}) at "
+            f"the start of {counted(len(marks), 'line')}"
+        )
     if answers:
         notes.append(
             f"{file}:{min(answers.values())}: read {counted(len(answers), 'question')} "
