@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from support_cli import cards, exported
 from support_readers import pairs, read_text
 
 
@@ -57,4 +60,59 @@ def test_a_list_typed_with_two_delimiters_splits_each_line_at_the_earlier(
         ("Electrolyte", "a liquid that conducts: salt water, acid"),
         ("Ion", "a charged atom"),
         ("Cell", "two electrodes in an electrolyte"),
+    ]
+
+
+EXPECTED = [
+    ("Osmosis", "movement of water"),
+    ("Diffusion", "spread of particles"),
+    ("Mitosis", "cell division"),
+]
+
+
+@pytest.mark.parametrize("bullet", ["\uf0b7\t", "\uf0a7\t", "\uf0d8 ", "▪ ", "◦\t", "➢ ", "✓ "])
+def test_word_and_other_bullets_are_no_part_of_the_term(tmp_path: Path, bullet: str) -> None:
+    # Word pastes its Symbol-font bullet as U+F0B7 and a Tab: every term was "\uf0b7".
+    text = "".join(f"{bullet}{term}: {definition}\n" for term, definition in EXPECTED)
+    assert pairs(read_text(tmp_path, "bullets.txt", text)) == EXPECTED
+
+
+def test_word_bullets_export_every_card(tmp_path: Path) -> None:
+    # Read as Quizlet's Tab-separated export, 2 of the 3 cards were dropped as conflicts.
+    source = tmp_path / "cells.txt"
+    source.write_text("".join(f"\uf0b7\t{t}: {d}\n" for t, d in EXPECTED), encoding="utf-8")
+    _, rows = exported(source)
+    assert cards(rows) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        ["a) ", "b) ", "c) "],
+        ["a. ", "b. ", "c. "],
+        ["A. ", "B. ", "C. "],
+        ["(a) ", "(b) ", "(c) "],
+        ["i) ", "ii) ", "iii) "],
+        ["I. ", "II. ", "III. "],
+    ],
+)
+def test_lettered_and_roman_markers_are_no_part_of_the_term(
+    tmp_path: Path, marks: list[str]
+) -> None:
+    text = "".join(f"{mark}{t}: {d}\n" for mark, (t, d) in zip(marks, EXPECTED, strict=True))
+    glossary = read_text(tmp_path, "lettered.txt", text)
+    assert pairs(glossary) == EXPECTED
+    assert any("list markers" in note for note in glossary.notes)
+
+
+def test_lettered_markers_start_over_in_each_section(tmp_path: Path) -> None:
+    text = (
+        "Cells\n(a) Nucleus - holds the DNA\n(b) Ribosome - makes proteins\n\n"
+        "Energy\n(a) ATP - stores energy\n(b) ADP - ATP after use\n"
+    )
+    assert [term for term, _ in pairs(read_text(tmp_path, "sections.txt", text))] == [
+        "Nucleus",
+        "Ribosome",
+        "ATP",
+        "ADP",
     ]
