@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from glossary_export.errors import SourceError
 from support_cli import cards, exported
 from support_readers import pairs, read_text
 
@@ -116,3 +117,46 @@ def test_lettered_markers_start_over_in_each_section(tmp_path: Path) -> None:
         "ATP",
         "ADP",
     ]
+
+
+@pytest.mark.parametrize(
+    ("term", "definition"),
+    [("Term", "Definition"), ("Word", "Meaning"), ("Begriff", "Definition"), ("Mot", "Définition")],
+)
+def test_labelled_records_are_one_card_each(tmp_path: Path, term: str, definition: str) -> None:
+    # Read as a list, the labels were the terms: 'Term' and 'Definition', 4 of 6 lines dropped.
+    text = "".join(f"{term}: {t}\n{definition}: {d}\n\n" for t, d in EXPECTED)
+    glossary = read_text(tmp_path, "records.txt", text)
+    assert pairs(glossary) == EXPECTED
+    assert any("labelled record" in note for note in glossary.notes)
+
+
+def test_labelled_records_under_a_title_with_a_field_more(tmp_path: Path) -> None:
+    text = (
+        "Cell biology\n\n"
+        "Term: Osmosis\nDefinition: movement of water\nExample: roots taking up water\n\n"
+        "Term: Diffusion\nDefinition: spread of particles\nExample: ink in water\n"
+    )
+    glossary = read_text(tmp_path, "records.txt", text)
+    assert glossary.title == "Cell biology"
+    assert pairs(glossary) == [
+        ("Osmosis", "movement of water Example: roots taking up water"),
+        ("Diffusion", "spread of particles Example: ink in water"),
+    ]
+    # One "Term:" line is a glossary's entry, not a record's label.
+    text = "Term: a word or phrase\nDefinition: what a term means\nGlossary: a list of terms\n"
+    assert [term for term, _ in pairs(read_text(tmp_path, "words.txt", text))] == [
+        "Term",
+        "Definition",
+        "Glossary",
+    ]
+
+
+def test_records_with_a_line_out_of_place_are_refused(tmp_path: Path) -> None:
+    text = (
+        "Term: Osmosis\nSource: BBC\nDefinition: movement of water\n\n"
+        "Term: Diffusion\nDefinition: spread of particles\n"
+    )
+    with pytest.raises(SourceError, match=r"records labelled 'Term:' and 'Definition:'") as error:
+        read_text(tmp_path, "records.txt", text)
+    assert error.value.line == 2

@@ -613,49 +613,149 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
 
 _QUESTION = ("q", "question")
 _ANSWER = ("a", "answer")
+# The labels of records typed one field a line ("Term: Osmosis" / "Definition: the movement..."),
+# as forms and AI chats write them, in the languages of the header names.
+_TERM_LABELS = (
+    *_QUESTION,
+    *TERM_NAMES,
+    "vocabulary",
+    "begriff",
+    "wort",
+    "terme",
+    "mot",
+    "término",
+    "palabra",
+    "termine",
+    "parola",
+    "termo",
+    "palavra",
+)
+_DEFINITION_LABELS = (
+    *_ANSWER,
+    *DEFINITION_NAMES,
+    "explanation",
+    "translation",
+    "definición",
+    "definição",
+    "définition",
+    "definizione",
+    "bedeutung",
+    "erklärung",
+    "übersetzung",
+    "signification",
+    "traduction",
+    "significado",
+    "traducción",
+    "significato",
+    "betekenis",
+)
 _INLINE_ANSWER = re.compile(r"(?<=\S)[ \t]+(?:A|Answer)[ \t]*[:：][ \t]*")
+
+
+class _Record(NamedTuple):
+    line: int
+    label: str
+    term: str
+    parts: list[str]
 
 
 def _questions_and_answers(
     lines: Sequence[tuple[int, str]], delimiter: str, file: str
 ) -> Glossary | None:
-    """A quiz typed as ``Q: question`` lines, each followed by an ``A: answer`` line or holding
-    it (``Q: What is H2O? A: Water``): question -> answer cards. None when some line is
-    neither (then the labels are no quiz's, and the lines are read as a list)."""
+    """Labelled records: a quiz typed as ``Q: question`` lines, each followed by an
+    ``A: answer`` line or holding it (``Q: What is H2O? A: Water``), and records typed one field
+    a line (``Term: Osmosis`` / ``Definition: the movement...``), the label of the term's line
+    repeated in two records or more: one card each. Lines above the first record are its title
+    and description; a record's lines under its definition with labels of their own
+    (``Example: ...``) join its definition. None when the lines are no such records (then the
+    labels are terms, and the lines are read as a list)."""
     log = LineLog(file)
-    cards: list[tuple[int, str, list[str]]] = []  # (line, question, answer parts)
+    cards: list[_Record] = []
+    top: list[str] = []
+    extra: Counter[str] = Counter()  # the labels of the fields joined onto definitions
+    defined: Counter[str] = Counter()  # the labels of the definitions' lines
     answered = False
     for number, line in lines:
         if is_blank(line):
             continue
         entry = split_entry(unbulleted(line), delimiter)
-        label = entry[0].casefold() if entry else ""
-        if entry is not None and label in _QUESTION:
-            parts = _INLINE_ANSWER.split(entry[1], maxsplit=1)
-            cards.append((number, parts[0], parts[1:]))
+        label = header_name(entry[0]) if entry else ""
+        if entry is not None and label in _TERM_LABELS:
+            parts = _INLINE_ANSWER.split(entry[1], maxsplit=1) if label in _QUESTION else []
+            cards.append(_Record(number, label, parts[0] if parts else entry[1], parts[1:]))
             answered = len(parts) > 1
             log.read_as(number, TERM)
-        elif entry is not None and label in _ANSWER and cards and not answered:
-            cards[-1][2].append(entry[1])
+        elif entry is not None and label in _DEFINITION_LABELS and cards and not answered:
+            cards[-1].parts.append(entry[1])
             answered = True
+            defined[label] += 1
             log.read_as(number, DEFINITION)
         elif cards and (line[:1] in " \t" or entry is None):
             # A wrapped question or answer carries on, indented or not ("across a membrane.").
-            cards[-1][2].append(line.strip())
+            cards[-1].parts.append(line.strip())
             log.read_as(number, DEFINITION)
+        elif cards and answered and entry is not None and cards[-1].label not in _QUESTION:
+            cards[-1].parts.append(line.strip())  # "Example: ..." under a "Definition:"
+            extra[label] += 1
+            log.read_as(number, DEFINITION)
+        elif not cards and entry is None:
+            top.append(line.strip())
+            log.read_as(number, "title" if len(top) == 1 else "description")
         else:
+            if cards:  # a list's first entry is no label: most lists stop here, unscanned
+                _refuse_broken_records(lines, delimiter, file, number)
             return None
-    if not cards or not any(parts for _, _, parts in cards):
+    if not cards or not any(card.parts for card in cards):
         return None
+    notes = [f"{file}: read 'Q:' lines as questions and 'A:' as their answers"]
+    if any(card.label not in _QUESTION for card in cards):
+        named, count = Counter(card.label for card in cards).most_common(1)[0]
+        if count < 2:
+            return None  # "Term: a word" / "Definition: what it means": a glossary's entries
+        labels = f"'{named.capitalize()}:' and a '{defined.most_common(1)[0][0].capitalize()}:'"
+        notes = [
+            f"{file}:{cards[0].line}: read {counted(len(cards), 'labelled record')} ({labels} "
+            "line) as one card each"
+        ]
+        if extra:
+            joined = ", ".join(f"'{name.capitalize()}:'" for name in extra)
+            notes.append(f"{file}: joined each {joined} line onto the definition above it")
     terms = [
-        Term.create(question, " ".join(parts), file=file, line=number)
-        for number, question, parts in cards
+        Term.create(card.term, " ".join(card.parts), file=file, line=card.line) for card in cards
     ]
+    title = top[0] if top and plausible_term(top[0]) else ""
     return Glossary(
         tuple(terms),
+        title=title,
+        description=" ".join(top[1:] if title else top),
         sources=(file,),
-        notes=(f"{file}: read 'Q:' lines as questions and 'A:' as their answers",),
+        notes=tuple(notes),
         lines=log.finish(),
+    )
+
+
+def _refuse_broken_records(
+    lines: Sequence[tuple[int, str]], delimiter: str, file: str, number: int
+) -> None:
+    """Refuse records labelled ``Term:`` and ``Definition:`` (two of each or more) whose line
+    ``number`` is no part of one: read as a list, each label would be a card's term, and all
+    but one of its cards dropped as conflicts. Other lines are a list's entries."""
+    labels: Counter[str] = Counter()
+    for _, line in lines:
+        entry = split_entry(unbulleted(line), delimiter) if not is_blank(line) else None
+        if entry is not None:
+            labels[header_name(entry[0])] += 1
+    terms = [name for name in _TERM_LABELS if name not in _QUESTION and labels[name] >= 2]
+    definitions = [name for name in _DEFINITION_LABELS if labels[name] >= 2]
+    if not terms or not definitions:
+        return
+    raise SourceError(
+        f"these are records labelled '{terms[0].capitalize()}:' and "
+        f"'{definitions[0].capitalize()}:', but this line is in no record's place (a record "
+        "is its term's line, then its definition's, then more labelled lines); move it or "
+        "remove it",
+        file=file,
+        line=number,
     )
 
 
