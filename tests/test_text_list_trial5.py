@@ -160,3 +160,38 @@ def test_records_with_a_line_out_of_place_are_refused(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match=r"records labelled 'Term:' and 'Definition:'") as error:
         read_text(tmp_path, "records.txt", text)
     assert error.value.line == 2
+
+
+def test_a_source_and_date_below_the_list_are_no_cards(tmp_path: Path) -> None:
+    text = (
+        "Anode: the positive electrode\nCathode: the negative electrode\n\n"
+        "Source: Oxford Revise Chemistry\nLast updated: 12 May 2025\n"
+    )
+    glossary = read_text(tmp_path, "footer.txt", text)
+    assert pairs(glossary) == [
+        ("Anode", "the positive electrode"),
+        ("Cathode", "the negative electrode"),
+    ]
+    assert any("Source: Oxford Revise Chemistry" in note for note in glossary.notes)
+
+
+def test_a_note_about_the_list_above_it_is_its_description(tmp_path: Path) -> None:
+    text = (
+        "Note: learn these words for the quiz.\nAnode: the positive electrode\nIon: a charged atom"
+    )
+    glossary = read_text(tmp_path, "noted.txt", text)
+    assert pairs(glossary) == [("Anode", "the positive electrode"), ("Ion", "a charged atom")]
+    assert "learn these words" in glossary.description
+    # A note on music is a term: its definition says nothing about the list.
+    text = "Note: a musical sound\nChord: notes played together\nScale: notes in order\n"
+    assert pairs(read_text(tmp_path, "music.txt", text))[0] == ("Note", "a musical sound")
+
+
+def test_a_chapter_line_over_the_entries_is_the_title(tmp_path: Path) -> None:
+    text = "Unit 4: Electricity\nAnode: the positive electrode\nIon: a charged atom\n"
+    glossary = read_text(tmp_path, "unit.txt", text)
+    assert glossary.title == "Unit 4: Electricity"
+    assert pairs(glossary) == [("Anode", "the positive electrode"), ("Ion", "a charged atom")]
+    # Lines that are all shaped so are the entries.
+    text = "Week 1: Introduction\nWeek 2: Cells\nWeek 3: Energy\n"
+    assert len(pairs(read_text(tmp_path, "weeks.txt", text))) == 3

@@ -500,9 +500,29 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
 
     notes: list[str] = []
     headings: list[tuple[int, str]] = []  # the "#" lines read as section headings
+    furniture = _furniture(lines, delimiter)
+    about: list[str] = []  # lines above the entries about the list ("Note: all terms are...")
+    left_out: list[tuple[int, str]] = []  # lines below them ("Source: BBC Bitesize")
     for index, (number, line) in enumerate(lines):
         if is_blank(line):
             after_blank = True
+            continue
+        role = furniture.get(number)
+        if role is not None:
+            if role == "title" and not top:
+                top.append(line.strip())
+                log.read_as(number, role)
+            elif role in ("title", "heading"):
+                finish()
+                current = None
+                log.read_as(number, "heading")
+            elif role == "description":
+                about.append(line.strip())
+                log.read_as(number, role)
+            else:
+                left_out.append((number, line.strip()))
+                log.read_as(number, role)
+            after_blank = False
             continue
         if line[:1] in "#=" and HEADING.match(line):
             # A section ("## Cells"), never an entry nor part of a definition; the first one
@@ -572,6 +592,20 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     finish()
     if delimiter == CAPITALS:
         terms = _single_word_capitals(terms, file, notes)
+    if left_out:
+        shown_lines = ", ".join(shown(text) for _, text in left_out)
+        notes.append(
+            f"{file}:{left_out[0][0]}: left out {counted(len(left_out), 'line')} below the list "
+            f"about it, not entries ({shown_lines})"
+        )
+    if about:
+        notes.append(
+            f"{file}: read {shown(about[0])} above the entries as the list's description, "
+            "not a card"
+        )
+    titled = [number for number, role in furniture.items() if role == "title"]
+    if titled:
+        notes.append(f"{file}:{titled[0]}: read {shown(top[0])} as the list's title, not a card")
     if marks:
         notes.append(
             f"{file}:{lines[min(marks)][0]}: left out the list markers ({shown(marked)}) at "
@@ -604,11 +638,114 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     return Glossary(
         tuple(terms),
         title=title if plausible_term(title) else "",
-        description=" ".join(top[1:] if plausible_term(title) else top),
+        description=" ".join([*(top[1:] if plausible_term(title) else top), *about]),
         sources=(file,),
         notes=tuple(notes),
         lines=log.finish(),
     )
+
+
+# Lines about a list rather than entries of it, shaped like entries ("Source: BBC Bitesize"):
+# a chapter's name above the entries, a note on the list, its source and date below them.
+_CHAPTER_WORDS = (
+    "chapter ch. unit topic lesson section module week part kapitel chapitre capítulo capitulo"
+    " tema lektion".split()
+)
+_CHAPTER = re.compile(
+    rf"(?i)^(?:{'|'.join(map(re.escape, _CHAPTER_WORDS))})[ \t]+(?:\d{{1,3}}[a-z]?|[ivxlc]{{1,6}})$"
+)
+_SOURCE_LABELS = frozenset(
+    (
+        *"source sources credit credits reference references copyright author authors url link"
+        " website quelle fuente from".split(),
+        *("adapted from", "taken from", "retrieved from", "compiled by", "written by"),
+    )
+)
+_DATE_LABELS = frozenset(
+    (
+        *"updated date modified revised created published version stand".split(),
+        *("last updated", "last modified", "last revised", "date updated"),
+    )
+)
+_NOTE_LABELS = frozenset("note notes nb n.b. tip hint instructions remember hinweis".split())
+# Words of a sentence about the list ("Note: all terms are from chapter 3."), not about a term.
+_ABOUT_THE_LIST = frozenset(
+    "term terms word words list glossary definition definitions flashcard flashcards card cards"
+    " vocabulary chapter textbook unit exam test quiz lesson".split()
+)
+_NAME_WORDS = frozenset("of and the for on in at de la ed. edition page pp. p.".split())
+# The first words of those labels, tested before splitting a line.
+_FURNITURE_WORDS = frozenset(
+    (*(label.split()[0] for label in _SOURCE_LABELS | _DATE_LABELS | _NOTE_LABELS), *_CHAPTER_WORDS)
+)
+_MAX_FURNITURE = 3
+"""Lines at the end of a list that may be about it: a source, a date, a note."""
+
+
+def _furniture(lines: Sequence[tuple[int, str]], delimiter: str) -> dict[int, str]:
+    """{line number: reading} of the lines shaped like entries that are about the list: a
+    chapter's name over the entries (the title, or a heading after a blank line), a note on the
+    list above them (its description), and a source, date or note below the last entry after
+    a blank line (left out). Decided by the line's place and its shape, so that "Note: a
+    musical sound" stays an entry."""
+    # (index in lines, shape) of each non-blank line
+    rows = [
+        (index, _furniture_shape(line, delimiter))
+        for index, (_, line) in enumerate(lines)
+        if not is_blank(line)
+    ]
+    shapes = [shape for _, shape in rows]
+    if shapes.count(None) < 2 or shapes.count("chapter") * 2 >= len(rows):
+        return {}  # mostly such lines: they are the entries ("Week 1: Introduction")
+    found: dict[int, str] = {}
+    for place, (index, shape) in enumerate(rows[:2]):  # above the entries
+        if shape is None:
+            break
+        if shape != "chapter":
+            found[index] = "description"
+        elif shapes[place + 1] != "chapter":
+            found[index] = "title" if place == 0 else "heading"
+    for place, (index, shape) in enumerate(rows[2:-1], start=2):
+        # "Chapter 4: Energy" after a blank line, over an entry: a section's name.
+        if shape == "chapter" and shapes[place + 1] is None and is_blank(lines[index - 1][1]):
+            found[index] = "heading"
+    tail = len(rows)  # below the entries
+    while len(rows) - tail < _MAX_FURNITURE and shapes[tail - 1] not in (None, "chapter"):
+        tail -= 1
+    if 2 <= tail < len(rows) and is_blank(lines[rows[tail][0] - 1][1]):
+        found.update(dict.fromkeys((index for index, _ in rows[tail:]), "about the list"))
+    return {lines[index][0]: reading for index, reading in found.items()}
+
+
+def _furniture_shape(line: str, delimiter: str) -> str | None:
+    """What an entry-shaped line about the list is: "chapter" ("Chapter 3: Cells"), "source"
+    ("Source: BBC Bitesize", a URL), "date" ("Last updated: 3 March 2026"), "note" ("Note: all
+    terms are from chapter 3."); None for any other line."""
+    text = unbulleted(line)
+    first = text[:16].split(maxsplit=1)
+    if line[:1] in " \t" or not first or first[0].rstrip(":").casefold() not in _FURNITURE_WORDS:
+        return None  # most lines: no such label, and no split to test
+    entry = split_entry(text, delimiter) or split_entry(text, ":")
+    if entry is None:
+        return None
+    label, value = header_name(entry[0]), entry[1]
+    if _CHAPTER.match(entry[0].strip()):
+        return "chapter"
+    if label in _SOURCE_LABELS and (
+        "://" in value
+        or value.startswith("www.")
+        or all(
+            word[:1].isupper() or word[:1].isdigit() or word.casefold() in _NAME_WORDS
+            for word in value.split()
+        )
+    ):
+        return "source"
+    if label in _DATE_LABELS and any(char.isdigit() for char in value):
+        return "date"
+    words = {word.strip(".,;:!?()\"'").casefold() for word in value.split()}
+    if label in _NOTE_LABELS and words & _ABOUT_THE_LIST:
+        return "note"
+    return None
 
 
 _QUESTION = ("q", "question")
