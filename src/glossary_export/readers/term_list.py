@@ -297,7 +297,8 @@ def unbulleted(text: str) -> str:
 def tab_after_marker(line: str) -> bool:
     """Whether a line's only Tabs follow its list marker ("\uf0b7<Tab>Osmosis: ...", as Word
     pastes its bullets): a list's line, not a Quizlet card's."""
-    return line[:1] not in " \t" and "\t" in line and "\t" not in unbulleted(line)
+    marker = _BULLET.match(line)
+    return marker is not None and "\t" in marker.group() and "\t" not in line[marker.end() :]
 
 
 # A lettered or roman marker at the start of an entry line: "a)", "b.", "(c)", "ii)", "IV.".
