@@ -195,3 +195,14 @@ def test_a_chapter_line_over_the_entries_is_the_title(tmp_path: Path) -> None:
     # Lines that are all shaped so are the entries.
     text = "Week 1: Introduction\nWeek 2: Cells\nWeek 3: Energy\n"
     assert len(pairs(read_text(tmp_path, "weeks.txt", text))) == 3
+
+
+def test_a_tab_at_the_end_of_a_line_follows_no_marker(tmp_path: Path) -> None:
+    # Only a Tab right after a list marker is the marker's: "pear<Tab>" is a Tab line whose
+    # definition is missing, not a line carrying on the definition above.
+    text = "apple\ta round fruit\npear\t\nplum\ta small fruit\n"
+    assert pairs(read_text(tmp_path, "fruit.txt", text)) == [
+        ("apple", "a round fruit"),
+        ("pear", ""),
+        ("plum", "a small fruit"),
+    ]
