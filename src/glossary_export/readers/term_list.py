@@ -12,6 +12,7 @@ after a blank line is a heading; anything else is a finding.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -317,9 +318,10 @@ def letter_marks(lines: Sequence[str]) -> dict[int, int]:
     iii; a new run may start over at 1) in one style, two or more, and most lines at the
     margin hold one; empty otherwise. Only a sequence is a list's markers: "E. coli",
     "S. aureus" are terms."""
-    margin = [index for index, line in enumerate(lines) if line[:1] not in " \t" and line.strip()]
-    if not any(_LETTER_MARK.match(lines[index]) for index in margin[:3]):
+    first = itertools.islice((line for line in lines if line[:1] not in " \t" and line.strip()), 3)
+    if not any(_LETTER_MARK.match(line) for line in first):
         return {}  # most files: no marker on their first lines, and no scan of the rest
+    margin = [index for index, line in enumerate(lines) if line[:1] not in " \t" and line.strip()]
     found = [(index, _LETTER_MARK.match(lines[index])) for index in margin]
     marked = [(index, match) for index, match in found if match is not None]
     if len(marked) < 2 or len(marked) < _SHARE * len(margin):
@@ -689,32 +691,39 @@ def _furniture(lines: Sequence[tuple[int, str]], delimiter: str) -> dict[int, st
     list above them (its description), and a source, date or note below the last entry after
     a blank line (left out). Decided by the line's place and its shape, so that "Note: a
     musical sound" stays an entry."""
-    # (index in lines, shape) of each non-blank line
-    rows = [
-        (index, _furniture_shape(line, delimiter))
-        for index, (_, line) in enumerate(lines)
-        if not is_blank(line)
-    ]
-    shapes = [shape for _, shape in rows]
-    if shapes.count(None) < 2 or shapes.count("chapter") * 2 >= len(rows):
-        return {}  # mostly such lines: they are the entries ("Week 1: Introduction")
+    rows = [index for index, (_, line) in enumerate(lines) if not is_blank(line)]
+    known: dict[int, str | None] = {}
+
+    def shape(place: int) -> str | None:
+        # Only the lines in such places are tested, once: a long list costs a few.
+        if place not in known:
+            known[place] = _furniture_shape(lines[rows[place]][1], delimiter)
+        return known[place]
+
     found: dict[int, str] = {}
-    for place, (index, shape) in enumerate(rows[:2]):  # above the entries
-        if shape is None:
+    for place in range(min(2, len(rows) - 1)):  # above the entries
+        if shape(place) is None:
             break
-        if shape != "chapter":
-            found[index] = "description"
-        elif shapes[place + 1] != "chapter":
-            found[index] = "title" if place == 0 else "heading"
-    for place, (index, shape) in enumerate(rows[2:-1], start=2):
+        if shape(place) != "chapter":
+            found[rows[place]] = "description"
+        elif shape(place + 1) != "chapter":
+            found[rows[place]] = "title" if place == 0 else "heading"
+    for place in range(2, len(rows) - 1):
         # "Chapter 4: Energy" after a blank line, over an entry: a section's name.
-        if shape == "chapter" and shapes[place + 1] is None and is_blank(lines[index - 1][1]):
+        index = rows[place]
+        if is_blank(lines[index - 1][1]) and shape(place) == "chapter" and shape(place + 1) is None:
             found[index] = "heading"
     tail = len(rows)  # below the entries
-    while len(rows) - tail < _MAX_FURNITURE and shapes[tail - 1] not in (None, "chapter"):
+    while (
+        len(rows) - tail < _MAX_FURNITURE and tail > 0 and shape(tail - 1) not in (None, "chapter")
+    ):
         tail -= 1
-    if 2 <= tail < len(rows) and is_blank(lines[rows[tail][0] - 1][1]):
-        found.update(dict.fromkeys((index for index, _ in rows[tail:]), "about the list"))
+    if 2 <= tail < len(rows) and is_blank(lines[rows[tail] - 1][1]):
+        found.update(dict.fromkeys(rows[tail:], "about the list"))
+    if found:
+        shapes = [shape(place) for place in range(len(rows))]
+        if shapes.count(None) < 2 or shapes.count("chapter") * 2 >= len(rows):
+            return {}  # mostly such lines: they are the entries ("Week 1: Introduction")
     return {lines[index][0]: reading for index, reading in found.items()}
 
 
