@@ -45,6 +45,17 @@ def test_verse_references_keep_their_colon(tmp_path: Path) -> None:
     ]
 
 
+def test_every_line_holding_both_splits_at_the_one_that_comes_first(tmp_path: Path) -> None:
+    # As many lines split at ':' as at ' - ': the tie went to ':', the term "Anode - positive".
+    text = "Anode - positive electrode: where oxidation happens\nCathode - negative: reduction\n"
+    assert pairs(read_text(tmp_path, "tie.txt", text)) == [
+        ("Anode", "positive electrode: where oxidation happens"),
+        ("Cathode", "negative: reduction"),
+    ]
+    text = "run: to move fast - quickly\nwalk: to move slowly - on foot\n"
+    assert [term for term, _ in pairs(read_text(tmp_path, "colon.txt", text))] == ["run", "walk"]
+
+
 def test_a_list_typed_with_two_delimiters_splits_each_line_at_the_earlier(
     tmp_path: Path,
 ) -> None:

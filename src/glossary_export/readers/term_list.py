@@ -379,6 +379,7 @@ def choose_delimiter(lines: Sequence[str]) -> Choice | None:
     lines = without_letter_marks(lines)
     counts: Counter[str] = Counter()
     alone: Counter[tuple[str, ...]] = Counter()  # the delimiters each line splits at
+    both: list[str] = []  # the lines that split at two delimiters or more
     margin = 0
     after_blank = False
     carried = False  # the previous line is an entry's, and does not end a sentence
@@ -399,6 +400,8 @@ def choose_delimiter(lines: Sequence[str]) -> Choice | None:
         ]
         counts.update(split)
         alone[tuple(split)] += 1
+        if len(split) > 1:
+            both.append(text)
         wrap = carried and not split
         if split or (counts and not wrap and not (after_blank and plausible_term(text))):
             margin += 1
@@ -406,8 +409,13 @@ def choose_delimiter(lines: Sequence[str]) -> Choice | None:
         after_blank = False
     if not counts:
         return None
-    # The most used; on a tie the first listed (a colon list with a dash inside definitions).
+    # The most used; on a tie the one that comes first on every line holding them
+    # ("Photosynthesis - making food: using light"), else the first listed (a colon list with a
+    # dash inside definitions).
     name = max(DELIMITERS, key=lambda candidate: counts[candidate])
+    tied = [candidate for candidate in DELIMITERS if counts[candidate] == counts[name]]
+    if len(tied) > 1:
+        name = _first_on_every_line(both, tied)
     at_any = sum(number for names, number in alone.items() if names)
     without: Counter[str] = Counter()
     for names, number in alone.items():
@@ -415,6 +423,19 @@ def choose_delimiter(lines: Sequence[str]) -> Choice | None:
             without.update(dict.fromkeys(names, number))
     others = tuple(other for other, number in without.items() if number >= 2 and other != ";")
     return Choice(name, counts[name], margin, at_any, others)
+
+
+def _first_on_every_line(texts: Sequence[str], tied: Sequence[str]) -> str:
+    """Of delimiters that as many lines split at, the one that comes first on each of
+    ``texts`` that holds two of them; the first of ``tied`` when none does so."""
+    firsts = set()
+    for text in texts:
+        places = [
+            (place[0], name) for name in tied if (place := find_delimiter(text, name)) is not None
+        ]
+        if len(places) > 1:
+            firsts.add(min(places)[1])
+    return firsts.pop() if len(firsts) == 1 else tied[0]
 
 
 def looks_like_a_list(lines: Sequence[str]) -> bool:
