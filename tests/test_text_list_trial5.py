@@ -217,3 +217,22 @@ def test_a_tab_at_the_end_of_a_line_follows_no_marker(tmp_path: Path) -> None:
         ("pear", ""),
         ("plum", "a small fruit"),
     ]
+
+
+def test_numbered_labels_are_labels(tmp_path: Path) -> None:
+    # "Q1:" / "A1:" made four cards named Q1, A1, Q2, A2.
+    text = "Q1: What is osmosis?\nA1: water moving\nQ2: What is diffusion?\nA2: spreading\n"
+    assert pairs(read_text(tmp_path, "quiz.txt", text)) == [
+        ("What is osmosis?", "water moving"),
+        ("What is diffusion?", "spreading"),
+    ]
+    text = (
+        "Term 1: Osmosis\nDefinition 1: water moving\nTerm 2: Diffusion\nDefinition 2: spreading\n"
+    )
+    assert pairs(read_text(tmp_path, "records.txt", text)) == [
+        ("Osmosis", "water moving"),
+        ("Diffusion", "spreading"),
+    ]
+    # Paper sizes are terms, not answers.
+    text = "A1: a paper size\nA4: a smaller paper size\nA5: smaller still\n"
+    assert [term for term, _ in pairs(read_text(tmp_path, "paper.txt", text))] == ["A1", "A4", "A5"]

@@ -820,6 +820,14 @@ _DEFINITION_LABELS = (
 _INLINE_ANSWER = re.compile(r"(?<=\S)[ \t]+(?:A|Answer)[ \t]*[:：][ \t]*")
 
 
+_NUMBERED_LABEL = re.compile(r"[ \t]*\d{1,3}$")
+
+
+def _label(term: str) -> str:
+    """A record's label as compared: "Term 1", "Q1" and "term" are one."""
+    return _NUMBERED_LABEL.sub("", header_name(term))
+
+
 class _Record(NamedTuple):
     line: int
     label: str
@@ -847,7 +855,7 @@ def _questions_and_answers(
         if is_blank(line):
             continue
         entry = split_entry(unbulleted(line), delimiter)
-        label = header_name(entry[0]) if entry else ""
+        label = _label(entry[0]) if entry else ""
         if entry is not None and label in _TERM_LABELS:
             parts = _INLINE_ANSWER.split(entry[1], maxsplit=1) if label in _QUESTION else []
             cards.append(_Record(number, label, parts[0] if parts else entry[1], parts[1:]))
@@ -912,7 +920,7 @@ def _refuse_broken_records(
     for _, line in lines:
         entry = split_entry(unbulleted(line), delimiter) if not is_blank(line) else None
         if entry is not None:
-            labels[header_name(entry[0])] += 1
+            labels[_label(entry[0])] += 1
     terms = [name for name in _TERM_LABELS if name not in _QUESTION and labels[name] >= 2]
     definitions = [name for name in _DEFINITION_LABELS if labels[name] >= 2]
     if not terms or not definitions:
