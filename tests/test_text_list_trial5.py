@@ -236,3 +236,13 @@ def test_numbered_labels_are_labels(tmp_path: Path) -> None:
     # Paper sizes are terms, not answers.
     text = "A1: a paper size\nA4: a smaller paper size\nA5: smaller still\n"
     assert [term for term, _ in pairs(read_text(tmp_path, "paper.txt", text))] == ["A1", "A4", "A5"]
+
+
+def test_terms_with_initials_are_no_sentences(tmp_path: Path) -> None:
+    # "E. coli" read as two sentences: the list was read as a page, 1 card of 3 lines.
+    text = "E. coli: a gut bacterium\nS. aureus: a skin bacterium\nB. subtilis: a soil bacterium\n"
+    assert pairs(read_text(tmp_path, "bacteria.txt", text)) == [
+        ("E. coli", "a gut bacterium"),
+        ("S. aureus", "a skin bacterium"),
+        ("B. subtilis", "a soil bacterium"),
+    ]

@@ -137,6 +137,11 @@ def citation_note(file: str, count: int) -> str:
     )
 
 
+# A full stop that ends a sentence, not an initial's ("E. coli", "J. S. Bach", "e.g. "): after
+# a word of two letters or more, a digit or a closing bracket or quote.
+_SENTENCE_BREAK = re.compile(r"(?:[^\W\d_]{2}|[\d)\]\"'”’])\. ")
+
+
 def plausible_term(term: str) -> bool:
     """Whether text before a delimiter can be a term: short, and not a sentence."""
     term = term.strip()
@@ -145,7 +150,8 @@ def plausible_term(term: str) -> bool:
         and len(term) <= MAX_TERM_LENGTH
         and len(term.split()) <= MAX_TERM_WORDS
         and not term.endswith(tuple(_SENTENCE_END))
-        and not any(f"{end} " in term for end in ".!?")  # two sentences
+        and not any(f"{end} " in term for end in "!?")  # two sentences
+        and not (". " in term and _SENTENCE_BREAK.search(term))
         and not any(end in term for end in "。！？")
         and "://" not in term
     )
