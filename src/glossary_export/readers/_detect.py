@@ -42,7 +42,7 @@ def detect_content(head: bytes) -> str | None:
         return "list"
     if _looks_like_markdown(lines):
         return "markdown"
-    tabbed = sum("\t" in line for line in lines)
+    tabbed = sum("\t" in line and not term_list.tab_after_marker(line) for line in lines)
     if lines and tabbed >= 0.8 * len(lines):
         try:
             header = next(csv.reader([lines[0]], delimiter="\t"))

@@ -12,6 +12,7 @@ after a blank line is a heading; anything else is a finding.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -57,7 +58,12 @@ _SPACES = "  "
 BOLD = "**"
 CAPITALS = "CAPITALS"
 WEAK_DELIMITERS = (BOLD, " / ", _LEADER, _SPACES, CAPITALS)
-_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+# List markers: ASCII ones, the bullets word processors and AI output use, and the private-use
+# characters of Word's Symbol and Wingdings bullets (U+F0B7, U+F0A7: they show as a box when
+# pasted as text), then a space or a Tab. Not Word's "o" bullet: "o<Tab>or" is a Spanish word.
+_MARKS = "-*+•·‣⁃∙◦▪▫■□●○◆◇►▸▹▶➢➣➤➔➜✓✔✗✘❖–"
+_BULLET = re.compile(rf"^(?:[{re.escape(_MARKS)}\ue000-\uf8ff]|\d{{1,3}}[.)])[ \t]+")
+_MARK_STARTS = _MARKS + "0123456789"
 _SENTENCE_END = ".!?。！？…"
 MAX_TERM_WORDS = 10
 MAX_TERM_LENGTH = 80
@@ -131,6 +137,11 @@ def citation_note(file: str, count: int) -> str:
     )
 
 
+# A full stop that ends a sentence, not an initial's ("E. coli", "J. S. Bach", "e.g. "): after
+# a word of two letters or more, a digit or a closing bracket or quote.
+_SENTENCE_BREAK = re.compile(r"(?:[^\W\d_]{2}|[\d)\]\"'”’])\. ")
+
+
 def plausible_term(term: str) -> bool:
     """Whether text before a delimiter can be a term: short, and not a sentence."""
     term = term.strip()
@@ -139,7 +150,8 @@ def plausible_term(term: str) -> bool:
         and len(term) <= MAX_TERM_LENGTH
         and len(term.split()) <= MAX_TERM_WORDS
         and not term.endswith(tuple(_SENTENCE_END))
-        and not any(f"{end} " in term for end in ".!?")  # two sentences
+        and not any(f"{end} " in term for end in "!?")  # two sentences
+        and not (". " in term and _SENTENCE_BREAK.search(term))
         and not any(end in term for end in "。！？")
         and "://" not in term
     )
@@ -155,6 +167,10 @@ def find_delimiter(text: str, delimiter: str) -> tuple[int, int] | None:
         if spaced and not (
             start > 0 and text[start - 1] in " \t" and (end == len(text) or text[end] in " \t")
         ):
+            start = text.find(char, end)
+            continue
+        if char == ":" and text[start - 1 : start].isdigit() and text[end : end + 1].isdigit():
+            # A time, ratio, verse or score ("9:00", "16:9", "John 3:16"): part of the text.
             start = text.find(char, end)
             continue
         if char == ":" and text[end : end + 1] in ("/", ":"):
@@ -279,7 +295,68 @@ def split_any(text: str, delimiters: Sequence[str] = tuple(DELIMITERS)) -> tuple
 def unbulleted(text: str) -> str:
     """A line without its list marker (``-``, ``*``, ``1.``) and surrounding white space."""
     text = text.strip()
-    return _BULLET.sub("", text, count=1) if text[:1] in "-*+•0123456789" else text
+    first = text[:1]
+    if first and (first in _MARK_STARTS or "\ue000" <= first <= "\uf8ff"):
+        return _BULLET.sub("", text, count=1)
+    return text
+
+
+def tab_after_marker(line: str) -> bool:
+    """Whether a line's only Tabs follow its list marker ("\uf0b7<Tab>Osmosis: ...", as Word
+    pastes its bullets): a list's line, not a Quizlet card's."""
+    marker = _BULLET.match(line)
+    return marker is not None and "\t" in marker.group() and "\t" not in line[marker.end() :]
+
+
+# A lettered or roman marker at the start of an entry line: "a)", "b.", "(c)", "ii)", "IV.".
+_LETTER_MARK = re.compile(r"^(\(?)([a-zA-Z]|[ivxlcIVXLC]{1,7})([.)])[ \t]+(?=\S)")
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[char] for char in numeral.lower()]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def letter_marks(lines: Sequence[str]) -> dict[int, int]:
+    """{index: marker length} of the lines at the margin that start with a lettered ("a)",
+    "b.", "(c)") or roman ("i)", "ii.") marker, when they count on from 1 (a, b, c or i, ii,
+    iii; a new run may start over at 1) in one style, two or more, and most lines at the
+    margin hold one; empty otherwise. Only a sequence is a list's markers: "E. coli",
+    "S. aureus" are terms."""
+    first = itertools.islice((line for line in lines if line[:1] not in " \t" and line.strip()), 3)
+    if not any(_LETTER_MARK.match(line) for line in first):
+        return {}  # most files: no marker on their first lines, and no scan of the rest
+    margin = [index for index, line in enumerate(lines) if line[:1] not in " \t" and line.strip()]
+    found = [(index, _LETTER_MARK.match(lines[index])) for index in margin]
+    marked = [(index, match) for index, match in found if match is not None]
+    if len(marked) < 2 or len(marked) < _SHARE * len(margin):
+        return {}
+    styles = {(m[1], m[3], m[2].isupper()) for _, m in marked}
+    if len(styles) != 1 or (marked[0][1][1] == "(" and marked[0][1][3] != ")"):
+        return {}
+    for value in (_letter_value, _roman_value):
+        values = [value(match[2]) for _, match in marked]
+        counts_on = all(now in (1, before + 1) for before, now in pairwise(values))
+        if all(values) and values[0] == 1 and any(v > 1 for v in values) and counts_on:
+            return {index: match.end() for index, match in marked}
+    return {}
+
+
+def without_letter_marks(lines: Sequence[str]) -> list[str]:
+    """``lines`` without the lettered markers of :func:`letter_marks`."""
+    marks = letter_marks(lines)
+    return (
+        [line[marks.get(index, 0) :] for index, line in enumerate(lines)] if marks else list(lines)
+    )
+
+
+def _letter_value(mark: str) -> int:
+    return ord(mark.lower()) - ord("a") + 1 if len(mark) == 1 else 0
+
+
+def _roman_value(mark: str) -> int:
+    return _roman(mark) if re.fullmatch(r"(?i)x{0,3}(?:ix|iv|v?i{0,3})", mark) else 0
 
 
 class Choice(NamedTuple):
@@ -305,8 +382,10 @@ def choose_delimiter(lines: Sequence[str]) -> Choice | None:
     (headings) and unbroken wraps (after an entry's line that ends no sentence) are not
     counted as lines that could have been entries.
     """
+    lines = without_letter_marks(lines)
     counts: Counter[str] = Counter()
     alone: Counter[tuple[str, ...]] = Counter()  # the delimiters each line splits at
+    both: list[str] = []  # the lines that split at two delimiters or more
     margin = 0
     after_blank = False
     carried = False  # the previous line is an entry's, and does not end a sentence
@@ -327,6 +406,8 @@ def choose_delimiter(lines: Sequence[str]) -> Choice | None:
         ]
         counts.update(split)
         alone[tuple(split)] += 1
+        if len(split) > 1:
+            both.append(text)
         wrap = carried and not split
         if split or (counts and not wrap and not (after_blank and plausible_term(text))):
             margin += 1
@@ -334,8 +415,13 @@ def choose_delimiter(lines: Sequence[str]) -> Choice | None:
         after_blank = False
     if not counts:
         return None
-    # The most used; on a tie the first listed (a colon list with a dash inside definitions).
+    # The most used; on a tie the one that comes first on every line holding them
+    # ("Photosynthesis - making food: using light"), else the first listed (a colon list with a
+    # dash inside definitions).
     name = max(DELIMITERS, key=lambda candidate: counts[candidate])
+    tied = [candidate for candidate in DELIMITERS if counts[candidate] == counts[name]]
+    if len(tied) > 1:
+        name = _first_on_every_line(both, tied)
     at_any = sum(number for names, number in alone.items() if names)
     without: Counter[str] = Counter()
     for names, number in alone.items():
@@ -343,6 +429,19 @@ def choose_delimiter(lines: Sequence[str]) -> Choice | None:
             without.update(dict.fromkeys(names, number))
     others = tuple(other for other, number in without.items() if number >= 2 and other != ";")
     return Choice(name, counts[name], margin, at_any, others)
+
+
+def _first_on_every_line(texts: Sequence[str], tied: Sequence[str]) -> str:
+    """Of delimiters that as many lines split at, the one that comes first on each of
+    ``texts`` that holds two of them; the first of ``tied`` when none does so."""
+    firsts = set()
+    for text in texts:
+        places = [
+            (place[0], name) for name in tied if (place := find_delimiter(text, name)) is not None
+        ]
+        if len(places) > 1:
+            firsts.add(min(places)[1])
+    return firsts.pop() if len(firsts) == 1 else tied[0]
 
 
 def looks_like_a_list(lines: Sequence[str]) -> bool:
@@ -398,6 +497,13 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     """Every entry of a plain term list, in order, with its title and description."""
     refuse_yaml(file)
     lines = numbered_lines(text)
+    marks = letter_marks([line for _, line in lines])
+    marked = ""
+    if marks:
+        marked = lines[min(marks)][1][: marks[min(marks)]].strip()
+        lines = [
+            (number, line[marks.get(index, 0) :]) for index, (number, line) in enumerate(lines)
+        ]
     delimiter, others = _delimiter(options, lines, file)
     if delimiter in (":", "："):
         quiz = _questions_and_answers(lines, delimiter, file)
@@ -424,9 +530,29 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
 
     notes: list[str] = []
     headings: list[tuple[int, str]] = []  # the "#" lines read as section headings
+    furniture = _furniture(lines, delimiter)
+    about: list[str] = []  # lines above the entries about the list ("Note: all terms are...")
+    left_out: list[tuple[int, str]] = []  # lines below them ("Source: BBC Bitesize")
     for index, (number, line) in enumerate(lines):
         if is_blank(line):
             after_blank = True
+            continue
+        role = furniture.get(number)
+        if role is not None:
+            if role == "title" and not top:
+                top.append(line.strip())
+                log.read_as(number, role)
+            elif role in ("title", "heading"):
+                finish()
+                current = None
+                log.read_as(number, "heading")
+            elif role == "description":
+                about.append(line.strip())
+                log.read_as(number, role)
+            else:
+                left_out.append((number, line.strip()))
+                log.read_as(number, role)
+            after_blank = False
             continue
         if line[:1] in "#=" and HEADING.match(line):
             # A section ("## Cells"), never an entry nor part of a definition; the first one
@@ -455,6 +581,8 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         other = None
         if entry is None and not indented and (unbroken or not seen_entry):
             other = _other_entry(line, delimiter, current, others)
+        elif entry is not None and others and not indented:
+            other = _earlier_entry(unbulleted(line), delimiter, others)
         if other is not None:
             notes.append(
                 f"{file}:{number}: read {shown(other[0])} at {other[2]!r}, where the other "
@@ -494,6 +622,25 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     finish()
     if delimiter == CAPITALS:
         terms = _single_word_capitals(terms, file, notes)
+    if left_out:
+        shown_lines = ", ".join(shown(text) for _, text in left_out)
+        notes.append(
+            f"{file}:{left_out[0][0]}: left out {counted(len(left_out), 'line')} below the list "
+            f"about it, not entries ({shown_lines})"
+        )
+    if about:
+        notes.append(
+            f"{file}: read {shown(about[0])} above the entries as the list's description, "
+            "not a card"
+        )
+    titled = [number for number, role in furniture.items() if role == "title"]
+    if titled:
+        notes.append(f"{file}:{titled[0]}: read {shown(top[0])} as the list's title, not a card")
+    if marks:
+        notes.append(
+            f"{file}:{lines[min(marks)][0]}: left out the list markers ({shown(marked)}) at "
+            f"the start of {counted(len(marks), 'line')}"
+        )
     if answers:
         notes.append(
             f"{file}:{min(answers.values())}: read {counted(len(answers), 'question')} "
@@ -521,58 +668,276 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     return Glossary(
         tuple(terms),
         title=title if plausible_term(title) else "",
-        description=" ".join(top[1:] if plausible_term(title) else top),
+        description=" ".join([*(top[1:] if plausible_term(title) else top), *about]),
         sources=(file,),
         notes=tuple(notes),
         lines=log.finish(),
     )
 
 
+# Lines about a list rather than entries of it, shaped like entries ("Source: BBC Bitesize"):
+# a chapter's name above the entries, a note on the list, its source and date below them.
+_CHAPTER_WORDS = (
+    "chapter ch. unit topic lesson section module week part kapitel chapitre capítulo capitulo"
+    " tema lektion".split()
+)
+_CHAPTER = re.compile(
+    rf"(?i)^(?:{'|'.join(map(re.escape, _CHAPTER_WORDS))})[ \t]+(?:\d{{1,3}}[a-z]?|[ivxlc]{{1,6}})$"
+)
+_SOURCE_LABELS = frozenset(
+    (
+        *"source sources credit credits reference references copyright author authors url link"
+        " website quelle fuente from".split(),
+        *("adapted from", "taken from", "retrieved from", "compiled by", "written by"),
+    )
+)
+_DATE_LABELS = frozenset(
+    (
+        *"updated date modified revised created published version stand".split(),
+        *("last updated", "last modified", "last revised", "date updated"),
+    )
+)
+_NOTE_LABELS = frozenset("note notes nb n.b. tip hint instructions remember hinweis".split())
+# Words of a sentence about the list ("Note: all terms are from chapter 3."), not about a term.
+_ABOUT_THE_LIST = frozenset(
+    "term terms word words list glossary definition definitions flashcard flashcards card cards"
+    " vocabulary chapter textbook unit exam test quiz lesson".split()
+)
+_NAME_WORDS = frozenset("of and the for on in at de la ed. edition page pp. p.".split())
+# The first words of those labels, tested before splitting a line.
+_FURNITURE_WORDS = frozenset(
+    (*(label.split()[0] for label in _SOURCE_LABELS | _DATE_LABELS | _NOTE_LABELS), *_CHAPTER_WORDS)
+)
+_MAX_FURNITURE = 3
+"""Lines at the end of a list that may be about it: a source, a date, a note."""
+
+
+def _furniture(lines: Sequence[tuple[int, str]], delimiter: str) -> dict[int, str]:
+    """{line number: reading} of the lines shaped like entries that are about the list: a
+    chapter's name over the entries (the title, or a heading after a blank line), a note on the
+    list above them (its description), and a source, date or note below the last entry after
+    a blank line (left out). Decided by the line's place and its shape, so that "Note: a
+    musical sound" stays an entry."""
+    rows = [index for index, (_, line) in enumerate(lines) if not is_blank(line)]
+    known: dict[int, str | None] = {}
+
+    def shape(place: int) -> str | None:
+        # Only the lines in such places are tested, once: a long list costs a few.
+        if place not in known:
+            known[place] = _furniture_shape(lines[rows[place]][1], delimiter)
+        return known[place]
+
+    found: dict[int, str] = {}
+    for place in range(min(2, len(rows) - 1)):  # above the entries
+        if shape(place) is None:
+            break
+        if shape(place) != "chapter":
+            found[rows[place]] = "description"
+        elif shape(place + 1) != "chapter":
+            found[rows[place]] = "title" if place == 0 else "heading"
+    for place in range(2, len(rows) - 1):
+        # "Chapter 4: Energy" after a blank line, over an entry: a section's name.
+        index = rows[place]
+        if is_blank(lines[index - 1][1]) and shape(place) == "chapter" and shape(place + 1) is None:
+            found[index] = "heading"
+    tail = len(rows)  # below the entries
+    while (
+        len(rows) - tail < _MAX_FURNITURE and tail > 0 and shape(tail - 1) not in (None, "chapter")
+    ):
+        tail -= 1
+    if 2 <= tail < len(rows) and is_blank(lines[rows[tail] - 1][1]):
+        found.update(dict.fromkeys(rows[tail:], "about the list"))
+    if found:
+        shapes = [shape(place) for place in range(len(rows))]
+        if shapes.count(None) < 2 or shapes.count("chapter") * 2 >= len(rows):
+            return {}  # mostly such lines: they are the entries ("Week 1: Introduction")
+    return {lines[index][0]: reading for index, reading in found.items()}
+
+
+def _furniture_shape(line: str, delimiter: str) -> str | None:
+    """What an entry-shaped line about the list is: "chapter" ("Chapter 3: Cells"), "source"
+    ("Source: BBC Bitesize", a URL), "date" ("Last updated: 3 March 2026"), "note" ("Note: all
+    terms are from chapter 3."); None for any other line."""
+    text = unbulleted(line)
+    first = text[:16].split(maxsplit=1)
+    if line[:1] in " \t" or not first or first[0].rstrip(":").casefold() not in _FURNITURE_WORDS:
+        return None  # most lines: no such label, and no split to test
+    entry = split_entry(text, delimiter) or split_entry(text, ":")
+    if entry is None:
+        return None
+    label, value = header_name(entry[0]), entry[1]
+    if _CHAPTER.match(entry[0].strip()):
+        return "chapter"
+    if label in _SOURCE_LABELS and (
+        "://" in value
+        or value.startswith("www.")
+        or all(
+            word[:1].isupper() or word[:1].isdigit() or word.casefold() in _NAME_WORDS
+            for word in value.split()
+        )
+    ):
+        return "source"
+    if label in _DATE_LABELS and any(char.isdigit() for char in value):
+        return "date"
+    words = {word.strip(".,;:!?()\"'").casefold() for word in value.split()}
+    if label in _NOTE_LABELS and words & _ABOUT_THE_LIST:
+        return "note"
+    return None
+
+
 _QUESTION = ("q", "question")
 _ANSWER = ("a", "answer")
+# The labels of records typed one field a line ("Term: Osmosis" / "Definition: the movement..."),
+# as forms and AI chats write them, in the languages of the header names.
+_TERM_LABELS = (
+    *_QUESTION,
+    *TERM_NAMES,
+    "vocabulary",
+    "begriff",
+    "wort",
+    "terme",
+    "mot",
+    "término",
+    "palabra",
+    "termine",
+    "parola",
+    "termo",
+    "palavra",
+)
+_DEFINITION_LABELS = (
+    *_ANSWER,
+    *DEFINITION_NAMES,
+    "explanation",
+    "translation",
+    "definición",
+    "definição",
+    "définition",
+    "definizione",
+    "bedeutung",
+    "erklärung",
+    "übersetzung",
+    "signification",
+    "traduction",
+    "significado",
+    "traducción",
+    "significato",
+    "betekenis",
+)
 _INLINE_ANSWER = re.compile(r"(?<=\S)[ \t]+(?:A|Answer)[ \t]*[:：][ \t]*")
+
+
+_NUMBERED_LABEL = re.compile(r"[ \t]*\d{1,3}$")
+
+
+def _label(term: str) -> str:
+    """A record's label as compared: "Term 1", "Q1" and "term" are one."""
+    return _NUMBERED_LABEL.sub("", header_name(term))
+
+
+class _Record(NamedTuple):
+    line: int
+    label: str
+    term: str
+    parts: list[str]
 
 
 def _questions_and_answers(
     lines: Sequence[tuple[int, str]], delimiter: str, file: str
 ) -> Glossary | None:
-    """A quiz typed as ``Q: question`` lines, each followed by an ``A: answer`` line or holding
-    it (``Q: What is H2O? A: Water``): question -> answer cards. None when some line is
-    neither (then the labels are no quiz's, and the lines are read as a list)."""
+    """Labelled records: a quiz typed as ``Q: question`` lines, each followed by an
+    ``A: answer`` line or holding it (``Q: What is H2O? A: Water``), and records typed one field
+    a line (``Term: Osmosis`` / ``Definition: the movement...``), the label of the term's line
+    repeated in two records or more: one card each. Lines above the first record are its title
+    and description; a record's lines under its definition with labels of their own
+    (``Example: ...``) join its definition. None when the lines are no such records (then the
+    labels are terms, and the lines are read as a list)."""
     log = LineLog(file)
-    cards: list[tuple[int, str, list[str]]] = []  # (line, question, answer parts)
+    cards: list[_Record] = []
+    top: list[str] = []
+    extra: Counter[str] = Counter()  # the labels of the fields joined onto definitions
+    defined: Counter[str] = Counter()  # the labels of the definitions' lines
     answered = False
     for number, line in lines:
         if is_blank(line):
             continue
         entry = split_entry(unbulleted(line), delimiter)
-        label = entry[0].casefold() if entry else ""
-        if entry is not None and label in _QUESTION:
-            parts = _INLINE_ANSWER.split(entry[1], maxsplit=1)
-            cards.append((number, parts[0], parts[1:]))
+        label = _label(entry[0]) if entry else ""
+        if entry is not None and label in _TERM_LABELS:
+            parts = _INLINE_ANSWER.split(entry[1], maxsplit=1) if label in _QUESTION else []
+            cards.append(_Record(number, label, parts[0] if parts else entry[1], parts[1:]))
             answered = len(parts) > 1
             log.read_as(number, TERM)
-        elif entry is not None and label in _ANSWER and cards and not answered:
-            cards[-1][2].append(entry[1])
+        elif entry is not None and label in _DEFINITION_LABELS and cards and not answered:
+            cards[-1].parts.append(entry[1])
             answered = True
+            defined[label] += 1
             log.read_as(number, DEFINITION)
         elif cards and (line[:1] in " \t" or entry is None):
             # A wrapped question or answer carries on, indented or not ("across a membrane.").
-            cards[-1][2].append(line.strip())
+            cards[-1].parts.append(line.strip())
             log.read_as(number, DEFINITION)
+        elif cards and answered and entry is not None and cards[-1].label not in _QUESTION:
+            cards[-1].parts.append(line.strip())  # "Example: ..." under a "Definition:"
+            extra[label] += 1
+            log.read_as(number, DEFINITION)
+        elif not cards and entry is None:
+            top.append(line.strip())
+            log.read_as(number, "title" if len(top) == 1 else "description")
         else:
+            if cards:  # a list's first entry is no label: most lists stop here, unscanned
+                _refuse_broken_records(lines, delimiter, file, number)
             return None
-    if not cards or not any(parts for _, _, parts in cards):
+    if not cards or not any(card.parts for card in cards):
         return None
+    notes = [f"{file}: read 'Q:' lines as questions and 'A:' as their answers"]
+    if any(card.label not in _QUESTION for card in cards):
+        named, count = Counter(card.label for card in cards).most_common(1)[0]
+        if count < 2:
+            return None  # "Term: a word" / "Definition: what it means": a glossary's entries
+        labels = f"'{named.capitalize()}:' and a '{defined.most_common(1)[0][0].capitalize()}:'"
+        notes = [
+            f"{file}:{cards[0].line}: read {counted(len(cards), 'labelled record')} ({labels} "
+            "line) as one card each"
+        ]
+        if extra:
+            joined = ", ".join(f"'{name.capitalize()}:'" for name in extra)
+            notes.append(f"{file}: joined each {joined} line onto the definition above it")
     terms = [
-        Term.create(question, " ".join(parts), file=file, line=number)
-        for number, question, parts in cards
+        Term.create(card.term, " ".join(card.parts), file=file, line=card.line) for card in cards
     ]
+    title = top[0] if top and plausible_term(top[0]) else ""
     return Glossary(
         tuple(terms),
+        title=title,
+        description=" ".join(top[1:] if title else top),
         sources=(file,),
-        notes=(f"{file}: read 'Q:' lines as questions and 'A:' as their answers",),
+        notes=tuple(notes),
         lines=log.finish(),
+    )
+
+
+def _refuse_broken_records(
+    lines: Sequence[tuple[int, str]], delimiter: str, file: str, number: int
+) -> None:
+    """Refuse records labelled ``Term:`` and ``Definition:`` (two of each or more) whose line
+    ``number`` is no part of one: read as a list, each label would be a card's term, and all
+    but one of its cards dropped as conflicts. Other lines are a list's entries."""
+    labels: Counter[str] = Counter()
+    for _, line in lines:
+        entry = split_entry(unbulleted(line), delimiter) if not is_blank(line) else None
+        if entry is not None:
+            labels[_label(entry[0])] += 1
+    terms = [name for name in _TERM_LABELS if name not in _QUESTION and labels[name] >= 2]
+    definitions = [name for name in _DEFINITION_LABELS if labels[name] >= 2]
+    if not terms or not definitions:
+        return
+    raise SourceError(
+        f"these are records labelled '{terms[0].capitalize()}:' and "
+        f"'{definitions[0].capitalize()}:', but this line is in no record's place (a record "
+        "is its term's line, then its definition's, then more labelled lines); move it or "
+        "remove it",
+        file=file,
+        line=number,
     )
 
 
@@ -659,6 +1024,30 @@ def _other_entry(
     others = [name for name in candidates if name not in (delimiter, ";")]
     found = sorted(
         (place[0], name) for name in others if (place := find_delimiter(text, name)) is not None
+    )
+    for _, name in found:
+        entry = split_entry(text, name)
+        if entry is not None and entry[1] and len(entry[0].split()) <= _BARE_TERM_WORDS:
+            return entry[0], entry[1], name
+    return None
+
+
+def _earlier_entry(
+    text: str, delimiter: str, seconds: Sequence[str]
+) -> tuple[str, str, str] | None:
+    """(term, definition, delimiter) of an entry line that holds one of ``seconds``, the other
+    delimiter of a list typed with two, before the list's own: it splits there ("Meiosis -
+    division that makes gametes: sperm and eggs" in a list of ':' and ' - ' lines), as each
+    line of such a list is typed with one of them and the other belongs to its definition."""
+    own = find_delimiter(text, delimiter)
+    if own is None:
+        return None
+    found = sorted(
+        (place[0], name)
+        for name in seconds
+        if name not in (delimiter, ";")
+        and (place := find_delimiter(text, name)) is not None
+        and place[0] < own[0]
     )
     for _, name in found:
         entry = split_entry(text, name)
