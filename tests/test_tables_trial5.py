@@ -5,11 +5,12 @@ exported as a user would and its cards compared with what a careful reader gets.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from support_cli import cards, exported
+from support_cli import cards, exported, run
 
 ANIMALS = [("chat", "cat"), ("chien", "dog"), ("cheval", "horse")]
 
@@ -80,3 +81,80 @@ def test_a_verb_table_is_read_infinitive_to_translation(
     assert cards(rows) == expected
     # The conjugations travel with the verb as extras, under their own names.
     assert header.split(";")[1] in rows[0]
+
+
+# JSON: keys named as in tables, records nested in "fields", a group of terms in a wrapper.
+
+
+def _json(tmp_path: Path, document: object) -> Path:
+    path = tmp_path / "glossary.json"
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("term", "definition"),
+    [("Begriff", "Erklärung"), ("mot", "définition"), ("term", "Erklärung"), ("Wort", "Englisch")],
+)
+def test_json_keys_are_read_by_the_names_of_tables(
+    tmp_path: Path, term: str, definition: str
+) -> None:
+    records = [{term: word, definition: meaning} for word, meaning in ANIMALS]
+    _, rows = exported(_json(tmp_path, records))
+    assert cards(rows) == ANIMALS
+
+
+AIRTABLE = {
+    "records": [
+        {"id": f"rec{n}", "createdTime": "2026-01-01T00:00:00.000Z", "fields": fields}
+        for n, fields in enumerate(
+            [{"Term": "chat", "Definition": "cat"}, {"Term": "chien", "Definition": "dog"}]
+        )
+    ]
+}
+
+
+def test_json_records_nested_in_fields_are_read(tmp_path: Path) -> None:
+    result, rows = exported(_json(tmp_path, AIRTABLE))
+    assert cards(rows) == ANIMALS[:2]
+    assert "'fields'" in result.output
+
+
+def test_json_records_nested_under_other_names_are_named_with_columns(tmp_path: Path) -> None:
+    document = {
+        "records": [
+            {"id": record["id"], "fields": {"Q": fields["Term"], "A": fields["Definition"]}}
+            for record in AIRTABLE["records"]
+            for fields in [record["fields"]]
+        ]
+    }
+    source = _json(tmp_path, document)
+    refused = run("export", source, "-o", tmp_path / "out.csv", "--no-memory")
+    assert refused.exit_code == 1
+    assert "--columns Q,A" in refused.output and "--columns id" not in refused.output
+    _, rows = exported(source, "--columns", "Q,A")
+    assert cards(rows) == ANIMALS[:2]
+
+
+def test_json_terms_beside_a_title_and_version_are_read_titled(tmp_path: Path) -> None:
+    document = {"title": "French animals", "version": 2, "cards": dict(ANIMALS)}
+    source = _json(tmp_path, document)
+    _, rows = exported(source)
+    assert cards(rows) == ANIMALS
+    out = tmp_path / "deck.anki.txt"
+    assert run("export", source, "-o", out, "--no-memory").exit_code == 0
+    assert "#deck:French animals" in out.read_text(encoding="utf-8").splitlines()
+
+
+def test_json_terms_beside_unknown_members_are_refused_with_advice_that_works(
+    tmp_path: Path,
+) -> None:
+    source = _json(tmp_path, {"title": "French animals", "revision": 2, "cards": dict(ANIMALS)})
+    refused = run("export", source, "-o", tmp_path / "out.csv", "--no-memory")
+    assert refused.exit_code == 1
+    assert "glossary.json:4: 'cards' holds terms" in refused.output
+    assert '"version"' in refused.output
+    # The advice: name the member "version".
+    _json(tmp_path, {"title": "French animals", "version": 2, "cards": dict(ANIMALS)})
+    _, rows = exported(source)
+    assert cards(rows) == ANIMALS

@@ -466,11 +466,22 @@ def _header_position(
     ), False
 
 
-def _by_name(header: tuple[str, ...], below: Sequence[Sequence[str]]) -> Choice:
-    names = [column_word(cell) for cell in header]
-    tags = _first_index(names, lambda n: n in TAGS_NAMES)
-    acronym = _first_index(names, lambda n: n in ACRONYM_NAMES)
-    taken = {tags, acronym}
+def named_columns(names: Sequence[str]) -> tuple[int | None, int | None]:
+    """The term and definition among ``names`` (a JSON object's keys) by the names alone, as
+    a table's header names them: None where no name says it."""
+    words = [column_word(name) for name in names]
+    taken = {
+        _first_index(words, lambda n: n in TAGS_NAMES),
+        _first_index(words, lambda n: n in ACRONYM_NAMES),
+    }
+    return _named(words, (), taken)
+
+
+def _named(
+    names: list[str], below: Sequence[Sequence[str]], taken: set[int | None]
+) -> tuple[int | None, int | None]:
+    """The term and definition the header ``names`` (by :func:`column_word`) say, the columns
+    ``taken`` aside; ``below`` only tells the term left of a lone language column."""
     term = _first_index(names, lambda n: n in TERM_NAMES, taken)
     definition = _first_index(names, lambda n: n in DEFINITION_NAMES, taken | {term})
     term = term if term is not None else _first_index(names, TERM_WORDS.__contains__, taken)
@@ -499,7 +510,16 @@ def _by_name(header: tuple[str, ...], below: Sequence[Sequence[str]]) -> Choice:
         taken.add(term)
     if definition is None:
         definition = _first_index(names, _holds(DEFINITION_WORDS), taken)
-        taken.add(definition)
+    return term, definition
+
+
+def _by_name(header: tuple[str, ...], below: Sequence[Sequence[str]]) -> Choice:
+    names = [column_word(cell) for cell in header]
+    tags = _first_index(names, lambda n: n in TAGS_NAMES)
+    acronym = _first_index(names, lambda n: n in ACRONYM_NAMES)
+    taken = {tags, acronym}
+    term, definition = _named(names, below, set(taken))
+    taken.update((term, definition))
     if term is None:
         term = _text_column(names, below, taken)
         taken.add(term)
