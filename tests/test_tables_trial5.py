@@ -158,3 +158,61 @@ def test_json_terms_beside_unknown_members_are_refused_with_advice_that_works(
     _json(tmp_path, {"title": "French animals", "version": 2, "cards": dict(ANIMALS)})
     _, rows = exported(source)
     assert cards(rows) == ANIMALS
+
+
+# A comma inside the term: typed with a space after it, which no CSV writer does.
+
+PLURALS = [("der Hund, -e", "dog"), ("die Katze, -n", "cat"), ("das Haus, -¨er", "house")]
+
+
+def test_an_unquoted_comma_in_the_term_under_a_header_stays_in_the_term(tmp_path: Path) -> None:
+    body = "".join(f"{term},{definition}\n" for term, definition in PLURALS)
+    source = _write(tmp_path, "plurals.csv", f"Deutsch,Englisch\n{body}gehen,to go, to walk\n")
+    result, rows = exported(source)
+    assert cards(rows) == [*PLURALS, ("gehen", "to go, to walk")]
+    assert "plurals.csv:2: 3 cells where the table has 2: the term held" in result.output
+    assert "plurals.csv:5: 3 cells where the table has 2: the definition held" in result.output
+
+
+def test_an_unquoted_comma_in_the_term_without_a_header_stays_in_the_term(
+    tmp_path: Path,
+) -> None:
+    body = "".join(f"{term},{definition}\n" for term, definition in PLURALS)
+    result, rows = exported(_write(tmp_path, "plurals.csv", body))
+    assert cards(rows) == PLURALS
+    assert "column 2 starts with a space on every line" in result.output
+
+
+def test_a_text_list_of_principal_parts_is_a_list_not_a_csv(tmp_path: Path) -> None:
+    verbs = [
+        ("amo, amare, amavi, amatum", "to love"),
+        ("video, videre, vidi, visum", "to see"),
+        ("duco, ducere, duxi, ductum", "to lead"),
+    ]
+    text = "".join(f"{parts} - {meaning}\n" for parts, meaning in verbs)
+    _, rows = exported(_write(tmp_path, "verbs.txt", text))
+    assert cards(rows) == verbs
+
+
+# A column spelling the terms in Latin letters, without a header: a reading.
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["你好\tnǐ hǎo\thello", "谢谢\txiè xie\tthank you", "朋友\tpéng you\tfriend"],
+        ["你好\tni3 hao3\thello", "谢谢\txie4 xie5\tthank you", "朋友\tpeng2 you3\tfriend"],
+        ["ねこ\tneko\tcat", "いぬ\tinu\tdog", "みず\tmizu\twater", "やま\tyama\tmountain"],
+    ],
+)
+def test_a_romanisation_column_without_a_header_is_no_definition(
+    tmp_path: Path, lines: list[str]
+) -> None:
+    _, rows = exported(_write(tmp_path, "words.tsv", "\n".join(lines) + "\n"))
+    assert cards(rows) == [(line.split("\t")[0], line.split("\t")[2]) for line in lines]
+
+
+def test_excels_sep_line_in_a_text_file_names_the_delimiter(tmp_path: Path) -> None:
+    text = "sep=\t\nTerm\tDefinition\nchat\tcat\nchien\tdog\n"
+    _, rows = exported(_write(tmp_path, "words.txt", text))
+    assert cards(rows) == ANIMALS[:2]

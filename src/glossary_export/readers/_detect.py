@@ -23,6 +23,8 @@ _ANKI_HEADER = re.compile(
 )
 _MARKDOWN_LINE = re.compile(r"^(?:#{1,6}\s|\s*(?:[-*+]\s+)?\*\*[^*]+\*\*\s*(?::|[-–—]\s)|:\s+\S)")
 _HTML_GUESS_LINES = 50
+# Excel's first line naming the delimiter of the rows below: "sep=;", "sep=<Tab>".
+_EXCEL_SEPARATOR = re.compile(r"\ufeff?sep=[,;|\t](?:\r\n|\r|\n)")
 
 
 def detect_content(head: bytes) -> str | None:
@@ -34,6 +36,8 @@ def detect_content(head: bytes) -> str | None:
         return "anki-text"
     if text.lstrip()[:1] in ("[", "{"):
         return "json"
+    if _EXCEL_SEPARATOR.match(text):
+        return "csv"  # Excel's "sep=;" (or "sep=<Tab>") line, which the CSV reader reads
     raw = text.splitlines()[:200]
     if len(head) >= 65536 and len(raw) > 1:
         raw = raw[:-1]  # the last line of a cut head may be incomplete
@@ -134,7 +138,15 @@ def _csv_rather_than_list(lines: list[str]) -> bool:
     ]
     if term_list.numbered_terms(terms):
         return False  # "Osmosis, 45: the movement...", "Hydrogen, 1.008: the lightest..."
-    return sum(("," in term or ";" in term) for term in terms) >= 0.5 * max(1, len(terms))
+    # Every entry split at a typed separator (" - ", " = ", " → ") after words listed with
+    # ", " ("amo, amare, amavi, amatum - to love"): the commas are the term's own, as a CSV
+    # file, which writes none with a space after it, would not have them.
+    return not (
+        chosen
+        and chosen.name.startswith(" ")
+        and chosen.entries == chosen.margin
+        and all(term.count(",") == term.count(", ") for term in terms)
+    ) and sum(("," in term or ";" in term) for term in terms) >= 0.5 * max(1, len(terms))
 
 
 def _zip_kind(head: bytes) -> str | None:

@@ -653,9 +653,17 @@ def _by_content(rows: Sequence[Sequence[str]]) -> Choice:
     term = texts[0] if len(texts) >= 2 else (filled[0] if filled else 0)
     after = [index for index in filled if index > term]
     texts = [index for index in after if _real_text(_column(rows, index))]
+    reading = _reading_of(rows, term, texts)
+    if reading is not None:
+        texts.remove(reading)
     definition = texts[0] if texts else (after[0] if after else term + 1)
     columns = Columns(term, definition, None, None)
     note = _note(columns, None)
+    if reading is not None:
+        note = (
+            f"{note} (column {reading + 1} spells the terms in Latin letters, pinyin or "
+            "romaji: a reading, not the definition)"
+        )
     if note and numbered:
         shown = ", ".join(str(index + 1) for index in numbered)
         note = f"{note} (column {shown} numbers the rows)"
@@ -663,6 +671,60 @@ def _by_content(rows: Sequence[Sequence[str]]) -> Choice:
     unread = [index for index in filled if index not in (term, definition)]
     unread_note = _unread_note(unread, NO_HEADER, "a header row naming them keeps them")
     return Choice(columns, None, "; ".join(filter(None, (note, doubt, unread_note))))
+
+
+# Scripts whose words a romanisation column spells out (Han, kana, Hangul).
+_NON_LATIN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+# A syllable of pinyin (tone marks removed; a tone number after it) or of Hepburn romaji.
+_PINYIN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai"
+    r"|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ve|er|a|o|e|i|u|v)r?[1-5]?'?)+"
+)
+_ROMAJI = re.compile(r"(?:(?:sh|ch|ts|[kgsztdnhbpmyrwfj])?y?[aeiou]|n'?)+")
+_TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+
+
+def _reading_of(rows: Sequence[Sequence[str]], term: int, texts: Sequence[int]) -> int | None:
+    """The column of ``texts`` (the columns of real text after the term's) that spells the
+    terms in Latin letters ("你好 | nǐ hǎo | hello", "ねこ | neko | cat"), when the terms are
+    Han, kana or Hangul and another column of ``texts`` is no such spelling: a reading, which
+    a careful person never takes for the definition."""
+    terms = _column(rows, term)
+    if (
+        len(texts) < 2
+        or not terms
+        or sum(map(bool, map(_NON_LATIN.search, terms))) * 5 < len(terms) * 4
+    ):
+        return None
+    spelled = [index for index in texts if _spells(_column(rows, index))]
+    return spelled[0] if len(spelled) == 1 and len(spelled) < len(texts) else None
+
+
+def _spells(cells: Sequence[str]) -> bool:
+    """Whether nearly every cell is pinyin (half of them with tone marks or numbers, which
+    English never has) or romaji, word by word."""
+
+    def words(cell: str) -> list[str]:
+        plain = unicodedata.normalize("NFD", cell.casefold().replace("ü", "v"))
+        return re.sub(r"[\u0300-\u036f]", "", plain).replace("-", " ").split()
+
+    def fits(pattern: re.Pattern[str], cell: str) -> bool:
+        found = words(cell)
+        return bool(found) and all(pattern.fullmatch(word) for word in found)
+
+    if not cells or not all(cell.isascii() or set(cell) & _TONE_MARKS for cell in cells):
+        return False
+    toned = sum(
+        1
+        for cell in cells
+        if set(cell.casefold()) & _TONE_MARKS or re.search(r"[a-z][1-5]\b", cell)
+    )
+    if (
+        toned * 2 >= len(cells)
+        and sum(fits(_PINYIN, cell) for cell in cells) * 10 >= len(cells) * 9
+    ):
+        return True
+    return sum(fits(_ROMAJI, cell) for cell in cells) * 10 >= len(cells) * 9
 
 
 def _maybe_a_header(first: Sequence[str]) -> str:
