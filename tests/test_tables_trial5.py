@@ -104,6 +104,15 @@ def test_json_keys_are_read_by_the_names_of_tables(
     assert cards(rows) == ANIMALS
 
 
+def test_json_records_keyed_by_their_term_are_read_by_the_names_of_tables(
+    tmp_path: Path,
+) -> None:
+    records = {word: {"Erklärung": meaning, "Genus": "m"} for word, meaning in ANIMALS}
+    _, rows = exported(_json(tmp_path, records))
+    assert cards(rows) == ANIMALS
+    assert [row["Genus"] for row in rows] == ["m"] * 3
+
+
 AIRTABLE = {
     "records": [
         {"id": f"rec{n}", "createdTime": "2026-01-01T00:00:00.000Z", "fields": fields}

@@ -316,14 +316,18 @@ def _spaced_columns_joined(
     table_columns: list[list[str]], delimiter: str
 ) -> tuple[list[list[str]], list[int]]:
     """The columns with each one whose every cell starts with a space (and holds more) joined
-    to the column before it, when another column after the first starts with no space: a
-    delimiter typed with a space after it is one inside a cell ("der Hund, -e,dog", the
-    plural part of the term), not between them; and the columns so joined (1-based)."""
+    to the filled column before it, when another column after the first starts with no
+    space: a delimiter typed with a space after it is one inside a cell ("der Hund, -e,dog",
+    the plural part of the term), not between them; and the columns so joined (1-based)."""
 
     def spaced(column: list[str]) -> bool:
-        return all(cell[:1].isspace() and cell.strip() for cell in column)
+        return all(cell.startswith(" ") and cell.strip() for cell in column)
 
-    found = [index for index in range(1, len(table_columns)) if spaced(table_columns[index])]
+    found = [
+        index
+        for index in range(1, len(table_columns))
+        if spaced(table_columns[index]) and all(map(str.strip, table_columns[index - 1]))
+    ]
     if not found or len(found) == len(table_columns) - 1:
         return table_columns, []
     joined: list[list[str]] = []
@@ -333,6 +337,23 @@ def _spaced_columns_joined(
         else:
             joined.append(column)
     return joined, [index + 1 for index in found]
+
+
+def _spaced_rows_joined(
+    rows: list[tuple[int, list[str]]], delimiter: str
+) -> tuple[list[tuple[int, list[str]]], list[int]]:
+    """:func:`_spaced_columns_joined` for rows of the same width (read by the csv module)."""
+    if not rows or not any(cell.startswith(" ") for cell in rows[0][1][1:]):
+        return rows, []  # the first row tells most tables: no copy of their cells
+    if len({len(row) for _, row in rows}) != 1:
+        return rows, []
+    columns, found = _spaced_columns_joined(
+        [list(cells) for cells in zip(*(row for _, row in rows), strict=True)], delimiter
+    )
+    if not found:
+        return rows, []
+    cells = zip(*columns, strict=True)
+    return [(line, list(row)) for (line, _), row in zip(rows, cells, strict=True)], found
 
 
 def _spaced_note(columns: Sequence[int], file: str) -> str:
@@ -393,6 +414,7 @@ def read_rows(
     filled = [(line, row) for line, row in rows if "".join(row).strip()]
     if not filled:
         return Glossary((), sources=(file,))
+    filled, spaced = _spaced_rows_joined(filled, delimiter)
     sample = [row for _, row in filled[: _SAMPLE_ROWS + 1]]
     _check_width(sample, file, filled[0][0])
     choice = choose(sample, forced, file, filled[0][0])
@@ -429,6 +451,7 @@ def read_rows(
         *_notes(choice, file),
         *_repeated_notes(tables.repeated, file),
         *_stacked_notes(tables.titles, file, first),
+        *([_spaced_note(spaced, file)] if spaced else []),
     )
     return Glossary(
         tuple(terms), title=title, description=description, sources=(file,), notes=notes

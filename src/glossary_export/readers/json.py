@@ -433,9 +433,15 @@ def _keyed_by_term(key: str, value: dict[str, Any], forced: tuple[str, str] | No
 
 
 def _term_record(value: dict[str, Any]) -> bool:
-    """Whether ``value`` is a term's record without its term: a definition key, no term key."""
-    names = {name.strip().casefold() for name in value}
-    return bool(names & set(DEFINITION_NAMES)) and not _names_a_term(value)
+    """Whether ``value`` is a term's record without its term: a definition key, no term key
+    (named in English, or as a table's header: {"Erklärung": ...})."""
+    names = {name.strip().casefold(): member for name, member in value.items()}
+    if _names_a_term(value):
+        return False
+    if names.keys() & set(DEFINITION_NAMES):
+        return True
+    term, definition = _named_keys(names)
+    return term is None and definition is not None
 
 
 # An HTML entity with its semicolon: "&#39;", "&quot;" (a bare "&" or "AT&T" is left alone).
