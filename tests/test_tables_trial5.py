@@ -225,3 +225,11 @@ def test_excels_sep_line_in_a_text_file_names_the_delimiter(tmp_path: Path) -> N
     text = "sep=\t\nTerm\tDefinition\nchat\tcat\nchien\tdog\n"
     _, rows = exported(_write(tmp_path, "words.txt", text))
     assert cards(rows) == ANIMALS[:2]
+
+
+def test_a_tab_separated_text_file_under_a_header_in_another_language_is_a_table(
+    tmp_path: Path,
+) -> None:
+    text = "Terme\tDéfinition\nchat\tcat\nchien\tdog\n"
+    _, rows = exported(_write(tmp_path, "words.txt", text))
+    assert cards(rows) == ANIMALS[:2]

@@ -15,6 +15,7 @@ import re
 
 from . import quizlet, term_list
 from ._text import TABLE_RULE, Columns, looks_like_html
+from .columns import is_header
 
 _ANKI_HEADER = re.compile(
     r"#(?:separator|html|tags|columns|notetype|deck|guid column|notetype column|deck column"
@@ -52,8 +53,9 @@ def detect_content(head: bytes) -> str | None:
             header = next(csv.reader([lines[0]], delimiter="\t"))
         except csv.Error:  # a cell past the csv module's field limit: no header row is that long
             return "quizlet"
-        if Columns.from_header(header):
-            return "tsv"
+        below = [line.split("\t") for line in lines[1:50]]
+        if Columns.from_header(header) or is_header(header, below):
+            return "tsv"  # "Term<Tab>Definition", "Terme<Tab>Définition" above the rows
         # Lines without a Tab, or indented (a title, wrapped definitions): a list; Quizlet's
         # export has a term and a Tab on every line.
         indented = any(line[:1] in " \t" for line in lines)
@@ -125,10 +127,11 @@ def _csv_rather_than_list(lines: list[str]) -> bool:
         return False
     for delimiter in (",", ";", "|"):
         try:
-            header = next(csv.reader([lines[0]], delimiter=delimiter))
+            header, *below = csv.reader(lines[:50], delimiter=delimiter)
         except csv.Error:
             continue
-        if len(header) >= 2 and Columns.from_header(header):
+        # A header named in any language ("Mot, Définition"), as a table's is recognised.
+        if len(header) >= 2 and (Columns.from_header(header) or is_header(header, below)):
             return True
     chosen = term_list.choose_delimiter(lines)
     terms = [
