@@ -233,3 +233,13 @@ def test_a_tab_separated_text_file_under_a_header_in_another_language_is_a_table
     text = "Terme\tDéfinition\nchat\tcat\nchien\tdog\n"
     _, rows = exported(_write(tmp_path, "words.txt", text))
     assert cards(rows) == ANIMALS[:2]
+
+
+def test_quizlet_cards_on_one_line_are_no_header(tmp_path: Path) -> None:
+    text = "chat\tcat of the house;chien\tdog of the farm;cheval\thorse;"
+    _, rows = exported(_write(tmp_path, "cards.txt", text))
+    assert cards(rows) == [
+        ("chat", "cat of the house"),
+        ("chien", "dog of the farm"),
+        ("cheval", "horse"),
+    ]

@@ -53,8 +53,9 @@ def detect_content(head: bytes) -> str | None:
             header = next(csv.reader([lines[0]], delimiter="\t"))
         except csv.Error:  # a cell past the csv module's field limit: no header row is that long
             return "quizlet"
-        below = [line.split("\t") for line in lines[1:50]]
-        if Columns.from_header(header) or is_header(header, below):
+        if Columns.from_header(header) or _names_rows(
+            header, [line.split("\t") for line in lines[1:50]]
+        ):
             return "tsv"  # "Term<Tab>Definition", "Terme<Tab>Définition" above the rows
         # Lines without a Tab, or indented (a title, wrapped definitions): a list; Quizlet's
         # export has a term and a Tab on every line.
@@ -120,6 +121,15 @@ def _semicolon_table(lines: list[str]) -> bool:
     return usual > 2 and widths.count(usual) >= 0.8 * len(widths)
 
 
+def _names_rows(header: list[str], below: list[list[str]]) -> bool:
+    """Whether the first line is the header of the rows below it, as a table reader decides
+    (by its names in any language) and has as many cells as a row below; a title line
+    ("Vocabulary for week three") or a single line ("a<Tab>b;c<Tab>d;", Quizlet's cards on
+    one line) is no header."""
+    widths = {len(row) for row in below}
+    return len(header) >= 2 and len(header) in widths and is_header(header, below)
+
+
 def _csv_rather_than_list(lines: list[str]) -> bool:
     """Whether lines that also split like a list ("a,b: c") are CSV: a header row names the
     columns, or most of the would-be terms hold a comma or semicolon."""
@@ -131,7 +141,7 @@ def _csv_rather_than_list(lines: list[str]) -> bool:
         except csv.Error:
             continue
         # A header named in any language ("Mot, Définition"), as a table's is recognised.
-        if len(header) >= 2 and (Columns.from_header(header) or is_header(header, below)):
+        if len(header) >= 2 and (Columns.from_header(header) or _names_rows(header, below)):
             return True
     chosen = term_list.choose_delimiter(lines)
     terms = [

@@ -129,7 +129,7 @@ EXTRA_WORDS = frozenset(
     presente pretérito indefinido imperfecto participio gerundio subjuntivo imperativo
     passato imperfetto congiuntivo perfeito imperfeito particípio gerúndio
     verleden voltooid deelwoord""".split()
-)
+) - {"of"}  # "part of speech" is known by its words, but "movement of water" names nothing
 # Accents: the combining marks of Latin, Greek and Cyrillic letters once decomposed.
 _ACCENTS = re.compile("[\u0300-\u036f]+")
 
