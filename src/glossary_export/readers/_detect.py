@@ -15,6 +15,7 @@ import re
 
 from . import quizlet, term_list
 from ._text import TABLE_RULE, Columns, looks_like_html
+from .columns import is_header
 
 _ANKI_HEADER = re.compile(
     r"#(?:separator|html|tags|columns|notetype|deck|guid column|notetype column|deck column"
@@ -23,6 +24,8 @@ _ANKI_HEADER = re.compile(
 )
 _MARKDOWN_LINE = re.compile(r"^(?:#{1,6}\s|\s*(?:[-*+]\s+)?\*\*[^*]+\*\*\s*(?::|[-–—]\s)|:\s+\S)")
 _HTML_GUESS_LINES = 50
+# Excel's first line naming the delimiter of the rows below: "sep=;", "sep=<Tab>".
+_EXCEL_SEPARATOR = re.compile(r"\ufeff?sep=[,;|\t](?:\r\n|\r|\n)")
 
 
 def detect_content(head: bytes) -> str | None:
@@ -34,6 +37,8 @@ def detect_content(head: bytes) -> str | None:
         return "anki-text"
     if text.lstrip()[:1] in ("[", "{"):
         return "json"
+    if _EXCEL_SEPARATOR.match(text):
+        return "csv"  # Excel's "sep=;" (or "sep=<Tab>") line, which the CSV reader reads
     raw = text.splitlines()[:200]
     if len(head) >= 65536 and len(raw) > 1:
         raw = raw[:-1]  # the last line of a cut head may be incomplete
@@ -48,8 +53,10 @@ def detect_content(head: bytes) -> str | None:
             header = next(csv.reader([lines[0]], delimiter="\t"))
         except csv.Error:  # a cell past the csv module's field limit: no header row is that long
             return "quizlet"
-        if Columns.from_header(header):
-            return "tsv"
+        if Columns.from_header(header) or _names_rows(
+            header, [line.split("\t") for line in lines[1:50]]
+        ):
+            return "tsv"  # "Term<Tab>Definition", "Terme<Tab>Définition" above the rows
         # Lines without a Tab, or indented (a title, wrapped definitions): a list; Quizlet's
         # export has a term and a Tab on every line.
         indented = any(line[:1] in " \t" for line in lines)
@@ -114,6 +121,15 @@ def _semicolon_table(lines: list[str]) -> bool:
     return usual > 2 and widths.count(usual) >= 0.8 * len(widths)
 
 
+def _names_rows(header: list[str], below: list[list[str]]) -> bool:
+    """Whether the first line is the header of the rows below it, as a table reader decides
+    (by its names in any language) and has as many cells as a row below; a title line
+    ("Vocabulary for week three") or a single line ("a<Tab>b;c<Tab>d;", Quizlet's cards on
+    one line) is no header."""
+    widths = {len(row) for row in below}
+    return len(header) >= 2 and len(header) in widths and is_header(header, below)
+
+
 def _csv_rather_than_list(lines: list[str]) -> bool:
     """Whether lines that also split like a list ("a,b: c") are CSV: a header row names the
     columns, or most of the would-be terms hold a comma or semicolon."""
@@ -121,10 +137,11 @@ def _csv_rather_than_list(lines: list[str]) -> bool:
         return False
     for delimiter in (",", ";", "|"):
         try:
-            header = next(csv.reader([lines[0]], delimiter=delimiter))
+            header, *below = csv.reader(lines[:50], delimiter=delimiter)
         except csv.Error:
             continue
-        if len(header) >= 2 and Columns.from_header(header):
+        # A header named in any language ("Mot, Définition"), as a table's is recognised.
+        if len(header) >= 2 and (Columns.from_header(header) or _names_rows(header, below)):
             return True
     chosen = term_list.choose_delimiter(lines)
     terms = [
@@ -134,7 +151,15 @@ def _csv_rather_than_list(lines: list[str]) -> bool:
     ]
     if term_list.numbered_terms(terms):
         return False  # "Osmosis, 45: the movement...", "Hydrogen, 1.008: the lightest..."
-    return sum(("," in term or ";" in term) for term in terms) >= 0.5 * max(1, len(terms))
+    # Every entry split at a typed separator (" - ", " = ", " → ") after words listed with
+    # ", " ("amo, amare, amavi, amatum - to love"): the commas are the term's own, as a CSV
+    # file, which writes none with a space after it, would not have them.
+    return not (
+        chosen
+        and chosen.name.startswith(" ")
+        and chosen.entries == chosen.margin
+        and all(term.count(",") == term.count(", ") for term in terms)
+    ) and sum(("," in term or ";" in term) for term in terms) >= 0.5 * max(1, len(terms))
 
 
 def _zip_kind(head: bytes) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
@@ -23,14 +24,24 @@ from ..model import Glossary
 from ._text import ACRONYM_NAMES, DEFINITION_NAMES, TAGS_NAMES, TERM_NAMES, Columns, header_name
 
 # Whole header names meaning "the term" and "the definition" beyond the English ones
-# (German, French, Spanish, Italian, Portuguese, Dutch, Polish, Swedish, Czech, Romanian...).
+# (German, French, Spanish, Italian, Portuguese, Dutch, Polish, Swedish, Danish, Norwegian,
+# Czech, Romanian...), singular and plural. They are compared without their accents
+# (:func:`column_word`), so "Definición", "definicion" and "DEFINICIÓN" are one name.
 TERM_WORDS = frozenset(
     (
         *TERM_NAMES,
-        *"begriff wort ausdruck stichwort vokabel fachbegriff terminus lemma headword".split(),
-        *"terme mot vocabulaire término termino palabra vocablo termine parola vocabolo".split(),
-        *"termo palavra woord begrip słowo termin pojęcie ord uttryck slovo pojem cuvânt".split(),
-        *"vocabulary vocab expression phrase keyword entry kanji hanzi noun".split(),
+        *"begriff begriffe wort wörter ausdruck ausdrücke stichwort stichwörter vokabel".split(),
+        *"vokabeln fachbegriff fachbegriffe terminus termini lemma lemmata headword".split(),
+        *"terme termes mot mots vocabulaire término términos palabra palabras vocablo".split(),
+        *"vocablos vocabulario termine parola parole vocabolo vocaboli vocabolario".split(),
+        *"termo termos palavra palavras vocábulo vocábulos vocabulário woord woorden".split(),
+        *"begrip begrippen termen słowo słowa wyraz wyrazy termin terminy pojęcie pojęcia".split(),
+        *"ord uttryck begrepp termer begreb begrep slovo slova pojem pojmy termín".split(),
+        *"cuvânt cuvinte termen termeni".split(),
+        *"vocabulary vocab expression expressions phrase phrases keyword keywords".split(),
+        *"entry kanji hanzi noun".split(),
+        # The infinitive heads a verb table ("Infinitiv;Präsens;Präteritum;Englisch").
+        *"infinitive infinitiv infinitif infinitivo infinito bezokolicznik".split(),
         # Turkish, Vietnamese, Indonesian and Malay.
         *"terim kelime sözcük istilah kata".split(),
         "thuật ngữ",
@@ -43,12 +54,24 @@ TERM_WORDS = frozenset(
 DEFINITION_WORDS = frozenset(
     (
         *DEFINITION_NAMES,
-        *"translation translations übersetzung uebersetzung bedeutung erklärung erklaerung".split(),
-        *"beschreibung definiton traduction signification sens traducción traduccion".split(),
-        *"significado definición definicion traduzione significato definizione tradução".split(),
-        *"traducao definição definicao vertaling betekenis omschrijving tłumaczenie".split(),
-        *"znaczenie definicja översättning betydelse překlad význam traducere sens".split(),
-        *"gloss equivalent explanation definitie uitleg".split(),
+        *"meanings descriptions translation translations gloss glosses equivalent".split(),
+        *"explanation explanations".split(),
+        *"übersetzung übersetzungen uebersetzung bedeutung bedeutungen erklärung".split(),
+        *"erklärungen erklaerung beschreibung beschreibungen definitionen definiton".split(),
+        *"définition définitions traduction traductions signification significations".split(),
+        *"sens explication explications".split(),
+        *"definición definiciones traducción traducciones significado significados".split(),
+        *"explicación explicaciones descripción descripciones".split(),
+        *"definizione definizioni traduzione traduzioni significato significati".split(),
+        *"spiegazione spiegazioni descrizione descrizioni".split(),
+        *"definição definições tradução traduções explicação explicações descrição".split(),
+        *"definitie definities vertaling vertalingen betekenis betekenissen".split(),
+        *"omschrijving omschrijvingen uitleg beschrijving".split(),
+        *"definicja definicje tłumaczenie tłumaczenia znaczenie znaczenia wyjaśnienie".split(),
+        *"opis översättning översättningar betydelse betydelser förklaring".split(),
+        *"definitioner betydning betydninger oversættelse oversettelse forklaring".split(),
+        *"definisjon definice význam překlad vysvětlení".split(),
+        *"traducere traduceri definiție definiții explicație sensuri".split(),
         # Turkish, Vietnamese, Indonesian and Malay.
         *"anlam anlamı tanım tanımı çeviri nghĩa arti definisi terjemahan maksud".split(),
         "định nghĩa",
@@ -88,11 +111,48 @@ EXTRA_WORDS = frozenset(
     """part of speech pos type category subcategory example examples sentence notes note
     comment comments remark remarks lesson lektion unit chapter kapitel level source sources
     reference references cross id no number nr gender genus plural singular article artikel
-    notiz notizen bemerkung beispiel kategorie wortart thema topic section page seite
+    notiz notizen bemerkung bemerkungen anmerkung anmerkungen beispiel beispiele beispielsatz
+    kommentar kategorie wortart thema topic section page seite aussprache lautschrift
     pronunciation ipa transcription reading romaji context usage synonym synonyms antonym
-    domain field subject leçon exemple lección ejemplo nota lezione esempio
-    品詞 例文 読み 備考 词性 例句 备注 拼音 读音 품사 예문 пример примечание""".split()
-)
+    domain field subject remarque remarques exemple exemples commentaire commentaires
+    catégorie leçon chapitre thème niveau prononciation synonyme synonymes pluriel
+    ejemplo ejemplos notas comentario comentarios observaciones categoría género lección
+    unidad capítulo pronunciación sinónimo sinónimos nota esempio esempi commento commenti
+    osservazioni genere lezione capitolo pronuncia sinonimo sinonimi exemplo exemplos
+    observação observações comentário gênero lição unidade pronúncia opmerking opmerkingen
+    voorbeeld voorbeelden notitie notities categorie lidwoord uitspraak hoofdstuk meervoud
+    woordsoort uwagi uwaga przykład przykłady kategoria wymowa lekcja rozdział exempel
+    品詞 例文 読み 備考 词性 例句 备注 拼音 读音 품사 예문 пример примечание
+    participle preterite preterit imperative subjunctive conjugation
+    präsens präteritum perfekt partizip imperfekt plusquamperfekt futur konjunktiv imperativ
+    présent passé imparfait participe subjonctif impératif conjugaison
+    presente pretérito indefinido imperfecto participio gerundio subjuntivo imperativo
+    passato imperfetto congiuntivo perfeito imperfeito particípio gerúndio
+    verleden voltooid deelwoord""".split()
+) - {"of"}  # "part of speech" is known by its words, but "movement of water" names nothing
+# Accents: the combining marks of Latin, Greek and Cyrillic letters once decomposed.
+_ACCENTS = re.compile("[\u0300-\u036f]+")
+
+
+def column_word(cell: object) -> str:
+    """A header cell (or JSON key) as compared with the names above: :func:`header_name`
+    without accents, since a header is typed with them or without ("Définition",
+    "Definicion", "Erklaerung")."""
+    name = header_name(cell)
+    if name.isascii():
+        return name
+    return unicodedata.normalize("NFC", _ACCENTS.sub("", unicodedata.normalize("NFD", name)))
+
+
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(map(column_word, words))
+
+
+TERM_WORDS = _folded(TERM_WORDS)
+DEFINITION_WORDS = _folded(DEFINITION_WORDS)
+LANGUAGE_WORDS = _folded(LANGUAGE_WORDS)
+ROMANISATION_WORDS = _folded(ROMANISATION_WORDS)
+EXTRA_WORDS = _folded(EXTRA_WORDS)
 _ALL_WORDS = TERM_WORDS | DEFINITION_WORDS | LANGUAGE_WORDS | EXTRA_WORDS | ROMANISATION_WORDS
 _TOKEN = re.compile(r"[^\W\d_]+")
 # A code of one to four ASCII letters, perhaps with a dot: v., n., adj., m, f.
@@ -188,7 +248,7 @@ def _known(name: str) -> bool:
 
 def is_column_name(name: str) -> bool:
     """Whether ``name`` (a JSON key) reads as a column name: "definition", "pos", "French"."""
-    return _known(header_name(name))
+    return _known(column_word(name))
 
 
 def _name_like(name: str, words: int = 4) -> bool:
@@ -201,7 +261,7 @@ def is_header(cells: Sequence[object], below: Sequence[Sequence[str]] = ()) -> b
     one-name row) are known column names, and none reappears in its column below."""
     if Columns.from_header(cells) is not None:
         return True
-    names = [header_name(cell) for cell in cells]
+    names = [column_word(cell) for cell in cells]
     filled = [name for name in names if name]
     if not filled or len(set(filled)) != len(filled):
         return False
@@ -214,7 +274,7 @@ def is_header(cells: Sequence[object], below: Sequence[Sequence[str]] = ()) -> b
     if not named and not ((len(filled) >= 3 and _unlike_its_column(cells, below)) or above_numbers):
         return False
     for index, name in enumerate(names):
-        if name and any(index < len(row) and header_name(row[index]) == name for row in below):
+        if name and any(index < len(row) and column_word(row[index]) == name for row in below):
             return False
     return True
 
@@ -406,11 +466,22 @@ def _header_position(
     ), False
 
 
-def _by_name(header: tuple[str, ...], below: Sequence[Sequence[str]]) -> Choice:
-    names = [header_name(cell) for cell in header]
-    tags = _first_index(names, lambda n: n in TAGS_NAMES)
-    acronym = _first_index(names, lambda n: n in ACRONYM_NAMES)
-    taken = {tags, acronym}
+def named_columns(names: Sequence[str]) -> tuple[int | None, int | None]:
+    """The term and definition among ``names`` (a JSON object's keys) by the names alone, as
+    a table's header names them: None where no name says it."""
+    words = [column_word(name) for name in names]
+    taken = {
+        _first_index(words, lambda n: n in TAGS_NAMES),
+        _first_index(words, lambda n: n in ACRONYM_NAMES),
+    }
+    return _named(words, (), taken)
+
+
+def _named(
+    names: list[str], below: Sequence[Sequence[str]], taken: set[int | None]
+) -> tuple[int | None, int | None]:
+    """The term and definition the header ``names`` (by :func:`column_word`) say, the columns
+    ``taken`` aside; ``below`` only tells the term left of a lone language column."""
     term = _first_index(names, lambda n: n in TERM_NAMES, taken)
     definition = _first_index(names, lambda n: n in DEFINITION_NAMES, taken | {term})
     term = term if term is not None else _first_index(names, TERM_WORDS.__contains__, taken)
@@ -439,7 +510,16 @@ def _by_name(header: tuple[str, ...], below: Sequence[Sequence[str]]) -> Choice:
         taken.add(term)
     if definition is None:
         definition = _first_index(names, _holds(DEFINITION_WORDS), taken)
-        taken.add(definition)
+    return term, definition
+
+
+def _by_name(header: tuple[str, ...], below: Sequence[Sequence[str]]) -> Choice:
+    names = [column_word(cell) for cell in header]
+    tags = _first_index(names, lambda n: n in TAGS_NAMES)
+    acronym = _first_index(names, lambda n: n in ACRONYM_NAMES)
+    taken = {tags, acronym}
+    term, definition = _named(names, below, set(taken))
+    taken.update((term, definition))
     if term is None:
         term = _text_column(names, below, taken)
         taken.add(term)
@@ -573,9 +653,17 @@ def _by_content(rows: Sequence[Sequence[str]]) -> Choice:
     term = texts[0] if len(texts) >= 2 else (filled[0] if filled else 0)
     after = [index for index in filled if index > term]
     texts = [index for index in after if _real_text(_column(rows, index))]
+    reading = _reading_of(rows, term, texts)
+    if reading is not None:
+        texts.remove(reading)
     definition = texts[0] if texts else (after[0] if after else term + 1)
     columns = Columns(term, definition, None, None)
     note = _note(columns, None)
+    if reading is not None:
+        note = (
+            f"{note} (column {reading + 1} spells the terms in Latin letters, pinyin or "
+            "romaji: a reading, not the definition)"
+        )
     if note and numbered:
         shown = ", ".join(str(index + 1) for index in numbered)
         note = f"{note} (column {shown} numbers the rows)"
@@ -583,6 +671,60 @@ def _by_content(rows: Sequence[Sequence[str]]) -> Choice:
     unread = [index for index in filled if index not in (term, definition)]
     unread_note = _unread_note(unread, NO_HEADER, "a header row naming them keeps them")
     return Choice(columns, None, "; ".join(filter(None, (note, doubt, unread_note))))
+
+
+# Scripts whose words a romanisation column spells out (Han, kana, Hangul).
+_NON_LATIN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+# A syllable of pinyin (tone marks removed; a tone number after it) or of Hepburn romaji.
+_PINYIN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai"
+    r"|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ve|er|a|o|e|i|u|v)r?[1-5]?'?)+"
+)
+_ROMAJI = re.compile(r"(?:(?:sh|ch|ts|[kgsztdnhbpmyrwfj])?y?[aeiou]|n'?)+")
+_TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+
+
+def _reading_of(rows: Sequence[Sequence[str]], term: int, texts: Sequence[int]) -> int | None:
+    """The column of ``texts`` (the columns of real text after the term's) that spells the
+    terms in Latin letters ("你好 | nǐ hǎo | hello", "ねこ | neko | cat"), when the terms are
+    Han, kana or Hangul and another column of ``texts`` is no such spelling: a reading, which
+    a careful person never takes for the definition."""
+    terms = _column(rows, term)
+    if (
+        len(texts) < 2
+        or not terms
+        or sum(map(bool, map(_NON_LATIN.search, terms))) * 5 < len(terms) * 4
+    ):
+        return None
+    spelled = [index for index in texts if _spells(_column(rows, index))]
+    return spelled[0] if len(spelled) == 1 and len(spelled) < len(texts) else None
+
+
+def _spells(cells: Sequence[str]) -> bool:
+    """Whether nearly every cell is pinyin (half of them with tone marks or numbers, which
+    English never has) or romaji, word by word."""
+
+    def words(cell: str) -> list[str]:
+        plain = unicodedata.normalize("NFD", cell.casefold().replace("ü", "v"))
+        return re.sub(r"[\u0300-\u036f]", "", plain).replace("-", " ").split()
+
+    def fits(pattern: re.Pattern[str], cell: str) -> bool:
+        found = words(cell)
+        return bool(found) and all(pattern.fullmatch(word) for word in found)
+
+    if not cells or not all(cell.isascii() or set(cell) & _TONE_MARKS for cell in cells):
+        return False
+    toned = sum(
+        1
+        for cell in cells
+        if set(cell.casefold()) & _TONE_MARKS or re.search(r"[a-z][1-5]\b", cell)
+    )
+    if (
+        toned * 2 >= len(cells)
+        and sum(fits(_PINYIN, cell) for cell in cells) * 10 >= len(cells) * 9
+    ):
+        return True
+    return sum(fits(_ROMAJI, cell) for cell in cells) * 10 >= len(cells) * 9
 
 
 def _maybe_a_header(first: Sequence[str]) -> str:

@@ -72,7 +72,7 @@ def read_text(
     """Terms from delimited text: cut into columns in bulk when no cell is quoted and every
     line has the same cells (most files), else read row by row by the csv module."""
     columns = split_columns(text, delimiter)
-    glossary = read_uniform(columns, file, forced) if columns is not None else None
+    glossary = read_uniform(columns, file, forced, delimiter) if columns is not None else None
     if glossary is None:
         glossary = read_rows(_rows(text, file, delimiter), file, delimiter, forced)
     # "Total,2,5" as the last row adds the columns up: no card, named (looks at one row).
@@ -286,7 +286,10 @@ def csv_error(error: csv.Error, file: str, line: int) -> SourceError:
 
 
 def read_uniform(
-    table_columns: list[list[str]], file: str, forced: tuple[str, str] | None = None
+    table_columns: list[list[str]],
+    file: str,
+    forced: tuple[str, str] | None = None,
+    delimiter: str = ",",
 ) -> Glossary | None:
     """Terms from the columns of a table whose every line has every cell (split_columns),
     the first line perhaps a header; None when a row needs reading on its own (a blank line,
@@ -294,6 +297,7 @@ def read_uniform(
     header = [column[0] for column in table_columns]
     if not "".join(header).strip():
         return None  # a blank first line: leave the line counting to read_rows
+    table_columns, spaced = _spaced_columns_joined(table_columns, delimiter)
     sample = [
         [column[row] for column in table_columns] for row in range(len(table_columns[0]))[:201]
     ]
@@ -302,7 +306,63 @@ def read_uniform(
     columns = choice.columns
     if len(table_columns[0]) == first or len(table_columns) <= max(columns.used()):
         return None
-    return _read_columns(lambda c: table_columns[c][first:], choice, first, file)
+    glossary = _read_columns(lambda c: table_columns[c][first:], choice, first, file)
+    if glossary is None or not spaced:
+        return glossary
+    return dataclasses.replace(glossary, notes=(*glossary.notes, _spaced_note(spaced, file)))
+
+
+def _spaced_columns_joined(
+    table_columns: list[list[str]], delimiter: str
+) -> tuple[list[list[str]], list[int]]:
+    """The columns with each one whose every cell starts with a space (and holds more) joined
+    to the filled column before it, when another column after the first starts with no
+    space: a delimiter typed with a space after it is one inside a cell ("der Hund, -e,dog",
+    the plural part of the term), not between them; and the columns so joined (1-based)."""
+
+    def spaced(column: list[str]) -> bool:
+        return all(cell.startswith(" ") and cell.strip() for cell in column)
+
+    found = [
+        index
+        for index in range(1, len(table_columns))
+        if spaced(table_columns[index]) and all(map(str.strip, table_columns[index - 1]))
+    ]
+    if not found or len(found) == len(table_columns) - 1:
+        return table_columns, []
+    joined: list[list[str]] = []
+    for index, column in enumerate(table_columns):
+        if index in found:
+            joined[-1] = [delimiter.join(pair) for pair in zip(joined[-1], column, strict=True)]
+        else:
+            joined.append(column)
+    return joined, [index + 1 for index in found]
+
+
+def _spaced_rows_joined(
+    rows: list[tuple[int, list[str]]], delimiter: str
+) -> tuple[list[tuple[int, list[str]]], list[int]]:
+    """:func:`_spaced_columns_joined` for rows of the same width (read by the csv module)."""
+    if not rows or not any(cell.startswith(" ") for cell in rows[0][1][1:]):
+        return rows, []  # the first row tells most tables: no copy of their cells
+    if len({len(row) for _, row in rows}) != 1:
+        return rows, []
+    columns, found = _spaced_columns_joined(
+        [list(cells) for cells in zip(*(row for _, row in rows), strict=True)], delimiter
+    )
+    if not found:
+        return rows, []
+    cells = zip(*columns, strict=True)
+    return [(line, list(row)) for (line, _), row in zip(rows, cells, strict=True)], found
+
+
+def _spaced_note(columns: Sequence[int], file: str) -> str:
+    shown = ", ".join(map(str, columns))
+    noun = "column {} starts" if len(columns) == 1 else "columns {} start"
+    return (
+        f"{file}: {noun.format(shown)} with a space on every line: a delimiter inside the "
+        "cell before, joined back to it; quote such cells"
+    )
 
 
 def _read_columns(
@@ -354,6 +414,7 @@ def read_rows(
     filled = [(line, row) for line, row in rows if "".join(row).strip()]
     if not filled:
         return Glossary((), sources=(file,))
+    filled, spaced = _spaced_rows_joined(filled, delimiter)
     sample = [row for _, row in filled[: _SAMPLE_ROWS + 1]]
     _check_width(sample, file, filled[0][0])
     choice = choose(sample, forced, file, filled[0][0])
@@ -390,6 +451,7 @@ def read_rows(
         *_notes(choice, file),
         *_repeated_notes(tables.repeated, file),
         *_stacked_notes(tables.titles, file, first),
+        *([_spaced_note(spaced, file)] if spaced else []),
     )
     return Glossary(
         tuple(terms), title=title, description=description, sources=(file,), notes=notes
@@ -485,6 +547,11 @@ def _rejoined(
         f"({_clipped(cells[column])!r})"
         for column in joined
     ]
+    if len(cells) > width:
+        cells, held = _spaced_joined(cells, width, delimiter)
+        done.extend(
+            f"{_column_name(column, columns)} held an unquoted {delimiter!r}" for column in held
+        )
     if len(cells) > width and columns.definition == width - 1 and columns.term < width - 1:
         cells = [*cells[: width - 1], delimiter.join(cells[width - 1 :])]
         done.append(f"the definition held an unquoted {delimiter!r}")
@@ -503,6 +570,34 @@ def _rejoined(
         file=file,
         line=line,
     )
+
+
+def _spaced_joined(cells: list[str], width: int, delimiter: str) -> tuple[list[str], list[int]]:
+    """``cells`` with each cell that starts with a space joined to the cell before it, when
+    those are as many as the cells too many: the delimiter followed by a space is one inside
+    a cell ("der Hund, -e,dog": the plural belongs to the term, "gehen,to go, to walk": the
+    second sense to the definition), and the columns so joined."""
+    spaced = [index for index in range(1, len(cells)) if cells[index][:1].isspace()]
+    if len(spaced) != len(cells) - width:
+        return cells, []
+    joined: list[str] = []
+    held: list[int] = []
+    for index, cell in enumerate(cells):
+        if index in spaced:
+            joined[-1] = delimiter.join((joined[-1], cell))
+            if held[-1:] != [len(joined) - 1]:
+                held.append(len(joined) - 1)
+        else:
+            joined.append(cell)
+    return joined, held
+
+
+def _column_name(column: int, columns: Columns) -> str:
+    if column == columns.term:
+        return "the term"
+    if column == columns.definition:
+        return "the definition"
+    return f"column {column + 1}"
 
 
 _OPENING, _CLOSING = "([{", ")]}"

@@ -26,7 +26,7 @@ from ._text import (
     replace_controls,
     split_tags,
 )
-from .columns import DEFINITION_WORDS, is_column_name, parse_columns
+from .columns import DEFINITION_WORDS, column_word, is_column_name, named_columns, parse_columns
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -56,6 +56,9 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     path = _list_path(document) if isinstance(document, dict) else None
     if isinstance(document, dict) and path is None:
         forced = parse_columns(options.columns)
+        wrapped = _wrapped_group(document) if forced is None else None
+        if wrapped is not None:
+            return _from_wrapped_group(lines, file, document, wrapped)
         if forced is None and _groups(document):
             return _from_groups(lines, file)
         if forced is None and _mixed_groups(document):
@@ -75,6 +78,15 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     if path and len(path) > 1:
         notes.append(f"{file}:{starts[0] if starts else 1}: read the list at {'.'.join(path)}")
     forced = parse_columns(options.columns)
+    inner = _inner_record_key(items, forced)
+    if inner is not None:
+        others = ", ".join(repr(key) for key in items[0] if key != inner)
+        beside = f" ({others} beside it not read)" if others else ""
+        notes.append(
+            f"{file}:{starts[0] if starts else 1}: read the term and definition in each "
+            f"item's {inner!r} object{beside}"
+        )
+        items = [item[inner] for item in items]
     terms = [
         _from_object(item, line, file, forced) for item, line in zip(items, starts, strict=False)
     ]
@@ -203,6 +215,67 @@ def _from_groups(lines: _Lines, file: str) -> Glossary:
     return Glossary(tuple(terms), sources=(file,), notes=(note,))
 
 
+# Keys a wrapper holds beside its terms: what the glossary is, not terms.
+_ABOUT_KEYS = frozenset(
+    """title name deck description version author authors language languages lang locale
+    source license licence created updated modified date id count total subject topic level
+    course url link format schema""".split()
+)
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _about(key: str) -> bool:
+    """Whether a wrapper's key says what the glossary is ("title", "createdAt", "last_updated")."""
+    return any(word.casefold() in _ABOUT_KEYS for word in _WORD.findall(key))
+
+
+def _wrapped_group(document: dict[str, Any]) -> str | None:
+    """The key of the one object of {"term": "definition"} members in a wrapper that says
+    what the glossary is beside it ({"title": "Spanish basics", "version": 2, "cards":
+    {"hola": "hello"}}): each other key names the glossary ("title", "version", "author")
+    and holds text or a number."""
+    groups = [key for key, value in document.items() if isinstance(value, dict)]
+    if len(groups) != 1 or len(document) < 2 or not _group(document[groups[0]]):
+        return None
+    about = [name for name in document if name != groups[0]]
+    if all(
+        _about(name) and (document[name] is None or _scalar_text(document[name]) is not None)
+        for name in about
+    ):
+        return groups[0]
+    return None
+
+
+def _from_wrapped_group(lines: _Lines, file: str, document: dict[str, Any], key: str) -> Glossary:
+    """The terms of the object under ``key`` (:func:`_wrapped_group`), titled by the
+    wrapper's title (or name) and described by its description."""
+    # When the key repeats, json.loads keeps the last value, and so does this.
+    _, start, members = list(lines.nested_members(key))[-1]
+    terms = [
+        Term.create(
+            _cleaned(term, file, line),
+            _cleaned(_scalar_text(definition) or "", file, line),
+            file=file,
+            line=line,
+        )
+        for term, line, definition in members
+    ]
+    about = {name.strip().casefold(): value for name, value in document.items() if name != key}
+    title = next((_text(about[name]) for name in ("title", "name", "deck") if name in about), "")
+    others = ", ".join(repr(name) for name in document if name != key)
+    note = (
+        f"{file}:{start}: read the keys under {key!r} as terms, their values as definitions "
+        f"({others} beside it: what the glossary is, not terms)"
+    )
+    return Glossary(
+        tuple(terms),
+        title=title,
+        description=_text(about.get("description")),
+        sources=(file,),
+        notes=(note,),
+    )
+
+
 def _scalar_text(value: Any) -> str | None:
     """A JSON string, number or boolean as text ("3.14159", "true", as JSON writes them);
     None for anything else."""
@@ -300,6 +373,8 @@ def _from_mapping(lines: _Lines, file: str, forced: tuple[str, str] | None) -> G
     # Walk the members rather than use the parsed dict: a term repeated as a key is kept.
     terms = []
     for key, line, value in lines.members():
+        if forced is None and _lone_group(key, value) and _text_members(lines):
+            raise _group_beside_error(key, line, value, lines, file)
         if isinstance(value, dict):
             terms.append(_from_object(_keyed_by_term(key, value, forced), line, file, forced))
             continue
@@ -315,6 +390,36 @@ def _from_mapping(lines: _Lines, file: str, forced: tuple[str, str] | None) -> G
     return Glossary(tuple(terms), sources=(file,))
 
 
+def _lone_group(key: str, value: Any) -> bool:
+    """Whether ``value``, a member of the top-level object, is a group of terms, not a
+    record: its keys name no field, and it is under no id."""
+    return _group(value) and not key.strip().isdigit() and not any(map(is_column_name, value))
+
+
+def _text_members(lines: _Lines) -> bool:
+    """Whether the top-level object has members that are no object (asked only when a group
+    of terms is found among records, which the shapes read before leave rare)."""
+    return any(not isinstance(value, dict) for _, _, value in lines.members())
+
+
+def _group_beside_error(
+    key: str, line: int, group: dict[str, Any], lines: _Lines, file: str
+) -> SourceError:
+    """The error for an object of term: definition members beside text members at the top
+    (other terms, or what the glossary is under names not known as such)."""
+    first, definition = next(iter(group.items()))
+    others = [name for name, _, value in lines.members() if not isinstance(value, dict)]
+    shown_others = ", ".join(map(repr, others[:4])) + (", ..." if len(others) > 4 else "")
+    return SourceError(
+        f"{shown(key)} holds terms with their definitions ({first!r}: {definition!r}) beside "
+        f"top-level members that are no group of terms ({shown_others}); if those say what "
+        'the glossary is, name them "title", "description", "version" or "author"; if they '
+        "are terms, move them into the object",
+        file=file,
+        line=line,
+    )
+
+
 def _names_a_term(value: dict[str, Any]) -> bool:
     return any(key.strip().casefold() in TERM_NAMES for key in value)
 
@@ -328,9 +433,15 @@ def _keyed_by_term(key: str, value: dict[str, Any], forced: tuple[str, str] | No
 
 
 def _term_record(value: dict[str, Any]) -> bool:
-    """Whether ``value`` is a term's record without its term: a definition key, no term key."""
-    names = {name.strip().casefold() for name in value}
-    return bool(names & set(DEFINITION_NAMES)) and not _names_a_term(value)
+    """Whether ``value`` is a term's record without its term: a definition key, no term key
+    (named in English, or as a table's header: {"Erklärung": ...})."""
+    names = {name.strip().casefold(): member for name, member in value.items()}
+    if _names_a_term(value):
+        return False
+    if names.keys() & set(DEFINITION_NAMES):
+        return True
+    term, definition = _named_keys(names)
+    return term is None and definition is not None
 
 
 # An HTML entity with its semicolon: "&#39;", "&quot;" (a bare "&" or "AT&T" is left alone).
@@ -383,8 +494,7 @@ def _from_object(item: Any, line: int, file: str, forced: tuple[str, str] | None
     if forced is not None:
         term_key, definition_key = (_forced_key(item, part, file, line) for part in forced)
     else:
-        term_key = next((name for name in TERM_NAMES if name in fields), None)
-        definition_key = next((name for name in DEFINITION_NAMES if name in fields), None)
+        term_key, definition_key = _named_keys(fields)
     term = fields.get(term_key) if term_key else None
     definition = fields.get(definition_key) if definition_key else None
     term = _scalar_text(term) if not isinstance(term, bool) else None
@@ -421,6 +531,54 @@ def _from_object(item: Any, line: int, file: str, forced: tuple[str, str] | None
     if isinstance(acronym, str) and acronym.strip() and not created.acronym:
         created = dataclasses.replace(created, acronym=acronym.strip())
     return created
+
+
+def _named_keys(fields: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The (casefolded) keys of the term and the definition among ``fields``: the English
+    names first ("term" before "name"), else the names a table's header is read by
+    ("Begriff", "Erklärung", "mot", "définition", "English", "French") among the keys of
+    text members (a list under "meanings" is a dictionary entry's senses)."""
+    term = next((name for name in TERM_NAMES if name in fields), None)
+    definition = next((name for name in DEFINITION_NAMES if name in fields), None)
+    if term is None or definition is None:
+        keys = [key for key, value in fields.items() if _scalar_text(value) is not None]
+        named_term, named_definition = named_columns(keys)
+        if term is None and named_term is not None and keys[named_term] != definition:
+            term = keys[named_term]
+        if definition is None and named_definition is not None and keys[named_definition] != term:
+            definition = keys[named_definition]
+    return term, definition
+
+
+def _inner_record_key(items: list[Any], forced: tuple[str, str] | None) -> str | None:
+    """The key under which every item holds its record, when the items name no term and no
+    definition themselves (Airtable's {"id": ..., "createdTime": ..., "fields": {"Term": ...,
+    "Definition": ...}}): the one key whose object names a term, the same in every item (or
+    holding both keys ``forced`` names)."""
+    if not items or not all(isinstance(item, dict) for item in items):
+        return None
+
+    def keys(value: dict[str, Any]) -> dict[str, Any]:
+        return {key.strip().casefold(): member for key, member in value.items()}
+
+    def names_a_record(value: Any) -> bool:
+        if not isinstance(value, dict):
+            return False
+        if forced is not None:
+            return all(part.strip().casefold() in keys(value) for part in forced)
+        return _named_keys(keys(value))[0] is not None
+
+    first = items[0]
+    if forced is not None:
+        # Numbers count the item's own keys.
+        if any(part.strip().isdigit() for part in forced) or names_a_record(first):
+            return None
+    elif any(key is not None for key in _named_keys(keys(first))):
+        return None
+    found: list[str] = [key for key, value in first.items() if names_a_record(value)]
+    if len(found) != 1 or not all(names_a_record(item.get(found[0])) for item in items):
+        return None
+    return found[0]
 
 
 def _first_senses(meanings: Any) -> tuple[str | None, list[str]]:
@@ -493,7 +651,7 @@ def _definition_path(value: Any, depth: int = 0) -> str | None:
     if not isinstance(value, dict):
         return None
     for key, inner in value.items():
-        if key.strip().casefold() in DEFINITION_WORDS:
+        if column_word(key) in DEFINITION_WORDS:
             return f".{key}"
         path = _definition_path(inner, depth + 1)
         if path is not None:
@@ -503,15 +661,44 @@ def _definition_path(value: Any, depth: int = 0) -> str | None:
 
 def _keys_hint(item: dict[str, Any]) -> str:
     """What to do about an object whose keys name no term: its keys, and the --columns that
-    reads its first two text members."""
-    texts = [key for key, value in item.items() if isinstance(value, str)]
+    reads its first two text members (not an id or a date beside them; those inside its one
+    object of text members, Airtable's "fields", when it has no two of its own)."""
     keys = ", ".join(map(repr, item)) or "none"
-    if len(texts) < 2:
-        return f"its keys are {keys}; {_SHAPE_HINT}"
-    return (
-        f"its keys are {keys}, none of them a known name for the term; name the term and "
-        f"definition keys with --columns {texts[0].strip()},{texts[1].strip()}"
-    )
+    texts = _text_keys(item)
+    if len(texts) >= 2:
+        return (
+            f"its keys are {keys}, none of them a known name for the term; name the term and "
+            f"definition keys with --columns {texts[0].strip()},{texts[1].strip()}"
+        )
+    inner = [
+        (key, _text_keys(value))
+        for key, value in item.items()
+        if isinstance(value, dict) and len(_text_keys(value)) >= 2
+    ]
+    if len(inner) == 1:
+        ((key, names),) = inner
+        return (
+            f"its keys are {keys}; the term and definition seem to be in {key!r} (its keys "
+            f"are {', '.join(map(repr, names))}): name them with --columns "
+            f"{names[0].strip()},{names[1].strip()}"
+        )
+    return f"its keys are {keys}; {_SHAPE_HINT}"
+
+
+# Keys of a record's bookkeeping, never its term or definition.
+_RECORD_KEYS = frozenset(
+    """id _id uuid guid key createdtime created_at createdat created updated updated_at
+    updatedat modified timestamp date url href""".split()
+)
+
+
+def _text_keys(item: dict[str, Any]) -> list[str]:
+    """The keys of ``item``'s text members, but its id and dates."""
+    return [
+        key
+        for key, value in item.items()
+        if isinstance(value, str) and key.strip().casefold() not in _RECORD_KEYS
+    ]
 
 
 def _forced_key(item: dict[str, Any], wanted: str, file: str, line: int) -> str:
@@ -598,9 +785,14 @@ class _Lines:
         for key, line, value in self._members(0):
             yield key, line, self.decoder.raw_decode(self.text, value)[0]
 
-    def nested_members(self) -> Iterator[tuple[str, int, list[tuple[str, int, Any]]]]:
-        """(key, line, members of its object value) of each member of the top-level object."""
+    def nested_members(
+        self, only: str | None = None
+    ) -> Iterator[tuple[str, int, list[tuple[str, int, Any]]]]:
+        """(key, line, members of its object value) of each member of the top-level object
+        (``only``: of that member alone)."""
         for key, line, value in self._members(0):
+            if only is not None and key != only:
+                continue
             inner = [
                 (name, member_line, self.decoder.raw_decode(self.text, index)[0])
                 for name, member_line, index in self._members(value)
