@@ -609,13 +609,18 @@ def _contents_item(text: str) -> bool:
     )
 
 
-def reference_furniture(texts: Sequence[str], headings: Sequence[int] = ()) -> dict[int, str]:
+def reference_furniture(
+    texts: Sequence[str],
+    headings: Sequence[int] = (),
+    entry: Callable[[str], bool] | None = None,
+) -> dict[int, str]:
     """The lines of a copied reference page that are its furniture, by index into ``texts``
     (the non-blank lines, stripped) with what each is: the site line, the contents (on one
     line, or a list under "Contents": "1 A" / "2 B" / "3 See also") and the end sections
     ("See also", "References" and what they list). ``headings`` are the lines that had an
     "[edit]" link: headings for certain, so an end section under one holds no entry even when
-    its references are sentences."""
+    its references are sentences. ``entry`` tells a list's entry line (a term, a separator, a
+    definition): the entries go on down to the last one."""
     roles: dict[int, str] = {}
     for index, text in enumerate(texts):
         if index < _SITE_LINES and _SITE_LINE.match(text):
@@ -627,7 +632,7 @@ def reference_furniture(texts: Sequence[str], headings: Sequence[int] = ()) -> d
             if items >= 2:
                 for inside in range(index, index + 1 + items):
                     roles[inside] = "contents"
-    start = _end_sections(texts)
+    start = _end_sections(texts, entry)
     certain = [index for index in headings if texts[index].casefold() in END_SECTIONS]
     if certain and all(
         texts[index].casefold() in END_SECTIONS for index in headings if index > certain[0]
@@ -660,7 +665,7 @@ def _contents_items(texts: Sequence[str], start: int) -> int:
     return count
 
 
-def _end_sections(texts: Sequence[str]) -> int:
+def _end_sections(texts: Sequence[str], entry: Callable[[str], bool] | None) -> int:
     """Where the end sections start: from the first end-section heading below the last
     entry's definition (a sentence, or a line not starting with a capital), every line is
     furniture; ``len(texts)`` when there is none."""
@@ -671,7 +676,7 @@ def _end_sections(texts: Sequence[str]) -> int:
             start = index
         elif _REFERENCE.search(text):
             continue  # a reference, listed under "References"
-        elif sentence_like(text) or not text[:1].isupper():
+        elif sentence_like(text) or not text[:1].isupper() or (entry and entry(text)):
             break  # a definition: the entries go on down to here
     return start
 
@@ -681,16 +686,20 @@ def _end_sections(texts: Sequence[str]) -> int:
 _PAGE_NUMBER = re.compile(r"^(?:[A-Z]-)?\d{1,4}$")
 _LETTERED_PAGE = re.compile(r"^[A-Z]-\d{1,4}$")
 _HEAD_MARKS = ("|", "·", "•")
+_BACK_MATTER = ("glossary", "index", "appendix", "glossar", "glossaire", "glosario")
 
 
 def page_furniture(text: str, before: str | None, after: str | None, *, alone: bool) -> str:
     """What ``text`` is when it is a book page's furniture, else "": a page number alone
     between blank lines, or inside a sentence broken at the page's end ("from high" / "412" /
     "concentration to low": three digits at most, as a year is part of the sentence); a
-    running head ending or starting with its page number, lettered as a glossary's pages are
-    ("GLOSSARY G-1", "G-2 Glossary" alone), or set off by a bar ("Chapter 4 | Plant Biology
-    87", alone between blank lines). ``before`` and ``after`` are the lines right above and
-    below it (None past a blank line), ``alone`` whether blank lines are around it."""
+    running head ending or starting with its page number, lettered by the back matter's
+    initial as a glossary's pages are ("GLOSSARY G-1", "G-2 Glossary" alone), or set off by
+    a bar ("Chapter 4 | Plant Biology 87", alone between blank lines). ``before`` and
+    ``after`` are the lines right above and below it (None past a blank line), ``alone``
+    whether blank lines are around it."""
+    if not (text[-1:].isdigit() or text.partition(" ")[0][-1:].isdigit()):
+        return ""  # the cheap test first: the page number ends the line or its first word
     if _PAGE_NUMBER.match(text):
         # Inside a sentence broken at the page's end, no blank line around: a definition's
         # line wrapping onto a line in lower case.
@@ -707,11 +716,9 @@ def page_furniture(text: str, before: str | None, after: str | None, *, alone: b
     if not 2 <= len(words) <= 10 or SENTENCE_END.search(text):
         return ""
     for page, rest in ((words[-1], words[:-1]), (words[0], words[1:])):
-        if (
-            _LETTERED_PAGE.match(page)
-            and any(word[:1].upper() == page[0] for word in rest)
-            and (alone or " ".join(rest).isupper())
-        ):
+        # The letter is the back matter's initial: G-1 is the glossary's first page.
+        named = rest[0].isupper() or (alone and rest[0].casefold() in _BACK_MATTER)
+        if _LETTERED_PAGE.match(page) and rest[0][:1].upper() == page[0] and named:
             return "running head"
         if alone and page.isdigit() and len(page) <= 3 and any(m in rest for m in _HEAD_MARKS):
             return "running head"
@@ -726,3 +733,46 @@ def page_furniture_note(file: str, dropped: Sequence[tuple[int, str, str]]) -> s
         f"{file}:{number}: left out {counted(len(dropped), 'line')} of a book's page "
         f"furniture, its page numbers and running heads ({shown(text)})"
     )
+
+
+def list_furniture(
+    lines: Sequence[tuple[int, str]], entry: Callable[[str], bool]
+) -> dict[int, str]:
+    """The furniture of a copied page among a list's lines (numbered, blank ones too), by line
+    number with what each is: a reference page's (its contents, letter headings, "[edit]"
+    headings, end sections) and a book page's (page numbers, running heads). ``entry`` tells
+    a line holding a term and its definition, which is never furniture."""
+    shown_lines = [(number, text.strip()) for number, text in lines if not is_blank(text)]
+    texts: list[str] = []
+    headings: list[int] = []
+    for index, (_, text) in enumerate(shown_lines):
+        bare, edited = without_edit_mark(text)
+        texts.append(bare)
+        if edited:
+            headings.append(index)
+    roles = reference_furniture(texts, headings, entry)
+    for index in headings:
+        roles.setdefault(index, "letter heading" if len(texts[index]) == 1 else "heading")
+    for index, text in enumerate(texts):
+        if index in roles or entry(text):
+            continue
+        number = shown_lines[index][0]
+        below = texts[index + 1] if index + 1 < len(texts) else ""
+        if len(text) == 1 and text.isupper() and below[:1].upper() == text and len(below) > 1:
+            roles[index] = "letter heading"  # "A" above "abaft – toward the stern"
+        else:
+            joined_above = index == 0 or shown_lines[index - 1][0] == number - 1
+            joined_below = index + 1 < len(texts) and shown_lines[index + 1][0] == number + 1
+            role = page_furniture(
+                text,
+                texts[index - 1] if index and joined_above else None,
+                below if joined_below else None,
+                alone=not joined_above and not joined_below,
+            )
+            if role:
+                roles[index] = role
+    return {shown_lines[index][0]: role for index, role in roles.items()}
+
+
+PAGE_FURNITURE = ("page number", "running head")
+"""A book page's furniture: a definition broken at the page's end goes on after it."""

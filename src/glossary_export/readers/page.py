@@ -112,6 +112,10 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         lines.append(_classify(number, line))
     lines, dropped = _without_page_furniture(lines)
     lines = _reference_furniture(_header_cells(lines), headed)
+    if _list_on_a_reference_page(lines):
+        from . import term_list
+
+        return term_list.read(text, file, options)
     _refuse_a_list(lines, file)
     glossary = _labelled_questions(lines, file) or _Page(lines, file, dropped).parse()
     notes = list(glossary.notes)
@@ -128,9 +132,6 @@ def _without_page_furniture(lines: list[_Line]) -> tuple[list[_Line], list[tuple
     kept: list[_Line] = []
     dropped: list[tuple[int, str, str]] = []
     for index, line in enumerate(lines):
-        if not (line.text[:1].isdigit() or line.text[-1:].isdigit()):
-            kept.append(line)  # the cheap test first: furniture starts or ends with its page
-            continue
         before = lines[index - 1] if index else None
         after = lines[index + 1] if index + 1 < len(lines) else None
         # Blank lines around it (none is counted above the first line: that is the title).
@@ -209,6 +210,21 @@ def _reference_furniture(lines: list[_Line], headed: set[int]) -> list[_Line]:
         if role:
             marked[index] = dataclasses.replace(line, furniture=True, role=role)
     return marked
+
+
+def _list_on_a_reference_page(lines: list[_Line]) -> bool:
+    """Whether a reference page's lines other than its furniture (letter headings, "See also"
+    and its links) are a list's entries ("abaft – toward the stern"): the furniture made them
+    too few among the lines to be told a list, and the list reader knows the furniture too."""
+    from .term_list import looks_like_a_list
+
+    reference = any(line.role in _REFERENCE_ROLES for line in lines)
+    return reference and looks_like_a_list([line.text for line in lines if not line.furniture])
+
+
+_REFERENCE_ROLES = frozenset(
+    ("letter heading", "heading", "contents", "site line", "section heading", "end section link")
+)
 
 
 def _letter_heading(lines: list[_Line], index: int) -> bool:
