@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..errors import SourceError, counted, shown
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
-from ._text import DEFINITION_NAMES, TERM_NAMES, header_name, is_blank, numbered_lines
+from ._text import (
+    DEFINITION_NAMES,
+    PAGE_FURNITURE,
+    TERM_NAMES,
+    header_name,
+    is_blank,
+    list_furniture,
+    numbered_lines,
+    page_furniture_note,
+)
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -424,9 +433,20 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
 
     notes: list[str] = []
     headings: list[tuple[int, str]] = []  # the "#" lines read as section headings
+    furniture = list_furniture(
+        lines, lambda text: split_entry(unbulleted(text), delimiter) is not None
+    )
     for index, (number, line) in enumerate(lines):
         if is_blank(line):
             after_blank = True
+            continue
+        if number in furniture:
+            # A copied page's furniture ("See also", "A" above the entries with that letter, a
+            # page number): no entry nor part of one, though a page break ends no definition.
+            log.read_as(number, furniture[number])
+            if furniture[number] not in PAGE_FURNITURE:
+                finish()
+                current = None
             continue
         if line[:1] in "#=" and HEADING.match(line):
             # A section ("## Cells"), never an entry nor part of a definition; the first one
@@ -506,6 +526,13 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         )
     if citations:
         notes.append(citation_note(file, citations))
+    paged = [
+        (number, line.strip(), role)
+        for number, line in lines
+        if (role := furniture.get(number, "")) in PAGE_FURNITURE
+    ]
+    if paged:
+        notes.append(page_furniture_note(file, paged))
     if paged_terms([term.term for term in terms]):
         # A book's index ("Osmosis, 45: the movement..."): the page numbers are no part of the
         # term, and a careful reader leaves them out.
