@@ -130,3 +130,44 @@ def test_a_pdf_glossary_that_lost_its_bold_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as raised:
         read_text(tmp_path, "book.txt", text)
     assert "book.txt:2:" in str(raised.value) and "put ':' after each term" in str(raised.value)
+
+
+def test_a_wikipedia_list_with_dashes(tmp_path: Path) -> None:
+    text = (
+        "Glossary of sailing\nA\nabaft – toward the stern.[1]\nabeam – at right angles.\n"
+        "B[edit]\nbow – the front of a vessel.\nSee also\nList of sailing terms\n"
+        "Outline of sailing\n"
+    )
+    glossary = read_text(tmp_path, "wiki.txt", text)
+    assert pairs(glossary) == [
+        ("abaft", "toward the stern."),
+        ("abeam", "at right angles."),
+        ("bow", "the front of a vessel."),
+    ]
+    assert glossary.title == "Glossary of sailing"
+    read = roles(glossary)
+    assert read[2] == "letter heading" and read[5] == "letter heading"
+    assert [read[line] for line in (7, 8, 9)] == ["section heading"] + ["end section link"] * 2
+
+
+def test_a_list_copied_from_a_pdf_leaves_out_its_page_furniture(tmp_path: Path) -> None:
+    text = (
+        "GLOSSARY G-1\n\nosmosis: the movement of water across a semipermeable\nmembrane\n"
+        "diffusion: the spread of particles from an area of high\n412\n"
+        "concentration to an area of low concentration\n\nG-2 GLOSSARY\n\n"
+        "mitosis: division of a nucleus\n"
+    )
+    glossary = read_text(tmp_path, "book.txt", text)
+    assert pairs(glossary) == [
+        ("osmosis", "the movement of water across a semipermeable membrane"),
+        (
+            "diffusion",
+            "the spread of particles from an area of high concentration to an area of low "
+            "concentration",
+        ),
+        ("mitosis", "division of a nucleus"),
+    ]
+    assert glossary.title == ""  # the running head names no deck
+    read = roles(glossary)
+    assert (read[1], read[6], read[9]) == ("running head", "page number", "running head")
+    assert any("book.txt:1: left out 3 lines of a book" in note for note in glossary.notes)
