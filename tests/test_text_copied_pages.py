@@ -41,14 +41,24 @@ def test_lower_case_terms_under_letter_headings(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "contents",
-    ["Contents: Top 0–9 A B", "Contents: A B", "Contents: Top 0-9 A B See also References"],
+    [
+        "Contents: Top 0–9 A B",
+        "Contents: A B",
+        "Contents: Top 0-9 A B See also References",
+        "Contents\nA B",
+        # Wikipedia's contents since 2022, copied one item a line.
+        "Contents\nhide\n(Top)\nA\nB\nSee also\nToggle the table of contents",
+    ],
 )
 def test_the_letter_index_on_one_line(tmp_path: Path, contents: str) -> None:
     text = f"Glossary of geology\n{contents}\n{entries()}See also\nGlossary of physics\n"
     glossary = read_text(tmp_path, "wiki.txt", text)
     assert pairs(glossary) == GEOLOGY
     assert glossary.title == "Glossary of geology"
-    assert roles(glossary)[2] == "contents"
+    read = roles(glossary)
+    assert [read[line] for line in range(2, 2 + len(contents.splitlines()))] == ["contents"] * len(
+        contents.splitlines()
+    )
 
 
 def test_a_whole_copied_wikipedia_page(tmp_path: Path) -> None:
@@ -105,6 +115,20 @@ def test_a_running_foot_between_pages(tmp_path: Path) -> None:
     ]
     assert roles(glossary)[6] == "running head" and roles(glossary)[11] == "page number"
     assert any("book.txt:6: left out 2 lines of a book" in note for note in glossary.notes)
+
+
+def test_a_running_foot_set_off_by_a_bar_between_entries(tmp_path: Path) -> None:
+    text = (
+        "Key Terms\nosmosis\nThe movement of water.\n87 | Chapter 4 | Plant Biology\n"
+        "xylem\nTissue that carries water.\n"
+    )
+    assert pairs(read_text(tmp_path, "book.txt", text)) == [
+        ("osmosis", "The movement of water."),
+        ("xylem", "Tissue that carries water."),
+    ]
+    # On the first line it may be the title.
+    glossary = read_text(tmp_path, "unit.txt", "Biology | Unit 2\n" + text.split("\n", 1)[1])
+    assert glossary.title == "Biology | Unit 2"
 
 
 def test_a_page_number_inside_a_definition_broken_at_the_page_end(tmp_path: Path) -> None:
@@ -171,3 +195,26 @@ def test_a_list_copied_from_a_pdf_leaves_out_its_page_furniture(tmp_path: Path) 
     read = roles(glossary)
     assert (read[1], read[6], read[9]) == ("running head", "page number", "running head")
     assert any("book.txt:1: left out 3 lines of a book" in note for note in glossary.notes)
+
+
+def test_hatnotes_and_the_site_footer_make_no_card(tmp_path: Path) -> None:
+    text = (
+        "Glossary of geology\naquifer\nMain article: Groundwater\n"
+        "A body of rock that holds groundwater.\nbasalt\nA dark volcanic rock.\n"
+        "See also: Igneous rock\nbedrock\nThe solid rock under the soil.\n"
+        "References\n^ Smith, J. (2001). Rocks.\n"
+        'Retrieved from "https://en.wikipedia.org/w/index.php?title=Glossary_of_geology"\n'
+        "Categories: Glossaries of science\n"
+        "This page was last edited on 5 May 2024, at 10:00 (UTC).\n"
+    )
+    glossary = read_text(tmp_path, "wiki.txt", text)
+    assert pairs(glossary) == GEOLOGY
+    read = roles(glossary)
+    assert read[3] == "hatnote" and read[7] == "hatnote"
+    assert [read[line] for line in (12, 13, 14)] == ["site footer"] * 3
+    # In a list, where the hatnote splits at its colon too.
+    text = "osmosis: the movement of water\nMain article: Osmosis\ndiffusion: the spread\n"
+    assert pairs(read_text(tmp_path, "list.txt", text)) == [
+        ("osmosis", "the movement of water"),
+        ("diffusion", "the spread"),
+    ]

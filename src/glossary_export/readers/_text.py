@@ -540,12 +540,26 @@ END_SECTIONS = (
 )
 _CONTENTS_NAMES = ("contents", "table of contents", "inhalt", "inhaltsverzeichnis", "sommaire")
 # The items of the letter index: a letter, Wikipedia's "Top" and "0–9" links.
-_INDEX_ITEMS = ("top", "(top)", "0–9", "0-9", "#")
+_INDEX_ITEMS = ("top", "(top)", "0–9", "0-9", "#", "hide", "toggle the table of contents")
 # A numbered heading of the old vertical contents list ("1 A", "3 See also", "2.1 Rules").
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[ \t]+\S.{0,50}$")
 # A reference under "References" / "Notes": Wikipedia's "^" back link, a year in brackets,
 # an ISBN, a "Retrieved" date.
 _REFERENCE = re.compile(r"^\^|\((?:1[5-9]|20)\d\d[a-z]?\)|\bISBN\b|\bRetrieved\b|\bdoi:")
+# The site's footer under the end sections, when the whole page was copied.
+_SITE_FOOTER = re.compile(
+    r"^(?:Retrieved from [\"“]?https?://|(?:Hidden )?[Cc]ategor(?:y|ies): |This page was last "
+    r"edited on |Text is available under the Creative Commons)"
+)
+# A note under a term that points to another page ("Main article: Black hole"): no part of
+# the definition.
+_HATNOTE = re.compile(r"^(?:Main articles?|Further information|See also): *\S")
+
+
+def hatnote(text: str) -> str:
+    """ "hatnote" when ``text`` is a reference page's pointer to another page ("Main article:
+    Black hole", "See also: Orbit"), else ""."""
+    return "hatnote" if text[:1] in "MFS" and _HATNOTE.match(text) else ""
 
 
 _SITE_LINES = 3
@@ -571,14 +585,14 @@ def _contents_name(text: str) -> bool:
     return name.rstrip(":").strip() in _CONTENTS_NAMES
 
 
-def contents_line(text: str) -> bool:
+def contents_line(text: str, named: bool = False) -> bool:
     """The letter index on one line: "Contents: A B C", "Contents: Top 0–9 A B C … See also
-    References" (three letters, or two after a contents name)."""
+    References" (three letters, or two after a contents name, or under it: ``named``)."""
     first, _, rest = text.partition(" ")
     if not first.rstrip(":").isalpha():
         return False
     items = rest.split()
-    letters = 0
+    letters = int(len(first) == 1 and first.isupper())  # "A B C D" alone
     for count, item in enumerate(items):
         if len(item) == 1 and item.isupper():
             letters += 1
@@ -587,7 +601,7 @@ def contents_line(text: str) -> bool:
             if not _end_section_names(" ".join(items[count:]).casefold()):
                 return False
             break
-    return letters >= (2 if _contents_name(first) else 3)
+    return letters >= (2 if named or _contents_name(first) else 3)
 
 
 def _end_section_names(text: str) -> bool:
@@ -628,8 +642,12 @@ def reference_furniture(
         elif text[:1].isupper() and " " in text and contents_line(text):  # cheap tests first
             roles[index] = "contents"
         elif len(text) < 30 and _contents_name(text):
+            # The list of the contents below the name, or the letter index on the next line.
             items = _contents_items(texts, index + 1)
-            if items >= 2:
+            following = texts[index + 1] if index + 1 < len(texts) else ""
+            if items == 0 and following[:1].isupper() and contents_line(following, named=True):
+                roles[index] = roles[index + 1] = "contents"
+            elif items >= 2:
                 for inside in range(index, index + 1 + items):
                     roles[inside] = "contents"
     start = _end_sections(texts, entry)
@@ -643,7 +661,11 @@ def reference_furniture(
         if text.casefold() in END_SECTIONS:
             roles[index] = "section heading"
         else:
-            roles[index] = "reference" if _REFERENCE.search(text) else "end section link"
+            footer = _SITE_FOOTER.match(text)
+            reference = _REFERENCE.search(text)
+            roles[index] = (
+                "site footer" if footer else "reference" if reference else "end section link"
+            )
     return roles
 
 
@@ -674,8 +696,8 @@ def _end_sections(texts: Sequence[str], entry: Callable[[str], bool] | None) -> 
         text = texts[index]
         if text.casefold() in END_SECTIONS:
             start = index
-        elif _REFERENCE.search(text):
-            continue  # a reference, listed under "References"
+        elif _REFERENCE.search(text) or _SITE_FOOTER.match(text):
+            continue  # a reference, listed under "References", or the site's footer
         elif sentence_like(text) or not text[:1].isupper() or (entry and entry(text)):
             break  # a definition: the entries go on down to here
     return start
@@ -694,8 +716,8 @@ def page_furniture(text: str, before: str | None, after: str | None, *, alone: b
     between blank lines, or inside a sentence broken at the page's end ("from high" / "412" /
     "concentration to low": three digits at most, as a year is part of the sentence); a
     running head ending or starting with its page number, lettered by the back matter's
-    initial as a glossary's pages are ("GLOSSARY G-1", "G-2 Glossary" alone), or set off by
-    a bar ("Chapter 4 | Plant Biology 87", alone between blank lines). ``before`` and
+    initial as a glossary's pages are ("GLOSSARY G-1", "G-2 Glossary"), or set off by a bar
+    ("Chapter 4 | Plant Biology 87", not on the first line). ``before`` and
     ``after`` are the lines right above and below it (None past a blank line), ``alone``
     whether blank lines are around it."""
     if not (text[-1:].isdigit() or text.partition(" ")[0][-1:].isdigit()):
@@ -717,10 +739,13 @@ def page_furniture(text: str, before: str | None, after: str | None, *, alone: b
         return ""
     for page, rest in ((words[-1], words[:-1]), (words[0], words[1:])):
         # The letter is the back matter's initial: G-1 is the glossary's first page.
-        named = rest[0].isupper() or (alone and rest[0].casefold() in _BACK_MATTER)
+        named = rest[0].isupper() or rest[0].casefold() in _BACK_MATTER
         if _LETTERED_PAGE.match(page) and rest[0][:1].upper() == page[0] and named:
             return "running head"
-        if alone and page.isdigit() and len(page) <= 3 and any(m in rest for m in _HEAD_MARKS):
+        # Set off by a bar: between blank lines, or inside the text (never the first line,
+        # which may be a title: "Biology | Unit 2").
+        inside = alone or (before is not None and after is not None)
+        if inside and page.isdigit() and len(page) <= 3 and any(m in rest for m in _HEAD_MARKS):
             return "running head"
     return ""
 
@@ -754,7 +779,12 @@ def list_furniture(
     for index in headings:
         roles.setdefault(index, "letter heading" if len(texts[index]) == 1 else "heading")
     for index, text in enumerate(texts):
-        if index in roles or entry(text):
+        if index in roles:
+            continue
+        if hatnote(text):  # "Main article: Orbit" splits at its colon, but is no entry
+            roles[index] = "hatnote"
+            continue
+        if entry(text):
             continue
         number = shown_lines[index][0]
         below = texts[index + 1] if index + 1 < len(texts) else ""

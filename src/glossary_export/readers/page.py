@@ -25,10 +25,12 @@ from ._accounting import DEFINITION, TERM, LineLog
 from ._text import (
     DEFINITION_NAMES,
     OPEN_END,
+    PAGE_FURNITURE,
     SENTENCE_END,
     TABLE_RULE,
     TERM_NAMES,
     ReadWarning,
+    hatnote,
     header_name,
     is_blank,
     numbered_lines,
@@ -119,16 +121,18 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     _refuse_a_list(lines, file)
     glossary = _labelled_questions(lines, file) or _Page(lines, file, dropped).parse()
     notes = list(glossary.notes)
-    if dropped:
-        notes.append(page_furniture_note(file, dropped))
+    paged = [line for line in dropped if line[2] in PAGE_FURNITURE]
+    if paged:
+        notes.append(page_furniture_note(file, paged))
     if citations:
         notes.append(citation_note(file, citations))
     return dataclasses.replace(glossary, notes=tuple(notes)) if notes else glossary
 
 
 def _without_page_furniture(lines: list[_Line]) -> tuple[list[_Line], list[tuple[int, str, str]]]:
-    """``lines`` without a book page's page numbers and running heads (a PDF copied), and
-    those lines: (number, text, what it is)."""
+    """``lines`` without a book page's page numbers and running heads (a PDF copied) and a
+    reference page's hatnotes ("Main article: Orbit"), and those lines: (number, text, what
+    it is)."""
     kept: list[_Line] = []
     dropped: list[tuple[int, str, str]] = []
     for index, line in enumerate(lines):
@@ -137,7 +141,7 @@ def _without_page_furniture(lines: list[_Line]) -> tuple[list[_Line], list[tuple
         # Blank lines around it (none is counted above the first line: that is the title).
         joined_above = before is None or before.number == line.number - 1
         joined_below = after is not None and after.number == line.number + 1
-        role = page_furniture(
+        role = hatnote(line.text) or page_furniture(
             line.text,
             before.text if before and joined_above else None,
             after.text if after and joined_below else None,
