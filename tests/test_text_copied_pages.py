@@ -37,6 +37,13 @@ def test_lower_case_terms_under_letter_headings(tmp_path: Path) -> None:
     assert pairs(glossary) == GEOLOGY
     assert glossary.title == "Glossary of geology"
     assert roles(glossary)[2] == "letter heading" and roles(glossary)[5] == "letter heading"
+    text = (
+        "Glossary of music\n0–9\n12-bar blues\nA chord progression.\nA\na cappella\nSung alone.\n"
+    )
+    assert pairs(read_text(tmp_path, "music.txt", text)) == [
+        ("12-bar blues", "A chord progression."),
+        ("a cappella", "Sung alone."),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -217,4 +224,19 @@ def test_hatnotes_and_the_site_footer_make_no_card(tmp_path: Path) -> None:
     assert pairs(read_text(tmp_path, "list.txt", text)) == [
         ("osmosis", "the movement of water"),
         ("diffusion", "the spread"),
+    ]
+
+
+def test_sentences_under_a_title_are_refused_not_paired(tmp_path: Path) -> None:
+    text = (
+        "Glossary\nAbiotic nonliving parts of an ecosystem.\nBiome a large region with a climate.\n"
+        "Carnivore an animal that eats animals.\nDecomposer an organism eating dead matter.\n"
+    )
+    with pytest.raises(SourceError) as raised:
+        read_text(tmp_path, "book.txt", text)
+    assert "book.txt:4:" in str(raised.value) and "Carnivore an animal" in str(raised.value)
+    # One entry whose definition is sentences starting "The Sun", "The Earth" is read.
+    text = "Solar system\nThe Sun and the bodies orbiting it.\nThe Earth is one of them.\n"
+    assert pairs(read_text(tmp_path, "sun.txt", text)) == [
+        ("Solar system", "The Sun and the bodies orbiting it. The Earth is one of them.")
     ]

@@ -233,14 +233,16 @@ _REFERENCE_ROLES = frozenset(
 
 def _letter_heading(lines: list[_Line], index: int) -> bool:
     """A letter alone, above a term starting with it ("A" above "appeal" or "Appeal") and
-    that term's definition."""
+    that term's definition; "0–9" above a term starting with a digit ("12-bar blues")."""
     letter = lines[index].text
-    if len(letter) != 1 or not letter.isupper():
+    digits = letter in ("0–9", "0-9")
+    if not digits and (len(letter) != 1 or not letter.isupper()):
         return False
     following = lines[index + 1 : index + 3]
+    first = following[0].text[:1] if following else ""
     return (
         len(following) == 2
-        and following[0].text[:1].upper() == letter
+        and (first.isdigit() if digits else first.upper() == letter)
         and not following[0].sentence_like
         and following[1].sentence_like
     )
@@ -303,6 +305,11 @@ def _refuse_part_bold(lines: list[_Line], file: str) -> None:
 
 # A line starting with two capitalised words: "Abiotic Nonliving parts of an ecosystem."
 _TWO_CAPITALS = re.compile(r"^[^\W\d_][\w'’-]*[ \t]+[^\W\d_]")
+# First words of a sentence, never a term ("The Sun is a star.", "It Happens").
+_SENTENCE_STARTS = frozenset(
+    "the a an it its this that these those there in on at of for to as our his her their my "
+    "we they he she i and but or when if".split()
+)
 
 
 def _refuse_bold_lost(lines: list[_Line], file: str) -> None:
@@ -317,6 +324,7 @@ def _refuse_bold_lost(lines: list[_Line], file: str) -> None:
         and (match := _TWO_CAPITALS.match(line.text)) is not None
         and line.text[:1].isupper()
         and line.text[match.end() - 1].isupper()
+        and line.text.split(maxsplit=1)[0].casefold() not in _SENTENCE_STARTS
         for line in entries
     ):
         return
@@ -351,15 +359,18 @@ def _refuse_non_terms(lines: list[_Line], terms: list[_Line], file: str) -> None
     one): with no furniture to show a page, its lines are all alike, entries of a list with a
     separator no reader knows (or none), and pairing them merges two entries into one card.
     (One title-like term is evidence enough: a phrase book pairs "je voudrais un café" with
-    its translation.)"""
+    its translation; unless it is the page's first line, a title above sentences that all
+    look alike: "Glossary" / "Abiotic nonliving parts." / "Biome a large region." / ...)"""
     unlike = [term for term in terms if term.as_term >= _NOT_A_TERM]
-    if terms and len(unlike) == len(terms) and not any(line.furniture for line in lines):
+    titled = len(terms) - len(unlike)
+    above = titled == 1 and terms[0] is lines[0] and terms[0].as_term < _NOT_A_TERM
+    if unlike and (not titled or above) and not any(line.furniture for line in lines):
         raise SourceError(
             "not read as a study page: its lines do not look like terms and definitions "
             f"(this one, {shown(unlike[0].text)}, is no term); if each line is an entry, name "
             "the separator between term and definition with --input-separator",
             file=file,
-            line=lines[0].number,
+            line=unlike[0].number if above else lines[0].number,
         )
 
 
