@@ -219,11 +219,15 @@ def test_hatnotes_and_the_site_footer_make_no_card(tmp_path: Path) -> None:
     read = roles(glossary)
     assert read[3] == "hatnote" and read[7] == "hatnote"
     assert [read[line] for line in (12, 13, 14)] == ["site footer"] * 3
-    # In a list, where the hatnote splits at its colon too.
-    text = "osmosis: the movement of water\nMain article: Osmosis\ndiffusion: the spread\n"
+    # In a list, where the hatnote splits at its colon too; "See also" defined is an entry.
+    text = (
+        "osmosis: the movement of water\nMain article: Osmosis\ndiffusion: the spread\n"
+        "See also: a cross-reference in an index\n"
+    )
     assert pairs(read_text(tmp_path, "list.txt", text)) == [
         ("osmosis", "the movement of water"),
         ("diffusion", "the spread"),
+        ("See also", "a cross-reference in an index"),
     ]
 
 

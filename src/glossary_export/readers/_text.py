@@ -551,15 +551,18 @@ _SITE_FOOTER = re.compile(
     r"^(?:Retrieved from [\"“]?https?://|(?:Hidden )?[Cc]ategor(?:y|ies): |This page was last "
     r"edited on |Text is available under the Creative Commons)"
 )
-# A note under a term that points to another page ("Main article: Black hole"): no part of
-# the definition.
-_HATNOTE = re.compile(r"^(?:Main articles?|Further information|See also): *\S")
+# A note under a term that points to other pages by their titles ("Main article: Black
+# hole"): no part of the definition.
+_HATNOTE = re.compile(r"^(?:Main articles?|Further information|See also): *[^\W\d_]")
 
 
 def hatnote(text: str) -> str:
-    """ "hatnote" when ``text`` is a reference page's pointer to another page ("Main article:
-    Black hole", "See also: Orbit"), else ""."""
-    return "hatnote" if text[:1] in "MFS" and _HATNOTE.match(text) else ""
+    """ "hatnote" when ``text`` is a reference page's pointer to other pages ("Main article:
+    Black hole", "See also: Orbit and Apsis"), else "". Page titles start with a capital and
+    are no sentence: "See also: a cross-reference in an index" is a list's entry."""
+    match = _HATNOTE.match(text) if text[:1] in "MFS" else None
+    hat = match is not None and text[match.end() - 1].isupper() and not sentence_like(text)
+    return "hatnote" if hat else ""
 
 
 _SITE_LINES = 3
@@ -589,7 +592,9 @@ def contents_line(text: str, named: bool = False) -> bool:
     """The letter index on one line: "Contents: A B C", "Contents: Top 0–9 A B C … See also
     References" (three letters, or two after a contents name, or under it: ``named``)."""
     first, _, rest = text.partition(" ")
-    if not first.rstrip(":").isalpha():
+    rest = rest.lstrip()
+    # The cheap tests first: the second word is a letter, "Top", "(Top)" or "0–9".
+    if (rest[1:2] not in (" ", "") and rest[:1] not in "(0T#") or not first.rstrip(":").isalpha():
         return False
     items = rest.split()
     letters = int(len(first) == 1 and first.isupper())  # "A B C D" alone
@@ -635,13 +640,22 @@ def reference_furniture(
     "[edit]" link: headings for certain, so an end section under one holds no entry even when
     its references are sentences. ``entry`` tells a list's entry line (a term, a separator, a
     definition): the entries go on down to the last one."""
-    roles: dict[int, str] = {}
+    roles = {
+        index: "site line"
+        for index, text in enumerate(texts[:_SITE_LINES])
+        if _SITE_LINE.match(text)
+    }
     for index, text in enumerate(texts):
-        if index < _SITE_LINES and _SITE_LINE.match(text):
-            roles[index] = "site line"
-        elif text[:1].isupper() and " " in text and contents_line(text):  # cheap tests first
+        if index in roles:
+            continue
+        # The cheap tests first (inline: they run on every line).
+        space = text.find(" ")
+        short = space > 0 and (
+            text[space + 2 : space + 3] in (" ", "") or text[space + 1] in "(0T#"
+        )
+        if short and text[:1].isupper() and contents_line(text):
             roles[index] = "contents"
-        elif len(text) < 30 and _contents_name(text):
+        elif len(text) < 30 and text[:1] in "CcTtIiSs" and _contents_name(text):
             # The list of the contents below the name, or the letter index on the next line.
             items = _contents_items(texts, index + 1)
             following = texts[index + 1] if index + 1 < len(texts) else ""
@@ -711,6 +725,11 @@ _HEAD_MARKS = ("|", "·", "•")
 _BACK_MATTER = ("glossary", "index", "appendix", "glossar", "glossaire", "glosario")
 
 
+def numbered_at_an_end(text: str) -> bool:
+    """Whether a number ends ``text`` or its first word: the cheap test for page furniture."""
+    return text[-1:].isdigit() or text.partition(" ")[0][-1:].isdigit()
+
+
 def page_furniture(text: str, before: str | None, after: str | None, *, alone: bool) -> str:
     """What ``text`` is when it is a book page's furniture, else "": a page number alone
     between blank lines, or inside a sentence broken at the page's end ("from high" / "412" /
@@ -720,8 +739,8 @@ def page_furniture(text: str, before: str | None, after: str | None, *, alone: b
     ("Chapter 4 | Plant Biology 87", not on the first line). ``before`` and
     ``after`` are the lines right above and below it (None past a blank line), ``alone``
     whether blank lines are around it."""
-    if not (text[-1:].isdigit() or text.partition(" ")[0][-1:].isdigit()):
-        return ""  # the cheap test first: the page number ends the line or its first word
+    if not numbered_at_an_end(text):
+        return ""
     if _PAGE_NUMBER.match(text):
         # Inside a sentence broken at the page's end, no blank line around: a definition's
         # line wrapping onto a line in lower case.
@@ -779,12 +798,12 @@ def list_furniture(
     for index in headings:
         roles.setdefault(index, "letter heading" if len(texts[index]) == 1 else "heading")
     for index, text in enumerate(texts):
-        if index in roles:
-            continue
+        if index in roles or not (
+            len(text) == 1 or text[:1] in "MFS" or text[-1:].isdigit() or numbered_at_an_end(text)
+        ):
+            continue  # the cheap tests first
         if hatnote(text):  # "Main article: Orbit" splits at its colon, but is no entry
             roles[index] = "hatnote"
-            continue
-        if entry(text):
             continue
         number = shown_lines[index][0]
         below = texts[index + 1] if index + 1 < len(texts) else ""
@@ -799,7 +818,7 @@ def list_furniture(
                 below if joined_below else None,
                 alone=not joined_above and not joined_below,
             )
-            if role:
+            if role and not entry(text):  # (the dear test last)
                 roles[index] = role
     return {shown_lines[index][0]: role for index, role in roles.items()}
 

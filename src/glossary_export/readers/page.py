@@ -33,6 +33,7 @@ from ._text import (
     hatnote,
     header_name,
     is_blank,
+    numbered_at_an_end,
     numbered_lines,
     page_furniture,
     page_furniture_note,
@@ -133,9 +134,12 @@ def _without_page_furniture(lines: list[_Line]) -> tuple[list[_Line], list[tuple
     """``lines`` without a book page's page numbers and running heads (a PDF copied) and a
     reference page's hatnotes ("Main article: Orbit"), and those lines: (number, text, what
     it is)."""
-    kept: list[_Line] = []
     dropped: list[tuple[int, str, str]] = []
+    left_out: set[int] = set()
     for index, line in enumerate(lines):
+        text = line.text
+        if not (text[-1:].isdigit() or text[:1] in "MFS" or numbered_at_an_end(text)):
+            continue  # the cheap tests first (inline): no hatnote, no page furniture
         before = lines[index - 1] if index else None
         after = lines[index + 1] if index + 1 < len(lines) else None
         # Blank lines around it (none is counted above the first line: that is the title).
@@ -149,8 +153,8 @@ def _without_page_furniture(lines: list[_Line]) -> tuple[list[_Line], list[tuple
         )
         if role:
             dropped.append((line.number, line.text, role))
-        else:
-            kept.append(line)
+            left_out.add(index)
+    kept = [line for index, line in enumerate(lines) if index not in left_out] if dropped else lines
     return kept, dropped
 
 
@@ -208,12 +212,17 @@ def _reference_furniture(lines: list[_Line], headed: set[int]) -> list[_Line]:
     roles = reference_furniture([line.text for line in lines], headings)
     for index in headings:
         roles.setdefault(index, "letter heading" if len(lines[index].text) == 1 else "heading")
-    marked = list(lines)
     for index, line in enumerate(lines):
-        role = roles.get(index) or ("letter heading" if _letter_heading(lines, index) else "")
-        if role:
-            marked[index] = dataclasses.replace(line, furniture=True, role=role)
+        short = len(line.text) == 1 or line.text in _DIGITS_HEADINGS  # the cheap test first
+        if short and index not in roles and _letter_heading(lines, index):
+            roles[index] = "letter heading"
+    marked = list(lines)
+    for index, role in roles.items():
+        marked[index] = dataclasses.replace(lines[index], furniture=True, role=role)
     return marked
+
+
+_DIGITS_HEADINGS = ("0–9", "0-9")
 
 
 def _list_on_a_reference_page(lines: list[_Line]) -> bool:
@@ -235,7 +244,7 @@ def _letter_heading(lines: list[_Line], index: int) -> bool:
     """A letter alone, above a term starting with it ("A" above "appeal" or "Appeal") and
     that term's definition; "0–9" above a term starting with a digit ("12-bar blues")."""
     letter = lines[index].text
-    digits = letter in ("0–9", "0-9")
+    digits = letter in _DIGITS_HEADINGS
     if not digits and (len(letter) != 1 or not letter.isupper()):
         return False
     following = lines[index + 1 : index + 3]
