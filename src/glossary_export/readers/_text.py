@@ -514,3 +514,314 @@ def unescape(text: str) -> str:
     import html
 
     return html.unescape(text)
+
+
+# A copied reference page's furniture (a Wikipedia glossary pasted as text), shared by the
+# page and list readers. Every line of it is named in the line accounting, never a card.
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]]*$")
+OPEN_END = (",", ";", ":", "-", "–", "—", "(")
+# The "[edit]" link after each of the page's headings.
+_EDIT_MARK = re.compile(r"[ \t]*\[[ \t]*edit(?:[ \t]+source)?[ \t]*\]$", re.IGNORECASE)
+# The line under the title that names the site ("From Wikipedia, the free encyclopedia").
+_SITE_LINE = re.compile(
+    r"^(?:From [\w ]+, the free (?:encyclopedia|dictionary)|Aus Wikipedia, der freien "
+    r"Enzyklopädie|De Wikipedia, la enciclopedia libre|Un article de Wikipédia, "
+    r"l'encyclopédie libre)\.?$"
+)
+END_SECTIONS = (
+    "see also",
+    "references",
+    "notes",
+    "external links",
+    "further reading",
+    "bibliography",
+    "sources",
+    "footnotes",
+)
+_CONTENTS_NAMES = ("contents", "table of contents", "inhalt", "inhaltsverzeichnis", "sommaire")
+# The items of the letter index: a letter, Wikipedia's "Top" and "0–9" links.
+_INDEX_ITEMS = ("top", "(top)", "0–9", "0-9", "#", "hide", "toggle the table of contents")
+# A numbered heading of the old vertical contents list ("1 A", "3 See also", "2.1 Rules").
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[ \t]+\S.{0,50}$")
+# A reference under "References" / "Notes": Wikipedia's "^" back link, a year in brackets,
+# an ISBN, a "Retrieved" date.
+_REFERENCE = re.compile(r"^\^|\((?:1[5-9]|20)\d\d[a-z]?\)|\bISBN\b|\bRetrieved\b|\bdoi:")
+# The site's footer under the end sections, when the whole page was copied.
+_SITE_FOOTER = re.compile(
+    r"^(?:Retrieved from [\"“]?https?://|(?:Hidden )?[Cc]ategor(?:y|ies): |This page was last "
+    r"edited on |Text is available under the Creative Commons)"
+)
+# A note under a term that points to other pages by their titles ("Main article: Black
+# hole"): no part of the definition.
+_HATNOTE = re.compile(r"^(?:Main articles?|Further information|See also): *[^\W\d_]")
+
+
+def hatnote(text: str) -> str:
+    """ "hatnote" when ``text`` is a reference page's pointer to other pages ("Main article:
+    Black hole", "See also: Orbit and Apsis"), else "". Page titles start with a capital and
+    are no sentence: "See also: a cross-reference in an index" is a list's entry."""
+    match = _HATNOTE.match(text) if text[:1] in "MFS" else None
+    hat = match is not None and text[match.end() - 1].isupper() and not sentence_like(text)
+    return "hatnote" if hat else ""
+
+
+_SITE_LINES = 3
+"""The site line is under the title, or first."""
+
+
+def sentence_like(text: str) -> bool:
+    """Ends like a sentence, is long, or stops open: never a term, a heading or a link."""
+    return bool(SENTENCE_END.search(text)) or len(text.split()) >= 7 or text.endswith(OPEN_END)
+
+
+def without_edit_mark(text: str) -> tuple[str, bool]:
+    """``text`` without the "[edit]" link a heading of a copied page ends with, and whether it
+    had one (then the line is a heading, never a term)."""
+    if not text.endswith("]"):
+        return text, False
+    bare = _EDIT_MARK.sub("", text)
+    return bare, bare != text
+
+
+def _contents_name(text: str) -> bool:
+    name = text.casefold().rstrip(":").removesuffix("[hide]").removesuffix("hide").strip()
+    return name.rstrip(":").strip() in _CONTENTS_NAMES
+
+
+def contents_line(text: str, named: bool = False) -> bool:
+    """The letter index on one line: "Contents: A B C", "Contents: Top 0–9 A B C … See also
+    References" (three letters, or two after a contents name, or under it: ``named``)."""
+    first, _, rest = text.partition(" ")
+    rest = rest.lstrip()
+    # The cheap tests first: the second word is a letter, "Top", "(Top)" or "0–9".
+    if (rest[1:2] not in (" ", "") and rest[:1] not in "(0T#") or not first.rstrip(":").isalpha():
+        return False
+    items = rest.split()
+    letters = int(len(first) == 1 and first.isupper())  # "A B C D" alone
+    for count, item in enumerate(items):
+        if len(item) == 1 and item.isupper():
+            letters += 1
+        elif item.casefold() not in _INDEX_ITEMS:
+            # The index ends with links to the end sections, or with nothing else.
+            if not _end_section_names(" ".join(items[count:]).casefold()):
+                return False
+            break
+    return letters >= (2 if named or _contents_name(first) else 3)
+
+
+def _end_section_names(text: str) -> bool:
+    """Whether ``text`` is end-section names one after another ("see also references")."""
+    while text:
+        name = next((name for name in END_SECTIONS if text.startswith(name)), None)
+        if name is None or text[len(name) : len(name) + 1] not in ("", " "):
+            return False
+        text = text[len(name) + 1 :]
+    return True
+
+
+def _contents_item(text: str) -> bool:
+    return bool(
+        (len(text) == 1 and text.isupper())
+        or text.casefold() in _INDEX_ITEMS
+        or text.casefold() in END_SECTIONS
+        or _NUMBERED_HEADING.match(text)
+    )
+
+
+def reference_furniture(
+    texts: Sequence[str],
+    headings: Sequence[int] = (),
+    entry: Callable[[str], bool] | None = None,
+) -> dict[int, str]:
+    """The lines of a copied reference page that are its furniture, by index into ``texts``
+    (the non-blank lines, stripped) with what each is: the site line, the contents (on one
+    line, or a list under "Contents": "1 A" / "2 B" / "3 See also") and the end sections
+    ("See also", "References" and what they list). ``headings`` are the lines that had an
+    "[edit]" link: headings for certain, so an end section under one holds no entry even when
+    its references are sentences. ``entry`` tells a list's entry line (a term, a separator, a
+    definition): the entries go on down to the last one."""
+    roles = {
+        index: "site line"
+        for index, text in enumerate(texts[:_SITE_LINES])
+        if _SITE_LINE.match(text)
+    }
+    for index, text in enumerate(texts):
+        if index in roles:
+            continue
+        # The cheap tests first (inline: they run on every line).
+        space = text.find(" ")
+        short = space > 0 and (
+            text[space + 2 : space + 3] in (" ", "") or text[space + 1] in "(0T#"
+        )
+        if short and text[:1].isupper() and contents_line(text):
+            roles[index] = "contents"
+        elif len(text) < 30 and text[:1] in "CcTtIiSs" and _contents_name(text):
+            # The list of the contents below the name, or the letter index on the next line.
+            items = _contents_items(texts, index + 1)
+            following = texts[index + 1] if index + 1 < len(texts) else ""
+            if items == 0 and following[:1].isupper() and contents_line(following, named=True):
+                roles[index] = roles[index + 1] = "contents"
+            elif items >= 2:
+                for inside in range(index, index + 1 + items):
+                    roles[inside] = "contents"
+    start = _end_sections(texts, entry)
+    certain = [index for index in headings if texts[index].casefold() in END_SECTIONS]
+    if certain and all(
+        texts[index].casefold() in END_SECTIONS for index in headings if index > certain[0]
+    ):
+        start = min(start, certain[0])
+    for index in range(start, len(texts)):
+        text = texts[index]
+        if text.casefold() in END_SECTIONS:
+            roles[index] = "section heading"
+        else:
+            footer = _SITE_FOOTER.match(text)
+            reference = _REFERENCE.search(text)
+            roles[index] = (
+                "site footer" if footer else "reference" if reference else "end section link"
+            )
+    return roles
+
+
+def _contents_items(texts: Sequence[str], start: int) -> int:
+    """How many lines from ``start`` are the items of a contents list: up to the first line
+    that is none, or that is an item already listed (the first heading of the page itself:
+    "A" below "1 A")."""
+    seen: set[str] = set()
+    count = 0
+    numbered = False
+    for text in texts[start:]:
+        heading = bool(_NUMBERED_HEADING.match(text))
+        item = text.split(maxsplit=1)[1] if heading else text
+        if not _contents_item(text) or item in seen or (count and heading != numbered):
+            break  # (a numbered list's items are all numbered)
+        numbered = heading
+        seen.add(item)
+        count += 1
+    return count
+
+
+def _end_sections(texts: Sequence[str], entry: Callable[[str], bool] | None) -> int:
+    """Where the end sections start: from the first end-section heading below the last
+    entry's definition (a sentence, or a line not starting with a capital), every line is
+    furniture; ``len(texts)`` when there is none."""
+    start = len(texts)
+    for index in range(len(texts) - 1, 0, -1):
+        text = texts[index]
+        if text.casefold() in END_SECTIONS:
+            start = index
+        elif _REFERENCE.search(text) or _SITE_FOOTER.match(text):
+            continue  # a reference, listed under "References", or the site's footer
+        elif sentence_like(text) or not text[:1].isupper() or (entry and entry(text)):
+            break  # a definition: the entries go on down to here
+    return start
+
+
+# A book's page copied from a PDF: its page number ("412", appendix pages "G-1"), and its
+# running head or foot ("GLOSSARY G-1", "Chapter 4 | Plant Biology 87").
+_PAGE_NUMBER = re.compile(r"^(?:[A-Z]-)?\d{1,4}$")
+_LETTERED_PAGE = re.compile(r"^[A-Z]-\d{1,4}$")
+_HEAD_MARKS = ("|", "·", "•")
+_BACK_MATTER = ("glossary", "index", "appendix", "glossar", "glossaire", "glosario")
+
+
+def numbered_at_an_end(text: str) -> bool:
+    """Whether a number ends ``text`` or its first word: the cheap test for page furniture."""
+    return text[-1:].isdigit() or text.partition(" ")[0][-1:].isdigit()
+
+
+def page_furniture(text: str, before: str | None, after: str | None, *, alone: bool) -> str:
+    """What ``text`` is when it is a book page's furniture, else "": a page number alone
+    between blank lines, or inside a sentence broken at the page's end ("from high" / "412" /
+    "concentration to low": three digits at most, as a year is part of the sentence); a
+    running head ending or starting with its page number, lettered by the back matter's
+    initial as a glossary's pages are ("GLOSSARY G-1", "G-2 Glossary"), or set off by a bar
+    ("Chapter 4 | Plant Biology 87", not on the first line). ``before`` and
+    ``after`` are the lines right above and below it (None past a blank line), ``alone``
+    whether blank lines are around it."""
+    if not numbered_at_an_end(text):
+        return ""
+    if _PAGE_NUMBER.match(text):
+        # Inside a sentence broken at the page's end, no blank line around: a definition's
+        # line wrapping onto a line in lower case.
+        broken = (
+            len(text) <= 3
+            and before is not None
+            and after is not None
+            and (len(before.split()) >= 6 or len(before) >= 40 or before.endswith(OPEN_END))
+            and not SENTENCE_END.search(before)
+            and after[:1].islower()
+        )
+        return "page number" if alone or broken else ""
+    words = text.split()
+    if not 2 <= len(words) <= 10 or SENTENCE_END.search(text):
+        return ""
+    for page, rest in ((words[-1], words[:-1]), (words[0], words[1:])):
+        # The letter is the back matter's initial: G-1 is the glossary's first page.
+        named = rest[0].isupper() or rest[0].casefold() in _BACK_MATTER
+        if _LETTERED_PAGE.match(page) and rest[0][:1].upper() == page[0] and named:
+            return "running head"
+        # Set off by a bar: between blank lines, or inside the text (never the first line,
+        # which may be a title: "Biology | Unit 2").
+        inside = alone or (before is not None and after is not None)
+        if inside and page.isdigit() and len(page) <= 3 and any(m in rest for m in _HEAD_MARKS):
+            return "running head"
+    return ""
+
+
+def page_furniture_note(file: str, dropped: Sequence[tuple[int, str, str]]) -> str:
+    """The summary's note on the page numbers and running heads left out: (line number,
+    text, what it is) each."""
+    number, text, _ = dropped[0]
+    return (
+        f"{file}:{number}: left out {counted(len(dropped), 'line')} of a book's page "
+        f"furniture, its page numbers and running heads ({shown(text)})"
+    )
+
+
+def list_furniture(
+    lines: Sequence[tuple[int, str]], entry: Callable[[str], bool]
+) -> dict[int, str]:
+    """The furniture of a copied page among a list's lines (numbered, blank ones too), by line
+    number with what each is: a reference page's (its contents, letter headings, "[edit]"
+    headings, end sections) and a book page's (page numbers, running heads). ``entry`` tells
+    a line holding a term and its definition, which is never furniture."""
+    shown_lines = [(number, text.strip()) for number, text in lines if not is_blank(text)]
+    texts: list[str] = []
+    headings: list[int] = []
+    for index, (_, text) in enumerate(shown_lines):
+        bare, edited = without_edit_mark(text)
+        texts.append(bare)
+        if edited:
+            headings.append(index)
+    roles = reference_furniture(texts, headings, entry)
+    for index in headings:
+        roles.setdefault(index, "letter heading" if len(texts[index]) == 1 else "heading")
+    for index, text in enumerate(texts):
+        if index in roles or not (
+            len(text) == 1 or text[:1] in "MFS" or text[-1:].isdigit() or numbered_at_an_end(text)
+        ):
+            continue  # the cheap tests first
+        if hatnote(text):  # "Main article: Orbit" splits at its colon, but is no entry
+            roles[index] = "hatnote"
+            continue
+        number = shown_lines[index][0]
+        below = texts[index + 1] if index + 1 < len(texts) else ""
+        if len(text) == 1 and text.isupper() and below[:1].upper() == text and len(below) > 1:
+            roles[index] = "letter heading"  # "A" above "abaft – toward the stern"
+        else:
+            joined_above = index == 0 or shown_lines[index - 1][0] == number - 1
+            joined_below = index + 1 < len(texts) and shown_lines[index + 1][0] == number + 1
+            role = page_furniture(
+                text,
+                texts[index - 1] if index and joined_above else None,
+                below if joined_below else None,
+                alone=not joined_above and not joined_below,
+            )
+            if role and not entry(text):  # (the dear test last)
+                roles[index] = role
+    return {shown_lines[index][0]: role for index, role in roles.items()}
+
+
+PAGE_FURNITURE = ("page number", "running head")
+"""A book page's furniture: a definition broken at the page's end goes on after it."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,12 +24,21 @@ from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
 from ._text import (
     DEFINITION_NAMES,
+    OPEN_END,
+    PAGE_FURNITURE,
+    SENTENCE_END,
     TABLE_RULE,
     TERM_NAMES,
     ReadWarning,
+    hatnote,
     header_name,
     is_blank,
+    numbered_at_an_end,
     numbered_lines,
+    page_furniture,
+    page_furniture_note,
+    reference_furniture,
+    without_edit_mark,
 )
 
 if TYPE_CHECKING:
@@ -36,8 +46,6 @@ if TYPE_CHECKING:
 
 # "1/147", "3 / 12", "Card 1 of 3", "Term 2 of 40": a position, with at most one word before it.
 _COUNTER = re.compile(r"^(?:[^\W\d_]+\s+)?(\d+)\s*(?:/|of)\s*(\d+)$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]]*$")
-_OPEN_END = (",", ";", ":", "-", "–", "—", "(")
 _RULE_MARKS = "=-~*#_^+"
 _TOP_TEXTS = 2
 """Lines other than counters and tables at the top of the page that may be furniture (a title
@@ -76,7 +84,7 @@ class _Line:
     @property
     def wraps(self) -> bool:
         """Long enough, or open-ended enough, that the next line may carry it on."""
-        return self.words >= 6 or len(self.text) >= 40 or self.text.endswith(_OPEN_END)
+        return self.words >= 6 or len(self.text) >= 40 or self.text.endswith(OPEN_END)
 
     @property
     def titled(self) -> bool:
@@ -84,7 +92,7 @@ class _Line:
 
     @property
     def sentence_like(self) -> bool:
-        return self.ended or self.words >= 7 or self.text.endswith(_OPEN_END)
+        return self.ended or self.words >= 7 or self.text.endswith(OPEN_END)
 
 
 def read(text: str, file: str, options: ReadOptions) -> Glossary:
@@ -94,19 +102,60 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     refuse_yaml(file)
     lines = []
     citations = 0
+    headed: set[int] = set()  # the numbers of the lines that had an "[edit]" link: headings
     for number, line in numbered_lines(text):
         if is_blank(line):
             continue
         if "[" in line:  # the test in C spares a call for each line
             line, cited = without_citations(line)
             citations += cited
+            line, edited = without_edit_mark(line.strip())
+            if edited:
+                headed.add(number)
         lines.append(_classify(number, line))
-    lines = _reference_furniture(_header_cells(lines))
+    lines, dropped = _without_page_furniture(lines)
+    lines = _reference_furniture(_header_cells(lines), headed)
+    if _list_on_a_reference_page(lines):
+        from . import term_list
+
+        return term_list.read(text, file, options)
     _refuse_a_list(lines, file)
-    glossary = _labelled_questions(lines, file) or _Page(lines, file).parse()
-    if not citations:
-        return glossary
-    return dataclasses.replace(glossary, notes=(*glossary.notes, citation_note(file, citations)))
+    glossary = _labelled_questions(lines, file) or _Page(lines, file, dropped).parse()
+    notes = list(glossary.notes)
+    paged = [line for line in dropped if line[2] in PAGE_FURNITURE]
+    if paged:
+        notes.append(page_furniture_note(file, paged))
+    if citations:
+        notes.append(citation_note(file, citations))
+    return dataclasses.replace(glossary, notes=tuple(notes)) if notes else glossary
+
+
+def _without_page_furniture(lines: list[_Line]) -> tuple[list[_Line], list[tuple[int, str, str]]]:
+    """``lines`` without a book page's page numbers and running heads (a PDF copied) and a
+    reference page's hatnotes ("Main article: Orbit"), and those lines: (number, text, what
+    it is)."""
+    dropped: list[tuple[int, str, str]] = []
+    left_out: set[int] = set()
+    for index, line in enumerate(lines):
+        text = line.text
+        if not (text[-1:].isdigit() or text[:1] in "MFS" or numbered_at_an_end(text)):
+            continue  # the cheap tests first (inline): no hatnote, no page furniture
+        before = lines[index - 1] if index else None
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        # Blank lines around it (none is counted above the first line: that is the title).
+        joined_above = before is None or before.number == line.number - 1
+        joined_below = after is not None and after.number == line.number + 1
+        role = hatnote(line.text) or page_furniture(
+            line.text,
+            before.text if before and joined_above else None,
+            after.text if after and joined_below else None,
+            alone=not joined_above and not joined_below,
+        )
+        if role:
+            dropped.append((line.number, line.text, role))
+            left_out.add(index)
+    kept = [line for index, line in enumerate(lines) if index not in left_out] if dropped else lines
+    return kept, dropped
 
 
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question)[.)][ \t]+", re.IGNORECASE)
@@ -155,49 +204,54 @@ def _header_cells(lines: list[_Line]) -> list[_Line]:
     return lines
 
 
-# A reference page's furniture (a Wikipedia glossary copied): the letter index at the top
-# ("Contents: A B C"), and the sections ending the page, which hold no entries.
-_CONTENTS = re.compile(r"^[^\W\d_]+:?(?:\s+[A-Z]){3,}$")
-_END_SECTIONS = ("see also", "references", "notes", "external links", "further reading")
-
-
-def _reference_furniture(lines: list[_Line]) -> list[_Line]:
-    """``lines`` with a reference page's furniture marked: its letter index, its letter
-    headings ("A" above "Aquifer" and its definition) and its end sections ("See also")."""
-    marked = list(lines)
+def _reference_furniture(lines: list[_Line], headed: set[int]) -> list[_Line]:
+    """``lines`` with a reference page's furniture marked (a Wikipedia glossary copied): its
+    site line, its letter index, its letter headings ("A" above "aquifer" and its definition),
+    the headings that had an "[edit]" link, and its end sections ("See also", "References")."""
+    headings = [index for index, line in enumerate(lines) if line.number in headed]
+    roles = reference_furniture([line.text for line in lines], headings)
+    for index in headings:
+        roles.setdefault(index, "letter heading" if len(lines[index].text) == 1 else "heading")
     for index, line in enumerate(lines):
-        # The cheap tests first: both kinds of line end in a capital letter.
-        if not line.text[-1:].isupper():
-            continue
-        if _CONTENTS.match(line.text):
-            marked[index] = dataclasses.replace(line, furniture=True, role="contents")
-        elif _letter_heading(lines, index):
-            marked[index] = dataclasses.replace(line, furniture=True, role="letter heading")
-    # The end sections, and the links listed under them ("See also" / "List of chemists"):
-    # from the first such heading below the last sentence, every line is furniture.
-    start = None
-    for index in range(len(marked) - 1, 0, -1):
-        line = marked[index]
-        if line.text.casefold() in _END_SECTIONS:
-            start = index
-        elif line.sentence_like or not line.text[:1].isupper():
-            break  # a definition: the entries go on down to here
-    for index in range(start or len(marked), len(marked)):
-        heading = marked[index].text.casefold() in _END_SECTIONS
-        role = "section heading" if heading else "end section link"
-        marked[index] = dataclasses.replace(marked[index], furniture=True, role=role)
+        short = len(line.text) == 1 or line.text in _DIGITS_HEADINGS  # the cheap test first
+        if short and index not in roles and _letter_heading(lines, index):
+            roles[index] = "letter heading"
+    marked = list(lines)
+    for index, role in roles.items():
+        marked[index] = dataclasses.replace(lines[index], furniture=True, role=role)
     return marked
 
 
+_DIGITS_HEADINGS = ("0–9", "0-9")
+
+
+def _list_on_a_reference_page(lines: list[_Line]) -> bool:
+    """Whether a reference page's lines other than its furniture (letter headings, "See also"
+    and its links) are a list's entries ("abaft – toward the stern"): the furniture made them
+    too few among the lines to be told a list, and the list reader knows the furniture too."""
+    from .term_list import looks_like_a_list
+
+    reference = any(line.role in _REFERENCE_ROLES for line in lines)
+    return reference and looks_like_a_list([line.text for line in lines if not line.furniture])
+
+
+_REFERENCE_ROLES = frozenset(
+    ("letter heading", "heading", "contents", "site line", "section heading", "end section link")
+)
+
+
 def _letter_heading(lines: list[_Line], index: int) -> bool:
-    """A capital letter alone, above a term starting with it and that term's definition."""
+    """A letter alone, above a term starting with it ("A" above "appeal" or "Appeal") and
+    that term's definition; "0–9" above a term starting with a digit ("12-bar blues")."""
     letter = lines[index].text
-    if len(letter) != 1 or not letter.isupper():
+    digits = letter in _DIGITS_HEADINGS
+    if not digits and (len(letter) != 1 or not letter.isupper()):
         return False
     following = lines[index + 1 : index + 3]
+    first = following[0].text[:1] if following else ""
     return (
         len(following) == 2
-        and following[0].text.startswith(letter)
+        and (first.isdigit() if digits else first.upper() == letter)
         and not following[0].sentence_like
         and following[1].sentence_like
     )
@@ -229,6 +283,7 @@ def _refuse_a_list(lines: list[_Line], file: str) -> None:
             line=lines[0].number,
         )
     _refuse_part_bold(lines, file)
+    _refuse_bold_lost(lines, file)
     token = _common_token(texts)
     if token is not None:
         raise SourceError(
@@ -257,6 +312,40 @@ def _refuse_part_bold(lines: list[_Line], file: str) -> None:
     )
 
 
+# A line starting with two capitalised words: "Abiotic Nonliving parts of an ecosystem."
+_TWO_CAPITALS = re.compile(r"^[^\W\d_][\w'’-]*[ \t]+[^\W\d_]")
+# First words of a sentence, never a term ("The Sun is a star.", "It Happens").
+_SENTENCE_STARTS = frozenset(
+    "the a an it its this that these those there in on at of for to as our his her their my "
+    "we they he she i and but or when if".split()
+)
+
+
+def _refuse_bold_lost(lines: list[_Line], file: str) -> None:
+    """Refuse a glossary copied from a PDF that lost its bold terms: every line (below a
+    title) a sentence whose first word is its term, "Abiotic Nonliving parts of an
+    ecosystem.". No line is a term, and pairing them would merge two entries into one card;
+    where the term ends cannot be told ("Carbon Dioxide A gas")."""
+    entries = lines[1:] if len(lines) > 2 and not lines[0].ended else lines
+    if len(entries) < 2 or not all(
+        line.ended
+        and not line.text.endswith("?")
+        and (match := _TWO_CAPITALS.match(line.text)) is not None
+        and line.text[:1].isupper()
+        and line.text[match.end() - 1].isupper()
+        and line.text.split(maxsplit=1)[0].casefold() not in _SENTENCE_STARTS
+        for line in entries
+    ):
+        return
+    raise SourceError(
+        f"every line is a sentence starting with its term, as a glossary copied from a PDF "
+        f"that lost its bold ({shown(entries[0].text)}): where each term ends is not marked; "
+        "put ':' after each term",
+        file=file,
+        line=entries[0].number,
+    )
+
+
 def _common_token(texts: list[str]) -> str | None:
     """A mark between spaces that every line holds ("~", "|", "//"), or every line below the
     first (a title), two or more: a list's separator."""
@@ -279,15 +368,18 @@ def _refuse_non_terms(lines: list[_Line], terms: list[_Line], file: str) -> None
     one): with no furniture to show a page, its lines are all alike, entries of a list with a
     separator no reader knows (or none), and pairing them merges two entries into one card.
     (One title-like term is evidence enough: a phrase book pairs "je voudrais un café" with
-    its translation.)"""
+    its translation; unless it is the page's first line, a title above sentences that all
+    look alike: "Glossary" / "Abiotic nonliving parts." / "Biome a large region." / ...)"""
     unlike = [term for term in terms if term.as_term >= _NOT_A_TERM]
-    if terms and len(unlike) == len(terms) and not any(line.furniture for line in lines):
+    titled = len(terms) - len(unlike)
+    above = titled == 1 and terms[0] is lines[0] and terms[0].as_term < _NOT_A_TERM
+    if unlike and (not titled or above) and not any(line.furniture for line in lines):
         raise SourceError(
             "not read as a study page: its lines do not look like terms and definitions "
             f"(this one, {shown(unlike[0].text)}, is no term); if each line is an entry, name "
             "the separator between term and definition with --input-separator",
             file=file,
-            line=lines[0].number,
+            line=unlike[0].number if above else lines[0].number,
         )
 
 
@@ -302,18 +394,18 @@ def _classify(number: int, text: str) -> _Line:
     rule = len(text) >= 3 and text[0] in _RULE_MARKS and text == text[0] * len(text)
     directive = text.startswith(".. ") and text.endswith("::")  # ".. glossary::"
     words = len(text.split())
-    ended = bool(_SENTENCE_END.search(text))
+    ended = bool(SENTENCE_END.search(text))
     long = words > 12 or len(text) > 100
     if text.endswith("?") and not long:
         as_term = 2  # a question: a Q&A paste's "term"
-    elif ended or long or text.endswith(_OPEN_END):
+    elif ended or long or text.endswith(OPEN_END):
         # A sentence; a long one, or one starting in lower case, is (the end of) a definition.
         as_term = 8 + 3 * (not text[:1].isupper()) + 3 * (words >= 8 or len(text) >= 60)
     elif (text[:1].islower() and words >= 4) or (words >= 6 and not _titled(text)):
         as_term = 4  # more like the middle of a wrapped sentence than a term
     else:
         as_term = 0
-    sentence = ended or words >= 7 or text.endswith(_OPEN_END)
+    sentence = ended or words >= 7 or text.endswith(OPEN_END)
     return _Line(
         number,
         text,
@@ -366,9 +458,12 @@ def _continuation_cost(previous: _Line, line: _Line) -> int:
 
 
 class _Page:
-    def __init__(self, lines: list[_Line], file: str) -> None:
+    def __init__(
+        self, lines: list[_Line], file: str, dropped: Sequence[tuple[int, str, str]] = ()
+    ) -> None:
         self.lines = lines
         self.file = file
+        self.dropped = dropped  # the book page's furniture, left out before the reading
         count = len(lines)
         self.skippable = [False] * count
         self.at_top: list[bool] = []
@@ -400,6 +495,8 @@ class _Page:
     def parse(self) -> Glossary:
         steps = self._cheapest_reading()
         log = LineLog(self.file)
+        for number, _, what in self.dropped:
+            log.read_as(number, what)
         terms: list[Term] = []
         top_skipped: list[_Line] = []
         seen_entry = False

@@ -22,7 +22,16 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..errors import SourceError, counted, shown
 from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
-from ._text import DEFINITION_NAMES, TERM_NAMES, header_name, is_blank, numbered_lines
+from ._text import (
+    DEFINITION_NAMES,
+    PAGE_FURNITURE,
+    TERM_NAMES,
+    header_name,
+    is_blank,
+    list_furniture,
+    numbered_lines,
+    page_furniture_note,
+)
 
 if TYPE_CHECKING:
     from . import ReadOptions
@@ -533,9 +542,20 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
     furniture = _furniture(lines, delimiter)
     about: list[str] = []  # lines above the entries about the list ("Note: all terms are...")
     left_out: list[tuple[int, str]] = []  # lines below them ("Source: BBC Bitesize")
+    copied = list_furniture(
+        lines, lambda text: split_entry(unbulleted(text), delimiter) is not None
+    )
     for index, (number, line) in enumerate(lines):
         if is_blank(line):
             after_blank = True
+            continue
+        if number in copied:
+            # A copied page's furniture ("See also", "A" above the entries with that letter, a
+            # page number): no entry nor part of one, though a page break ends no definition.
+            log.read_as(number, copied[number])
+            if copied[number] not in PAGE_FURNITURE:
+                finish()
+                current = None
             continue
         role = furniture.get(number)
         if role is not None:
@@ -653,6 +673,13 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
         )
     if citations:
         notes.append(citation_note(file, citations))
+    paged = [
+        (number, line.strip(), role)
+        for number, line in lines
+        if (role := copied.get(number, "")) in PAGE_FURNITURE
+    ]
+    if paged:
+        notes.append(page_furniture_note(file, paged))
     if paged_terms([term.term for term in terms]):
         # A book's index ("Osmosis, 45: the movement..."): the page numbers are no part of the
         # term, and a careful reader leaves them out.
