@@ -13,6 +13,7 @@ the choice with names or 1-based numbers.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 import unicodedata
@@ -673,8 +674,13 @@ def _by_content(rows: Sequence[Sequence[str]]) -> Choice:
     return Choice(columns, None, "; ".join(filter(None, (note, doubt, unread_note))))
 
 
-# Scripts whose words a romanisation column spells out (Han, kana, Hangul).
-_NON_LATIN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+@functools.cache
+def _non_latin() -> re.Pattern[str]:
+    """Scripts whose words a romanisation column spells out (Han, kana, Hangul): compiled on
+    first use, as its wide ranges take 2 ms to compile, which every export would pay."""
+    return re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
 # A syllable of pinyin (tone marks removed; a tone number after it) or of Hepburn romaji.
 _PINYIN = re.compile(
     r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai"
@@ -693,7 +699,7 @@ def _reading_of(rows: Sequence[Sequence[str]], term: int, texts: Sequence[int]) 
     if (
         len(texts) < 2
         or not terms
-        or sum(map(bool, map(_NON_LATIN.search, terms))) * 5 < len(terms) * 4
+        or sum(map(bool, map(_non_latin().search, terms))) * 5 < len(terms) * 4
     ):
         return None
     spelled = [index for index in texts if _spells(_column(rows, index))]
