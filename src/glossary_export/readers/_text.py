@@ -554,13 +554,14 @@ _SITE_FOOTER = re.compile(
 # A note under a term that points to other pages by their titles ("Main article: Black
 # hole"): no part of the definition.
 _HATNOTE = re.compile(r"^(?:Main articles?|Further information|See also): *[^\W\d_]")
+_HATNOTE_STARTS = ("Main article", "Further information", "See also")
 
 
 def hatnote(text: str) -> str:
     """ "hatnote" when ``text`` is a reference page's pointer to other pages ("Main article:
     Black hole", "See also: Orbit and Apsis"), else "". Page titles start with a capital and
     are no sentence: "See also: a cross-reference in an index" is a list's entry."""
-    match = _HATNOTE.match(text) if text[:1] in "MFS" else None
+    match = _HATNOTE.match(text) if text.startswith(_HATNOTE_STARTS) else None
     hat = match is not None and text[match.end() - 1].isupper() and not sentence_like(text)
     return "hatnote" if hat else ""
 
@@ -787,11 +788,12 @@ def list_furniture(
     headings, end sections) and a book page's (page numbers, running heads). ``entry`` tells
     a line holding a term and its definition, which is never furniture."""
     shown_lines = [(number, text.strip()) for number, text in lines if not is_blank(text)]
-    texts: list[str] = []
+    texts = [text for _, text in shown_lines]
     headings: list[int] = []
-    for index, (_, text) in enumerate(shown_lines):
-        bare, edited = without_edit_mark(text)
-        texts.append(bare)
+    # Only a line ending in "]" can end with an "[edit]" link: those found in C, looked at alone.
+    ending = map(str.endswith, texts, itertools.repeat("]"))
+    for index in itertools.compress(itertools.count(), ending):
+        texts[index], edited = without_edit_mark(texts[index])
         if edited:
             headings.append(index)
     roles = reference_furniture(texts, headings, entry)
@@ -799,7 +801,7 @@ def list_furniture(
         roles.setdefault(index, "letter heading" if len(texts[index]) == 1 else "heading")
     for index, text in enumerate(texts):
         if index in roles or not (
-            len(text) == 1 or text[:1] in "MFS" or text[-1:].isdigit() or numbered_at_an_end(text)
+            len(text) == 1 or text.startswith(_HATNOTE_STARTS) or numbered_at_an_end(text)
         ):
             continue  # the cheap tests first
         if hatnote(text):  # "Main article: Orbit" splits at its colon, but is no entry
