@@ -554,14 +554,15 @@ _SITE_FOOTER = re.compile(
 # A note under a term that points to other pages by their titles ("Main article: Black
 # hole"): no part of the definition.
 _HATNOTE = re.compile(r"^(?:Main articles?|Further information|See also): *[^\W\d_]")
-_HATNOTE_STARTS = ("Main article", "Further information", "See also")
+HATNOTE_STARTS = ("Main article", "Further information", "See also")
+"""What a hatnote starts with (the cheap test before :func:`hatnote`)."""
 
 
 def hatnote(text: str) -> str:
     """ "hatnote" when ``text`` is a reference page's pointer to other pages ("Main article:
     Black hole", "See also: Orbit and Apsis"), else "". Page titles start with a capital and
     are no sentence: "See also: a cross-reference in an index" is a list's entry."""
-    match = _HATNOTE.match(text) if text.startswith(_HATNOTE_STARTS) else None
+    match = _HATNOTE.match(text) if text.startswith(HATNOTE_STARTS) else None
     hat = match is not None and text[match.end() - 1].isupper() and not sentence_like(text)
     return "hatnote" if hat else ""
 
@@ -742,7 +743,7 @@ def page_furniture(text: str, before: str | None, after: str | None, *, alone: b
     whether blank lines are around it."""
     if not numbered_at_an_end(text):
         return ""
-    if _PAGE_NUMBER.match(text):
+    if len(text) <= 6 and _PAGE_NUMBER.match(text):  # "412", "G-1" (the cheap test first)
         # Inside a sentence broken at the page's end, no blank line around: a definition's
         # line wrapping onto a line in lower case.
         broken = (
@@ -754,6 +755,8 @@ def page_furniture(text: str, before: str | None, after: str | None, *, alone: b
             and after[:1].islower()
         )
         return "page number" if alone or broken else ""
+    if "-" not in text and not any(mark in text for mark in _HEAD_MARKS):
+        return ""  # neither a lettered page ("G-1") nor a bar: no running head (the cheap test)
     words = text.split()
     if not 2 <= len(words) <= 10 or SENTENCE_END.search(text):
         return ""
@@ -801,7 +804,7 @@ def list_furniture(
         roles.setdefault(index, "letter heading" if len(texts[index]) == 1 else "heading")
     for index, text in enumerate(texts):
         if index in roles or not (
-            len(text) == 1 or text.startswith(_HATNOTE_STARTS) or numbered_at_an_end(text)
+            len(text) == 1 or text.startswith(HATNOTE_STARTS) or numbered_at_an_end(text)
         ):
             continue  # the cheap tests first
         if hatnote(text):  # "Main article: Orbit" splits at its colon, but is no entry

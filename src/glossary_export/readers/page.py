@@ -24,6 +24,7 @@ from ..model import Glossary, Term
 from ._accounting import DEFINITION, TERM, LineLog
 from ._text import (
     DEFINITION_NAMES,
+    HATNOTE_STARTS,
     OPEN_END,
     PAGE_FURNITURE,
     SENTENCE_END,
@@ -138,8 +139,8 @@ def _without_page_furniture(lines: list[_Line]) -> tuple[list[_Line], list[tuple
     left_out: set[int] = set()
     for index, line in enumerate(lines):
         text = line.text
-        if not (text[-1:].isdigit() or text[:1] in "MFS" or numbered_at_an_end(text)):
-            continue  # the cheap tests first (inline): no hatnote, no page furniture
+        if not (numbered_at_an_end(text) or text.startswith(HATNOTE_STARTS)):
+            continue  # the cheap tests first: no page furniture, no hatnote
         before = lines[index - 1] if index else None
         after = lines[index + 1] if index + 1 < len(lines) else None
         # Blank lines around it (none is counted above the first line: that is the title).
