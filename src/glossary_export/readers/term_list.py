@@ -13,6 +13,7 @@ after a blank line is a heading; anything else is a finding.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -745,7 +746,8 @@ def _furniture(lines: Sequence[tuple[int, str]], delimiter: str) -> dict[int, st
     list above them (its description), and a source, date or note below the last entry after
     a blank line (left out). Decided by the line's place and its shape, so that "Note: a
     musical sound" stays an entry."""
-    rows = [index for index, (_, line) in enumerate(lines) if not is_blank(line)]
+    blank = [is_blank(line) for _, line in lines]
+    rows = list(itertools.compress(itertools.count(), map(operator.not_, blank)))
     known: dict[int, str | None] = {}
 
     def shape(place: int) -> str | None:
@@ -762,17 +764,18 @@ def _furniture(lines: Sequence[tuple[int, str]], delimiter: str) -> dict[int, st
             found[rows[place]] = "description"
         elif shape(place + 1) != "chapter":
             found[rows[place]] = "title" if place == 0 else "heading"
-    for place in range(2, len(rows) - 1):
-        # "Chapter 4: Energy" after a blank line, over an entry: a section's name.
-        index = rows[place]
-        if is_blank(lines[index - 1][1]) and shape(place) == "chapter" and shape(place + 1) is None:
-            found[index] = "heading"
+    # "Chapter 4: Energy" after a blank line, over an entry: a section's name. The rows after
+    # a blank line are found in C (a row's line is then not the one after the row before).
+    after_blank = map(operator.ne, map(operator.sub, rows[2:], rows[1:]), itertools.repeat(1))
+    for place in itertools.compress(range(2, len(rows) - 1), after_blank):
+        if shape(place) == "chapter" and shape(place + 1) is None:
+            found[rows[place]] = "heading"
     tail = len(rows)  # below the entries
     while (
         len(rows) - tail < _MAX_FURNITURE and tail > 0 and shape(tail - 1) not in (None, "chapter")
     ):
         tail -= 1
-    if 2 <= tail < len(rows) and is_blank(lines[rows[tail] - 1][1]):
+    if 2 <= tail < len(rows) and blank[rows[tail] - 1]:
         found.update(dict.fromkeys(rows[tail:], "about the list"))
     if found:
         shapes = [shape(place) for place in range(len(rows))]
