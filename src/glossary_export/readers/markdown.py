@@ -713,7 +713,8 @@ class _Document:
         if not words & _WRAPPER_WORDS:
             return False
         body: list[_Item] = []
-        for item in self.items[index + 1 :]:
+        for later in range(index + 1, len(self.items)):  # (no copy of the rest per block)
+            item = self.items[later]
             if item.kind == "details end":
                 return len(body) >= 2 and all(
                     line.kind == "text" and _shaped_text(line) for line in body

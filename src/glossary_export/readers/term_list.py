@@ -619,7 +619,7 @@ def read(text: str, file: str, options: ReadOptions) -> Glossary:
             current = (number, entry[0], [entry[1]] if entry[1] else [])
             seen_entry = True
             log.read_as(number, TERM)
-        elif unbroken and _bare_term(line, current, lines[index + 1 :], delimiter):
+        elif unbroken and _bare_term(line, current, lines[index + 1 : index + 2], delimiter):
             # A title-like line between two entries, not carrying on the definition above: a
             # term whose definition is missing (named as an empty definition), not a wrap.
             finish()
@@ -1094,7 +1094,8 @@ def _bare_term(
 ) -> bool:
     """Whether an unindented line right after an entry is a term on its own: short and
     title-like ("Chlorophyll", "Golgi Apparatus"), no sentence, after a definition that is not
-    left open, and followed by another entry, a blank line or the end."""
+    left open, and followed by another entry, a blank line or the end (``rest``: the next
+    line, if any; a slice of one, as the rest of a long list is no copy to make a line)."""
     text = line.strip()
     words = text.split()
     if (
