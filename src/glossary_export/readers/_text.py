@@ -732,17 +732,26 @@ def numbered_at_an_end(text: str) -> bool:
     return text[-1:].isdigit() or text.partition(" ")[0][-1:].isdigit()
 
 
-def page_furniture(text: str, before: str | None, after: str | None, *, alone: bool) -> str:
+Neighbour = tuple[int, str] | None
+"""The nearest non-blank line above or below a line, as (line number, text); None at an end."""
+
+
+def page_furniture(text: str, number: int, above: Neighbour, below: Neighbour) -> str:
     """What ``text`` is when it is a book page's furniture, else "": a page number alone
     between blank lines, or inside a sentence broken at the page's end ("from high" / "412" /
     "concentration to low": three digits at most, as a year is part of the sentence); a
     running head ending or starting with its page number, lettered by the back matter's
     initial as a glossary's pages are ("GLOSSARY G-1", "G-2 Glossary"), or set off by a bar
-    ("Chapter 4 | Plant Biology 87", not on the first line). ``before`` and
-    ``after`` are the lines right above and below it (None past a blank line), ``alone``
-    whether blank lines are around it."""
+    ("Chapter 4 | Plant Biology 87", not on the first line). ``number`` is the line's number,
+    ``above`` and ``below`` its nearest non-blank lines: a neighbour with no blank line between
+    is read with it (none is counted above the first line: that is the title)."""
     if not numbered_at_an_end(text):
         return ""
+    joined_above = above is None or above[0] == number - 1
+    joined_below = below is not None and below[0] == number + 1
+    before = above[1] if above is not None and joined_above else None
+    after = below[1] if below is not None and joined_below else None
+    alone = not joined_above and not joined_below
     if len(text) <= 6 and _PAGE_NUMBER.match(text):  # "412", "G-1" (the cheap test first)
         # Inside a sentence broken at the page's end, no blank line around: a definition's
         # line wrapping onto a line in lower case.
@@ -815,14 +824,9 @@ def list_furniture(
         if len(text) == 1 and text.isupper() and below[:1].upper() == text and len(below) > 1:
             roles[index] = "letter heading"  # "A" above "abaft – toward the stern"
         else:
-            joined_above = index == 0 or shown_lines[index - 1][0] == number - 1
-            joined_below = index + 1 < len(texts) and shown_lines[index + 1][0] == number + 1
-            role = page_furniture(
-                text,
-                texts[index - 1] if index and joined_above else None,
-                below if joined_below else None,
-                alone=not joined_above and not joined_below,
-            )
+            above = (shown_lines[index - 1][0], texts[index - 1]) if index else None
+            after = (shown_lines[index + 1][0], below) if index + 1 < len(texts) else None
+            role = page_furniture(text, number, above, after)
             if role and not entry(text):  # (the dear test last)
                 roles[index] = role
     return {shown_lines[index][0]: role for index, role in roles.items()}

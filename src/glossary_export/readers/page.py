@@ -141,17 +141,9 @@ def _without_page_furniture(lines: list[_Line]) -> tuple[list[_Line], list[tuple
         text = line.text
         if not (numbered_at_an_end(text) or text.startswith(HATNOTE_STARTS)):
             continue  # the cheap tests first: no page furniture, no hatnote
-        before = lines[index - 1] if index else None
-        after = lines[index + 1] if index + 1 < len(lines) else None
-        # Blank lines around it (none is counted above the first line: that is the title).
-        joined_above = before is None or before.number == line.number - 1
-        joined_below = after is not None and after.number == line.number + 1
-        role = hatnote(line.text) or page_furniture(
-            line.text,
-            before.text if before and joined_above else None,
-            after.text if after and joined_below else None,
-            alone=not joined_above and not joined_below,
-        )
+        above = (lines[index - 1].number, lines[index - 1].text) if index else None
+        below = (lines[index + 1].number, lines[index + 1].text) if index + 1 < len(lines) else None
+        role = hatnote(text) or page_furniture(text, line.number, above, below)
         if role:
             dropped.append((line.number, line.text, role))
             left_out.add(index)
