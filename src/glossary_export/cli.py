@@ -660,9 +660,11 @@ def main() -> None:
         cli(prog_name="glossary-export")
         status = 0
     except SystemExit as end:  # how click ends in standalone mode, with the exit status
-        status = end.code if isinstance(end.code, int) else (0 if end.code is None else 1)
-        if not isinstance(end.code, int | None):
+        if end.code is None or isinstance(end.code, int):
+            status = end.code or 0
+        else:  # a message: printed, status 1, as the interpreter does with sys.exit("...")
             print(end.code, file=sys.stderr)
+            status = 1
     try:
         sys.stdout.flush()
         sys.stderr.flush()
