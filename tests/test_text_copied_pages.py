@@ -244,3 +244,28 @@ def test_sentences_under_a_title_are_refused_not_paired(tmp_path: Path) -> None:
     assert pairs(read_text(tmp_path, "sun.txt", text)) == [
         ("Solar system", "The Sun and the bodies orbiting it. The Earth is one of them.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("mark", "language"),
+    [
+        ("[modifier]", "fr"),
+        ("[modifier | modifier le code]", "fr"),
+        ("[Bearbeiten | Quelltext bearbeiten]", "de"),
+        ("[editar]", "es"),
+        ("[edit | edit source]", "en"),
+    ],
+)
+def test_a_copied_page_s_edit_links_in_other_languages_are_headings(
+    tmp_path: Path, mark: str, language: str
+) -> None:
+    text = (
+        f"Glossary ({language})\n\nA{mark}\naquifer\nA layer of rock that holds water.\n"
+        f"argil\nA fine-grained sedimentary rock.\n\nB{mark}\nbasalt\nA dark volcanic rock.\n"
+    )
+    glossary = read_text(tmp_path, "glossary.txt", text)
+    assert pairs(glossary) == [
+        ("aquifer", "A layer of rock that holds water."),
+        ("argil", "A fine-grained sedimentary rock."),
+        ("basalt", "A dark volcanic rock."),
+    ]

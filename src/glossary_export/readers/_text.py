@@ -521,7 +521,16 @@ def unescape(text: str) -> str:
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]]*$")
 OPEN_END = (",", ";", ":", "-", "–", "—", "(")
 # The "[edit]" link after each of the page's headings.
-_EDIT_MARK = re.compile(r"[ \t]*\[[ \t]*edit(?:[ \t]+source)?[ \t]*\]$", re.IGNORECASE)
+# The link's words in English, French, German, Spanish, Italian, Portuguese, Dutch and Polish;
+# a page may show two of them: "[edit | edit source]", "[Bearbeiten | Quelltext bearbeiten]".
+_EDIT_WORDS = (
+    r"(?:edit(?:[ \t]+source)?|modifier(?:[ \t]+le[ \t]+code)?|(?:quelltext[ \t]+)?bearbeiten"
+    r"|editar(?:[ \t]+c[oó]digo(?:-fonte)?)?|modifica(?:[ \t]+wikitesto)?"
+    r"|(?:brontekst[ \t]+)?bewerken|edytuj(?:[ \t]+kod)?)"
+)
+_EDIT_MARK = re.compile(
+    rf"[ \t]*\[[ \t]*{_EDIT_WORDS}(?:[ \t]*\|[ \t]*{_EDIT_WORDS})*[ \t]*\]$", re.IGNORECASE
+)
 # The line under the title that names the site ("From Wikipedia, the free encyclopedia").
 _SITE_LINE = re.compile(
     r"^(?:From [\w ]+, the free (?:encyclopedia|dictionary)|Aus Wikipedia, der freien "
